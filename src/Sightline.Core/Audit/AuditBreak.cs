@@ -1,0 +1,4 @@
+namespace Sightline.Audit;
+
+/// <summary>Where and how the audit chain is broken.</summary>
+public sealed record AuditBreak(long Sequence, string Reason);

@@ -1,0 +1,82 @@
+using Sightline.Csv;
+
+namespace Sightline.Register;
+
+/// <summary>What each column of an asset list holds: a known <see cref="DeviceColumn"/> or an extra attribute.</summary>
+public sealed class DeviceHeader
+{
+    private DeviceHeader(DeviceColumn?[] columns, string[] names)
+    {
+        Columns = columns;
+        CellNames = names;
+        var present = new bool[DeviceColumns.Count];
+        foreach (var column in columns)
+        {
+            if (column is { } c)
+            {
+                present[(int)c] = true;
+            }
+        }
+        Present = present;
+    }
+
+    /// <summary>The known column of each cell position, or null for an attribute.</summary>
+    public IReadOnlyList<DeviceColumn?> Columns { get; }
+
+    /// <summary>The header text of each cell position, trimmed.</summary>
+    public IReadOnlyList<string> CellNames { get; }
+
+    /// <summary>Whether the file has each known column; absent columns leave stored values alone.</summary>
+    public IReadOnlyList<bool> Present { get; }
+
+    /// <summary>The attribute columns the file has.</summary>
+    public IEnumerable<string> AttributeNames => CellNames.Where((_, i) => Columns[i] is null);
+
+    /// <summary>Reads a header record, adding any problem to <paramref name="problems"/>; null when unusable.</summary>
+    public static DeviceHeader? Parse(CsvRecord record, ICollection<CsvProblem> problems)
+    {
+        if (record.Problem is { } malformed)
+        {
+            problems.Add(malformed);
+            return null;
+        }
+        if (record.Fields.Count == 1 && LooksDelimitedBy(record.Fields[0].Value) is { } delimiter)
+        {
+            problems.Add(new CsvProblem(record.Line, 1,
+                $"the header is one column and looks {delimiter}-delimited; Sightline reads comma-separated CSV (RFC 4180)"));
+            return null;
+        }
+        var columns = new DeviceColumn?[record.Fields.Count];
+        var names = new string[record.Fields.Count];
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var ok = true;
+        for (var i = 0; i < record.Fields.Count; i++)
+        {
+            var field = record.Fields[i];
+            names[i] = field.Value.Trim();
+            columns[i] = DeviceColumns.Find(names[i]);
+            var identity = columns[i] is { } known ? DeviceColumns.Name(known) : names[i];
+            if (names[i].Length == 0)
+            {
+                problems.Add(new CsvProblem(field.Line, field.Column, "empty column name in the header"));
+                ok = false;
+            }
+            else if (!seen.TryAdd(identity, i + 1))
+            {
+                problems.Add(new CsvProblem(field.Line, field.Column,
+                    $"column '{names[i]}' repeats column {seen[identity]} ('{identity}')"));
+                ok = false;
+            }
+        }
+        var header = new DeviceHeader(columns, names);
+        if (!header.Present[(int)DeviceColumn.AssetId] && !header.Present[(int)DeviceColumn.Serial] && !header.Present[(int)DeviceColumn.Mac])
+        {
+            problems.Add(new CsvProblem(record.Line, 1, "the header needs an asset_id, serial or mac column to match devices by"));
+            ok = false;
+        }
+        return ok ? header : null;
+    }
+
+    private static string? LooksDelimitedBy(string cell) =>
+        cell.Contains(';') ? "semicolon" : cell.Contains('\t') ? "tab" : cell.Contains('|') ? "pipe" : null;
+}

@@ -1,0 +1,35 @@
+namespace Sightline.Register;
+
+/// <summary>One validated row of an asset list: its line, its values and the header saying which columns it sets.</summary>
+public sealed record DeviceRow(long Line, DeviceHeader Header, DeviceValues Values)
+{
+    /// <summary>
+    /// The device as it will be after this row: the columns the file has replace stored values,
+    /// the columns it lacks keep them. <paramref name="existing"/> is null for a new device.
+    /// </summary>
+    public DeviceValues MergeOnto(DeviceValues? existing)
+    {
+        var merged = existing?.Clone() ?? new DeviceValues();
+        for (var i = 0; i < DeviceColumns.Count; i++)
+        {
+            if (Header.Present[i])
+            {
+                merged[(DeviceColumn)i] = Values[(DeviceColumn)i];
+            }
+        }
+        merged[DeviceColumn.Kind] ??= "camera";
+        merged[DeviceColumn.Status] ??= "active";
+        foreach (var name in Header.AttributeNames)
+        {
+            if (Values.Attributes.TryGetValue(name, out var value))
+            {
+                merged.Attributes[name] = value;
+            }
+            else
+            {
+                merged.Attributes.Remove(name);
+            }
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using Sightline.Csv;
+
+namespace Sightline.Register;
+
+/// <summary>Validates one asset-list record against its header, turning each cell into canonical text.</summary>
+public sealed class DeviceRowParser(DeviceHeader header, DateOnly today)
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
+
+    /// <summary>The header rows are parsed against.</summary>
+    public DeviceHeader Header => header;
+
+    /// <summary>Parses a record; on failure adds every problem found in it and returns null.</summary>
+    public DeviceRow? Parse(CsvRecord record, ICollection<CsvProblem> problems)
+    {
+        if (record.Problem is { } malformed)
+        {
+            problems.Add(malformed);
+            return null;
+        }
+        if (record.Fields.Count != header.Columns.Count)
+        {
+            var last = record.Fields[^1];
+            problems.Add(new CsvProblem(last.Line, last.Column,
+                $"row has {record.Fields.Count} cells but the header has {header.Columns.Count}"));
+            return null;
+        }
+        var values = new DeviceValues();
+        var before = problems.Count;
+        for (var i = 0; i < record.Fields.Count; i++)
+        {
+            var field = record.Fields[i];
+            var text = FormulaGuard.Restore(field.Value.Trim());
+            if (header.Columns[i] is not { } column)
+            {
+                if (text.Length > 0)
+                {
+                    values.Attributes[header.CellNames[i]] = text;
+                }
+                continue;
+            }
+            if (text.Length == 0)
+            {
+                if (column == DeviceColumn.Kind)
+                {
+                    problems.Add(At(field, $"kind is empty; use one of {Words.List<DeviceKind>()}"));
+                }
+                continue;
+            }
+            if (Canonical(column, text, out var error) is { } canonical)
+            {
+                values[column] = canonical;
+            }
+            else
+            {
+                problems.Add(At(field, error!));
+            }
+        }
+        if (problems.Count == before)
+        {
+            CheckPair(record, values, problems);
+        }
+        if (values[DeviceColumn.AssetId] is null && values[DeviceColumn.Serial] is null && values[DeviceColumn.Mac] is null)
+        {
+            problems.Add(new CsvProblem(record.Line, 1, "row has no asset id, serial or MAC to match it by"));
+        }
+        return problems.Count == before ? new DeviceRow(record.Line, header, values) : null;
+    }
+
+    private string? Canonical(DeviceColumn column, string text, out string? error)
+    {
+        error = null;
+        switch (column)
+        {
+            case DeviceColumn.Latitude:
+                return Number(text, -90, 90, "latitude", out error);
+            case DeviceColumn.Longitude:
+                return Number(text, -180, 180, "longitude", out error);
+            case DeviceColumn.Direction:
+                return Number(text, 0, 360, "direction (degrees from north)", out error);
+            case DeviceColumn.Kind:
+                return Word<DeviceKind>(text, "kind", out error);
+            case DeviceColumn.Status:
+                return Word<DeviceStatus>(text, "status", out error);
+            case DeviceColumn.Ip:
+                var ip = NetworkAddress.NormaliseIp(text);
+                error = ip is null ? $"'{text}' is not an IPv4 (a.b.c.d) or IPv6 address" : null;
+                return ip;
+            case DeviceColumn.Mac:
+                var mac = NetworkAddress.NormaliseMac(text);
+                error = mac is null ? $"'{text}' is not a MAC address (six hex pairs such as 00:11:22:AA:BB:CC)" : null;
+                return mac;
+            case DeviceColumn.InstalledOn:
+                return Date(text, out error);
+            case DeviceColumn.Capabilities:
+                if (text.Equals("none", StringComparison.OrdinalIgnoreCase))
+                {
+                    return "";
+                }
+                if (!Words.TryParseFlags(text, out var flags, out var unknown))
+                {
+                    error = $"unknown capability '{unknown}'; use {Words.List<Capabilities>().Replace("none, ", "", StringComparison.Ordinal)} separated by ';'";
+                    return null;
+                }
+                return Words.OfFlags(flags);
+            default:
+                return text;
+        }
+    }
+
+    private static string? Number(string text, double min, double max, string what, out string? error)
+    {
+        error = null;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            error = $"{what} '{text}' is not a number";
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            error = $"{what} {text} is outside {min} to {max}";
+            return null;
+        }
+        return DeviceValues.Number(value);
+    }
+
+    private static string? Word<T>(string text, string what, out string? error) where T : struct, Enum
+    {
+        error = null;
+        if (Words.Parse<T>(text) is { } value)
+        {
+            return Words.Of(value);
+        }
+        error = $"unknown {what} '{text}'; use one of {Words.List<T>()}";
+        return null;
+    }
+
+    private string? Date(string text, out string? error)
+    {
+        error = null;
+        if (!DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            error = $"'{text}' is not a real date in the form YYYY-MM-DD (or DD/MM/YYYY)";
+            return null;
+        }
+        if (date > today)
+        {
+            error = $"installed_on {text} is in the future";
+            return null;
+        }
+        return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private void CheckPair(CsvRecord record, DeviceValues values, ICollection<CsvProblem> problems)
+    {
+        var lat = values[DeviceColumn.Latitude] is not null;
+        var lon = values[DeviceColumn.Longitude] is not null;
+        if (lat == lon || !header.Present[(int)DeviceColumn.Latitude] && !header.Present[(int)DeviceColumn.Longitude])
+        {
+            return;
+        }
+        var missing = lat ? DeviceColumn.Longitude : DeviceColumn.Latitude;
+        var index = header.Columns.ToList().IndexOf(missing);
+        var place = index >= 0 ? record.Fields[index] : record.Fields[0];
+        problems.Add(At(place, $"{DeviceColumns.Name(missing)} is missing; give both latitude and longitude, or neither"));
+    }
+
+    private static CsvProblem At(CsvField field, string reason) => new(field.Line, field.Column, reason);
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Sightline.Register;
+
+/// <summary>Strict parsing and canonical forms of IP and MAC addresses as they appear in asset lists.</summary>
+public static class NetworkAddress
+{
+    /// <summary>
+    /// Parses a dotted-quad IPv4 or an IPv6 address into its canonical text; rejects the shorthand forms
+    /// (such as "10.1") that <see cref="IPAddress.TryParse(string, out IPAddress)"/> accepts.
+    /// </summary>
+    public static string? NormaliseIp(string text)
+    {
+        if (!IPAddress.TryParse(text, out var address))
+        {
+            return null;
+        }
+        if (address.AddressFamily == AddressFamily.InterNetwork && text.Split('.').Length != 4)
+        {
+            return null;
+        }
+        return address.ToString();
+    }
+
+    /// <summary>
+    /// Parses a MAC written as 00:11:22:AA:BB:CC, 00-11-22-aa-bb-cc, 0011.22aa.bbcc or 001122AABBCC into
+    /// upper-case colon form; null when it is not 48 bits of hex.
+    /// </summary>
+    public static string? NormaliseMac(string text)
+    {
+        Span<char> hex = stackalloc char[12];
+        var count = 0;
+        var separators = 0;
+        foreach (var c in text)
+        {
+            if (c is ':' or '-' or '.')
+            {
+                separators++;
+                continue;
+            }
+            if (!char.IsAsciiHexDigit(c) || count == 12)
+            {
+                return null;
+            }
+            hex[count++] = char.ToUpperInvariant(c);
+        }
+        if (count != 12 || separators is not (0 or 2 or 5))
+        {
+            return null;
+        }
+        return string.Create(17, hex.ToString(), static (span, h) =>
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                span[i * 3] = h[i * 2];
+                span[(i * 3) + 1] = h[(i * 2) + 1];
+                if (i < 5)
+                {
+                    span[(i * 3) + 2] = ':';
+                }
+            }
+        });
+    }
+
+    /// <summary>True for a locally administered MAC (second-lowest bit of the first octet), which names no maker.</summary>
+    public static bool IsLocallyAdministered(string canonicalMac) =>
+        (int.Parse(canonicalMac.AsSpan(0, 2), NumberStyles.HexNumber) & 0x02) != 0;
+}

@@ -1,0 +1,32 @@
+namespace Sightline.Register;
+
+/// <summary>A surveillance camera system in the sense of the Code of Practice: devices run for stated purposes.</summary>
+public sealed class SurveillanceSystem
+{
+    /// <summary>Surrogate key.</summary>
+    public int Id { get; set; }
+
+    /// <summary>The system's name, unique in the register.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>What kind of surveillance it does.</summary>
+    public SystemType Type { get; set; }
+
+    /// <summary>The purposes it is operated for (e.g. crime prevention, traffic enforcement), separated by ';'.</summary>
+    public string? Purposes { get; set; }
+
+    /// <summary>The lawful basis relied on (e.g. UK GDPR Art. 6(1)(e), DPA 2018 Part 3).</summary>
+    public string? LawfulBasis { get; set; }
+
+    /// <summary>Whether it watches public space.</summary>
+    public bool PublicSpace { get; set; }
+
+    /// <summary>Whether it is at a sensitive site (in the sense of the UK government's Nov 2022 instruction).</summary>
+    public bool SensitiveSite { get; set; }
+
+    /// <summary>How long recordings are kept, in days.</summary>
+    public int? RetentionDays { get; set; }
+
+    /// <summary>The data controller.</summary>
+    public string? Controller { get; set; }
+}

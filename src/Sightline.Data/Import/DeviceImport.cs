@@ -1,0 +1,258 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Sightline.Audit;
+using Sightline.Csv;
+using Sightline.Data.Audit;
+using Sightline.Register;
+
+namespace Sightline.Data.Import;
+
+/// <summary>
+/// Loads an asset list into the register in one transaction: every row is validated, matched to a device by
+/// asset id, then serial, then MAC, and only real changes are written and audited. Any problem anywhere
+/// means nothing is written. The file streams in chunks, so memory stays bounded.
+/// </summary>
+public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
+{
+    private const int ChunkSize = 2000;
+
+    private readonly List<CsvProblem> _problems = [];
+    private readonly List<ImportChange> _changes = [];
+    private readonly List<string> _createdPlaces = [];
+    private readonly Dictionary<string, long> _assetLines = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, long> _matchedLines = [];
+    private readonly Dictionary<string, int> _siteIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _systemIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> _siteNames = [];
+    private readonly Dictionary<int, string> _systemNames = [];
+    private int _problemCount;
+    private int _created;
+    private int _updated;
+    private int _unchanged;
+    private int _nextDeviceId;
+
+    /// <summary>Imports <paramref name="input"/>; <paramref name="name"/> is how problems name the file.</summary>
+    public async Task<ImportResult> RunAsync(Stream input, string name, bool dryRun, CancellationToken cancel)
+    {
+        await using var write = await RegisterWrite.BeginAsync(db, time, actor, cancel);
+        await using var bulk = new BulkWriter(write);
+        await LoadPlacesAsync(cancel);
+        _nextDeviceId = (await db.Devices.MaxAsync(d => (int?)d.Id, cancel) ?? 0) + 1;
+
+        await using var hashing = new HashingStream(input);
+        using var text = new StreamReader(hashing, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var csv = new CsvReader(text);
+        long rows = 0;
+        if (csv.Read() is not { } headerRecord)
+        {
+            Problem(new CsvProblem(1, 1, "the file is empty; it needs a header row"));
+        }
+        else if (DeviceHeader.Parse(headerRecord, _problems) is { } header)
+        {
+            var parser = new DeviceRowParser(header, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+            var assetColumn = header.Columns.ToList().IndexOf(DeviceColumn.AssetId);
+            var chunk = new List<DeviceRow>(ChunkSize);
+            while (csv.Read() is { } record)
+            {
+                cancel.ThrowIfCancellationRequested();
+                rows++;
+                if (ParseRow(parser, record, assetColumn) is { } row)
+                {
+                    chunk.Add(row);
+                }
+                if (chunk.Count == ChunkSize)
+                {
+                    await ApplyChunkAsync(write, bulk, chunk, cancel);
+                    chunk.Clear();
+                }
+            }
+            await ApplyChunkAsync(write, bulk, chunk, cancel);
+        }
+        _problemCount = Math.Max(_problemCount, _problems.Count);
+        while (text.Read() >= 0)
+        {
+            // Read any rest so that the hash covers the whole file.
+        }
+        var sha = hashing.HexDigest();
+        var committed = _problemCount == 0 && !dryRun;
+        if (committed)
+        {
+            var summary = AuditJson.Of(("sha256", sha), ("rows", rows.ToString()), ("created", _created.ToString()),
+                ("updated", _updated.ToString()), ("unchanged", _unchanged.ToString()));
+            await bulk.InsertAsync([write.Audit.Next("import", "file", Path.GetFileName(name), null, summary)], cancel);
+            await write.CommitAsync(cancel);
+        }
+        return new ImportResult
+        {
+            Rows = rows,
+            Created = _created,
+            Updated = _updated,
+            Unchanged = _unchanged,
+            CreatedPlaces = _createdPlaces,
+            Problems = _problems.Take(ImportResult.ProblemsKept).ToList(),
+            ProblemCount = _problemCount,
+            Changes = _changes,
+            Committed = committed,
+            Sha256 = sha,
+        };
+    }
+
+    private DeviceRow? ParseRow(DeviceRowParser parser, CsvRecord record, int assetColumn)
+    {
+        var before = _problems.Count;
+        var row = parser.Parse(record, _problems);
+        if (row?.Values[DeviceColumn.AssetId] is { } assetId && !_assetLines.TryAdd(assetId, record.Line))
+        {
+            var cell = record.Fields[assetColumn];
+            _problems.Add(new CsvProblem(cell.Line, cell.Column, $"asset id '{assetId}' is already used on line {_assetLines[assetId]}"));
+            row = null;
+        }
+        _problemCount += _problems.Count - before;
+        if (_problems.Count > ImportResult.ProblemsKept)
+        {
+            _problems.RemoveRange(ImportResult.ProblemsKept, _problems.Count - ImportResult.ProblemsKept);
+        }
+        return row;
+    }
+
+    private async Task ApplyChunkAsync(RegisterWrite write, BulkWriter bulk, List<DeviceRow> chunk, CancellationToken cancel)
+    {
+        if (_problemCount > 0 || chunk.Count == 0)
+        {
+            return; // Nothing will be committed; keep reading only to find every problem.
+        }
+        var existing = await FindExistingAsync(chunk, cancel);
+        var inserts = new List<Device>();
+        var updates = new List<Device>();
+        var audit = new List<AuditEntry>();
+        foreach (var row in chunk)
+        {
+            var match = existing.Find(row.Values);
+            if (match is not null && !_matchedLines.TryAdd(match.Id, row.Line))
+            {
+                Problem(new CsvProblem(row.Line, 1,
+                    $"row matches device {match.Id} ({Label(match)}), which line {_matchedLines[match.Id]} already matched"));
+                continue;
+            }
+            var current = match is null ? null : DeviceValues.From(match, Name(_systemNames, match.SystemId), Name(_siteNames, match.SiteId));
+            var merged = row.MergeOnto(current);
+            if (current is not null && AuditJson.Same(current, merged))
+            {
+                _unchanged++;
+                continue;
+            }
+            var systemId = await PlaceIdAsync(write, audit, merged[DeviceColumn.System], isSite: false, cancel);
+            var siteId = await PlaceIdAsync(write, audit, merged[DeviceColumn.Site], isSite: true, cancel);
+            var device = new Device { Id = match?.Id ?? _nextDeviceId++ };
+            merged.ApplyTo(device, systemId, siteId);
+            existing.Add(device);
+            string? before = null;
+            string after;
+            if (current is null)
+            {
+                after = AuditJson.Snapshot(merged);
+                inserts.Add(device);
+                _created++;
+                _matchedLines[device.Id] = row.Line;
+            }
+            else
+            {
+                before = AuditJson.ChangedIn(current, merged);
+                after = AuditJson.ChangedIn(merged, current);
+                updates.Add(device);
+                _updated++;
+            }
+            var action = current is null ? "create" : "update";
+            audit.Add(write.Audit.Next(action, "device", device.Id.ToString(), before, after));
+            if (_changes.Count < ImportResult.ChangesKept)
+            {
+                _changes.Add(new ImportChange(row.Line, action, device.Id, device.AssetId, before, after));
+            }
+        }
+        await bulk.InsertAsync(inserts, cancel);
+        await bulk.UpdateAsync(updates, cancel);
+        await bulk.InsertAsync(audit, cancel);
+    }
+
+    private async Task<DeviceMatches> FindExistingAsync(List<DeviceRow> chunk, CancellationToken cancel)
+    {
+        var assetIds = Keys(chunk, DeviceColumn.AssetId);
+        var serials = Keys(chunk, DeviceColumn.Serial);
+        var macs = Keys(chunk, DeviceColumn.Mac);
+        var found = await db.Devices.AsNoTracking()
+            .Where(d => assetIds.Contains(d.AssetId!) || serials.Contains(d.Serial!) || macs.Contains(d.MacAddress!))
+            .OrderBy(d => d.Id)
+            .ToListAsync(cancel);
+        var matches = new DeviceMatches();
+        foreach (var device in found)
+        {
+            matches.Add(device);
+        }
+        return matches;
+    }
+
+    private static List<string> Keys(List<DeviceRow> chunk, DeviceColumn column) =>
+        chunk.Select(r => r.Values[column]).OfType<string>().Distinct().ToList();
+
+    private async Task<int?> PlaceIdAsync(RegisterWrite write, List<AuditEntry> audit, string? name, bool isSite, CancellationToken cancel)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+        var ids = isSite ? _siteIds : _systemIds;
+        if (ids.TryGetValue(name, out var id))
+        {
+            return id;
+        }
+        if (isSite)
+        {
+            var site = new Site { Name = name };
+            db.Sites.Add(site);
+            await db.SaveChangesAsync(cancel);
+            id = site.Id;
+            _siteNames[id] = name;
+        }
+        else
+        {
+            var system = new SurveillanceSystem { Name = name };
+            db.Systems.Add(system);
+            await db.SaveChangesAsync(cancel);
+            id = system.Id;
+            _systemNames[id] = name;
+        }
+        ids[name] = id;
+        var kind = isSite ? "site" : "system";
+        _createdPlaces.Add($"{kind} '{name}'");
+        audit.Add(write.Audit.Next("create", kind, id.ToString(), null, AuditJson.Of(("name", name))));
+        return id;
+    }
+
+    private async Task LoadPlacesAsync(CancellationToken cancel)
+    {
+        foreach (var site in await db.Sites.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync(cancel))
+        {
+            _siteIds[site.Name] = site.Id;
+            _siteNames[site.Id] = site.Name;
+        }
+        foreach (var system in await db.Systems.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync(cancel))
+        {
+            _systemIds[system.Name] = system.Id;
+            _systemNames[system.Id] = system.Name;
+        }
+    }
+
+    private void Problem(CsvProblem problem)
+    {
+        _problemCount++;
+        if (_problems.Count < ImportResult.ProblemsKept)
+        {
+            _problems.Add(problem);
+        }
+    }
+
+    private static string? Name(Dictionary<int, string> names, int? id) => id is { } key ? names[key] : null;
+
+    private static string Label(Device device) =>
+        device.AssetId is { } asset ? $"asset {asset}" : device.Serial is { } serial ? $"serial {serial}" : $"MAC {device.MacAddress}";
+}

@@ -1,0 +1,32 @@
+using Sightline.Register;
+
+namespace Sightline.Data.Import;
+
+/// <summary>Devices that rows may match, looked up by asset id, then serial, then MAC; the lowest id wins a shared key.</summary>
+internal sealed class DeviceMatches
+{
+    private readonly Dictionary<string, Device> _byAsset = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Device> _bySerial = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Device> _byMac = new(StringComparer.Ordinal);
+
+    public void Add(Device device)
+    {
+        Put(_byAsset, device.AssetId, device);
+        Put(_bySerial, device.Serial, device);
+        Put(_byMac, device.MacAddress, device);
+    }
+
+    public Device? Find(DeviceValues row) =>
+        Get(_byAsset, row[DeviceColumn.AssetId]) ?? Get(_bySerial, row[DeviceColumn.Serial]) ?? Get(_byMac, row[DeviceColumn.Mac]);
+
+    private static void Put(Dictionary<string, Device> index, string? key, Device device)
+    {
+        if (key is not null)
+        {
+            index.TryAdd(key, device);
+        }
+    }
+
+    private static Device? Get(Dictionary<string, Device> index, string? key) =>
+        key is not null && index.TryGetValue(key, out var device) ? device : null;
+}

@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Sightline.Audit;
+using Sightline.Register;
+
+namespace Sightline.Data;
+
+/// <summary>
+/// The register: organisation, sites, systems, devices and the audit log. One subclass per provider
+/// carries that provider's migrations.
+/// </summary>
+public abstract class RegisterDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Site> Sites => Set<Site>();
+
+    public DbSet<SurveillanceSystem> Systems => Set<SurveillanceSystem>();
+
+    public DbSet<Device> Devices => Set<Device>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>True for PostgreSQL, false for SQLite.</summary>
+    public abstract bool IsPostgres { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Organisation>().ToTable("organisations");
+        modelBuilder.Entity<Site>(site =>
+        {
+            site.ToTable("sites");
+            site.HasIndex(s => s.Name).IsUnique();
+        });
+        modelBuilder.Entity<SurveillanceSystem>(system =>
+        {
+            system.ToTable("systems");
+            system.HasIndex(s => s.Name).IsUnique();
+            system.Property(s => s.Type).HasConversion(WordConverter<SystemType>());
+        });
+        modelBuilder.Entity<Device>(device =>
+        {
+            device.ToTable("devices");
+            device.Property(d => d.Id).ValueGeneratedNever();
+            device.HasIndex(d => d.AssetId).IsUnique();
+            device.HasIndex(d => d.Serial);
+            device.HasIndex(d => d.MacAddress);
+            device.HasIndex(d => d.SystemId);
+            device.HasIndex(d => d.SiteId);
+            device.HasOne<SurveillanceSystem>().WithMany().HasForeignKey(d => d.SystemId).OnDelete(DeleteBehavior.Restrict);
+            device.HasOne<Site>().WithMany().HasForeignKey(d => d.SiteId).OnDelete(DeleteBehavior.Restrict);
+            device.Property(d => d.Kind).HasConversion(WordConverter<DeviceKind>());
+            device.Property(d => d.Status).HasConversion(WordConverter<DeviceStatus>());
+            device.Property(d => d.Capabilities).HasConversion(
+                flags => Words.OfFlags(flags),
+                text => ParseFlags(text));
+            device.Property(d => d.Attributes).HasConversion(
+                attributes => AttributesJson(attributes),
+                json => ParseAttributes(json),
+                new ValueComparer<SortedDictionary<string, string>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    a => a.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+                    a => new SortedDictionary<string, string>(a, StringComparer.Ordinal)));
+        });
+        modelBuilder.Entity<AuditEntry>(audit =>
+        {
+            audit.ToTable("audit_entries");
+            audit.HasKey(a => a.Sequence);
+            audit.Property(a => a.Sequence).ValueGeneratedNever();
+            audit.HasIndex(a => new { a.EntityType, a.EntityId });
+        });
+        SnakeCaseColumns(modelBuilder);
+    }
+
+    /// <summary>Attributes as stored: a JSON object with keys in ordinal order, or null when there are none.</summary>
+    public static string? AttributesJson(SortedDictionary<string, string> attributes) =>
+        attributes.Count == 0 ? null : JsonSerializer.Serialize(attributes, DataJson.Default.SortedDictionaryStringString);
+
+    private static SortedDictionary<string, string> ParseAttributes(string? json) =>
+        json is null
+            ? new SortedDictionary<string, string>(StringComparer.Ordinal)
+            : new SortedDictionary<string, string>(
+                JsonSerializer.Deserialize(json, DataJson.Default.DictionaryStringString)!, StringComparer.Ordinal);
+
+    private static Capabilities ParseFlags(string text) => Words.TryParseFlags(text, out var flags, out _) ? flags : Capabilities.None;
+
+    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> WordConverter<T>()
+        where T : struct, Enum => new(value => Words.Of(value), text => Words.Parse<T>(text) ?? default);
+
+    private static void SnakeCaseColumns(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName($"ix_{entity.GetTableName()}_{string.Join('_', index.Properties.Select(p => SnakeCase(p.Name)))}");
+            }
+            foreach (var key in entity.GetForeignKeys())
+            {
+                key.SetConstraintName($"fk_{entity.GetTableName()}_{SnakeCase(key.Properties[0].Name)}");
+            }
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var text = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                text.Append('_');
+            }
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+        return text.ToString();
+    }
+}

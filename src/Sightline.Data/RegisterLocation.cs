@@ -1,0 +1,134 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Sightline.Data;
+
+/// <summary>Where a register lives: an SQLite file or a PostgreSQL database.</summary>
+public sealed record RegisterLocation(bool IsPostgres, string ConnectionString, string Display)
+{
+    /// <summary>How long a command waits for another process's lock before giving up.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>An SQLite register in the file at <paramref name="path"/>.</summary>
+    public static RegisterLocation Sqlite(string path) => new(false, path, Path.GetFullPath(path));
+
+    /// <summary>A PostgreSQL register; the display form leaves out the password.</summary>
+    public static RegisterLocation Postgres(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new RegisterException($"the PostgreSQL connection string is not valid: {e.Message}", e);
+        }
+        return new(true, connectionString, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
+    }
+
+    /// <summary>
+    /// Opens the register. <paramref name="create"/> allows a new SQLite file; otherwise a missing register,
+    /// one that needs upgrading and one from a newer Sightline are refused with a message saying what to do.
+    /// </summary>
+    public async Task<RegisterDb> OpenAsync(bool create, CancellationToken cancel)
+    {
+        RegisterDb db = IsPostgres ? OpenPostgres() : OpenSqlite(create);
+        try
+        {
+            await CheckSchemaAsync(db, create, cancel);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    private SqliteRegisterDb OpenSqlite(bool create)
+    {
+        var exists = File.Exists(ConnectionString);
+        if (!exists && !create)
+        {
+            throw new RegisterException($"there is no register at {Display}; create one with: sightline init --db {ConnectionString}");
+        }
+        if (!exists && Path.GetDirectoryName(Path.GetFullPath(ConnectionString)) is { } dir && !Directory.Exists(dir))
+        {
+            throw new RegisterException($"cannot create a register at {Display}: folder {dir} does not exist");
+        }
+        // A file without write permission is opened read-only, so that writes fail cleanly even for root.
+        var readOnly = exists && !OperatingSystem.IsWindows() && (File.GetUnixFileMode(ConnectionString) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
+        var connection = new SqliteConnectionStringBuilder
+        {
+            DataSource = ConnectionString,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            DefaultTimeout = (int)Math.Ceiling(LockTimeout.TotalSeconds),
+            Pooling = false,
+        }.ToString();
+        var options = new DbContextOptionsBuilder<SqliteRegisterDb>()
+            .UseSqlite(connection, sqlite => sqlite.CommandTimeout((int)Math.Ceiling(LockTimeout.TotalSeconds)))
+            .Options;
+        return new SqliteRegisterDb(options);
+    }
+
+    private PostgresRegisterDb OpenPostgres()
+    {
+        var options = new DbContextOptionsBuilder<PostgresRegisterDb>()
+            .UseNpgsql(ConnectionString)
+            .Options;
+        return new PostgresRegisterDb(options);
+    }
+
+    private async Task CheckSchemaAsync(RegisterDb db, bool create, CancellationToken cancel)
+    {
+        IEnumerable<string> applied;
+        try
+        {
+            if (!db.IsPostgres)
+            {
+                // WAL lets readers carry on while an import writes.
+                await db.Database.OpenConnectionAsync(cancel);
+            }
+            applied = await db.Database.GetAppliedMigrationsAsync(cancel);
+        }
+        catch (Exception e) when (e is SqliteException or NpgsqlException or InvalidOperationException)
+        {
+            throw Explain(e);
+        }
+        var known = db.Database.GetMigrations().ToList();
+        var unknown = applied.Except(known).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new RegisterException(
+                $"the register at {Display} has a newer schema ({unknown[^1]}) than this version of Sightline knows; upgrade Sightline to use it");
+        }
+        var pending = known.Except(applied).ToList();
+        if (pending.Count > 0 && !create)
+        {
+            throw new RegisterException(applied.Any()
+                ? $"the register at {Display} needs an upgrade to this version of Sightline; run: sightline init (it upgrades in place)"
+                : $"{Display} is not a Sightline register; create one with: sightline init");
+        }
+    }
+
+    /// <summary>Turns a database exception into a message that says what happened to which register.</summary>
+    public RegisterException Explain(Exception e) => e switch
+    {
+        RegisterException r => r,
+        SqliteException { SqliteErrorCode: 5 or 6 } => new RegisterException(
+            $"the register at {Display} is locked by another process (waited {LockTimeout.TotalSeconds:0} s); try again when it has finished", e),
+        SqliteException { SqliteErrorCode: 8 } => new RegisterException(
+            $"the register at {Display} is read-only; it can be listed and exported but not changed", e),
+        SqliteException { SqliteErrorCode: 26 } => new RegisterException($"{Display} is not a Sightline register (not an SQLite database)", e),
+        SqliteException { SqliteErrorCode: 14 } => new RegisterException($"cannot open the register at {Display}: {e.Message}", e),
+        SqliteException s => new RegisterException($"the register at {Display} failed: {s.Message}", e),
+        PostgresException { SqlState: "3D000" } => new RegisterException($"PostgreSQL database {Display} does not exist; create it first (createdb)", e),
+        PostgresException { SqlState: "55P03" or "40P01" } => new RegisterException($"the register at {Display} is locked by another process", e),
+        PostgresException { SqlState: "25006" } => new RegisterException($"the register at {Display} is read-only", e),
+        PostgresException p => new RegisterException($"PostgreSQL at {Display} refused: {p.MessageText}", e),
+        NpgsqlException n => new RegisterException($"cannot reach PostgreSQL at {Display}: {n.Message}", e),
+        _ => new RegisterException($"the register at {Display} failed: {e.Message}", e),
+    };
+}

@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Sightline.Data.Audit;
+
+namespace Sightline.Data;
+
+/// <summary>
+/// One all-or-nothing change to the register: a transaction holding the register's write lock, and the
+/// audit trail that records what it does. Disposing without <see cref="CommitAsync"/> rolls everything back.
+/// </summary>
+public sealed class RegisterWrite : IAsyncDisposable
+{
+    // Any fixed number: every Sightline writer on a PostgreSQL register takes this advisory lock.
+    private const long PostgresLockKey = 0x5167_4874_6c69_6e65;
+
+    private readonly IDbContextTransaction _transaction;
+
+    private RegisterWrite(RegisterDb db, IDbContextTransaction transaction, AuditTrail audit)
+    {
+        Db = db;
+        _transaction = transaction;
+        Audit = audit;
+    }
+
+    /// <summary>The register being changed.</summary>
+    public RegisterDb Db { get; }
+
+    /// <summary>Where this change's audit entries come from.</summary>
+    public AuditTrail Audit { get; }
+
+    /// <summary>The open connection, for bulk commands.</summary>
+    public DbConnection Connection => Db.Database.GetDbConnection();
+
+    /// <summary>The transaction, for bulk commands.</summary>
+    public DbTransaction Transaction => _transaction.GetDbTransaction();
+
+    /// <summary>Starts a change, waiting for any other writer to finish (SQLite BEGIN IMMEDIATE; a PostgreSQL advisory lock).</summary>
+    public static async Task<RegisterWrite> BeginAsync(RegisterDb db, TimeProvider time, string actor, CancellationToken cancel)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancel);
+        try
+        {
+            if (db.IsPostgres)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", cancel);
+            }
+            var audit = await AuditTrail.ContinueAsync(db, time, actor, cancel);
+            return new RegisterWrite(db, transaction, audit);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Adds an audit entry through the context, saved with the next <see cref="DbContext.SaveChangesAsync(CancellationToken)"/>.</summary>
+    public void Record(string action, string entityType, string entityId, string? before, string? after) =>
+        Db.AuditEntries.Add(Audit.Next(action, entityType, entityId, before, after));
+
+    /// <summary>Saves pending context changes and commits.</summary>
+    public async Task CommitAsync(CancellationToken cancel)
+    {
+        await Db.SaveChangesAsync(cancel);
+        await _transaction.CommitAsync(cancel);
+    }
+
+    public ValueTask DisposeAsync() => _transaction.DisposeAsync();
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Sightline.Data;
+
+namespace Sightline.Cli;
+
+/// <summary>What every command's action shares: the options, the context, and turning failures into messages.</summary>
+public sealed class CommandRunner(RegisterOptions options, CliContext context)
+{
+    public RegisterOptions Options => options;
+
+    public CliContext Context => context;
+
+    /// <summary>Runs an action against the chosen register; register problems become one clear line and exit code 2.</summary>
+    public Task<int> WithRegisterAsync(ParseResult parse, Func<RegisterDb, string, Task<int>> action, CancellationToken cancel) =>
+        RunAsync(parse, create: false, action, cancel);
+
+    /// <summary>As <see cref="WithRegisterAsync"/>, but a new SQLite register may be created.</summary>
+    public Task<int> WithNewOrExistingRegisterAsync(ParseResult parse, Func<RegisterDb, string, Task<int>> action, CancellationToken cancel) =>
+        RunAsync(parse, create: true, action, cancel);
+
+    private async Task<int> RunAsync(ParseResult parse, bool create, Func<RegisterDb, string, Task<int>> action, CancellationToken cancel)
+    {
+        RegisterLocation? location = null;
+        try
+        {
+            location = options.Resolve(parse, context);
+            await using var db = await location.OpenAsync(create, cancel);
+            return await action(db, options.ActorOf(parse, context));
+        }
+        catch (Exception e) when (e is RegisterException or DbException or DbUpdateException)
+        {
+            var error = location?.Explain(Unwrap(e)) ?? (RegisterException)e;
+            await context.Error.WriteLineAsync($"error: {error.Message}");
+            return SightlineCli.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("stopped: nothing was changed by the interrupted command");
+            return 130;
+        }
+    }
+
+    /// <summary>Prints a user error and returns the failure exit code.</summary>
+    public int Fail(string message)
+    {
+        context.Error.WriteLine($"error: {message}");
+        return SightlineCli.Failed;
+    }
+
+    private static Exception Unwrap(Exception e) =>
+        e is DbUpdateException { InnerException: { } inner } ? inner : e;
+}

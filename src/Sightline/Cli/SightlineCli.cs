@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Data.Common;
+using Sightline.AuditLog;
+using Sightline.Data;
+using Sightline.Demo;
+using Sightline.Devices;
+using Sightline.Exports;
+using Sightline.Importing;
+using Sightline.Setup;
+
+namespace Sightline.Cli;
+
+/// <summary>The `sightline` command: one verb per feature.</summary>
+public static class SightlineCli
+{
+    /// <summary>Exit code when an input or the audit chain has problems.</summary>
+    public const int ProblemsFound = 1;
+
+    /// <summary>Exit code when the register cannot be used or the command line is wrong.</summary>
+    public const int Failed = 2;
+
+    /// <summary>Parses and runs one command line.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancel = default)
+    {
+        var cli = new CommandRunner(new RegisterOptions(), context);
+        var root = new RootCommand("Sightline: know every surveillance camera you run, who really made it, and defend it.");
+        cli.Options.AddTo(root);
+        root.Subcommands.Add(InitCommand.Create(cli));
+        root.Subcommands.Add(ImportCommand.Create(cli));
+        root.Subcommands.Add(ExportCommand.Create(cli));
+        root.Subcommands.Add(DevicesCommand.Create(cli));
+        root.Subcommands.Add(AuditCommand.Create(cli));
+        root.Subcommands.Add(DemoCommand.Create(cli));
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, cancel);
+    }
+}

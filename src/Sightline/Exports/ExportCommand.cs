@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Text;
+using Sightline.Cli;
+using Sightline.Data.Export;
+
+namespace Sightline.Exports;
+
+/// <summary>`sightline export devices --format csv|json|geojson`: the register, out again.</summary>
+public static class ExportCommand
+{
+    public static Command Create(CommandRunner cli)
+    {
+        var format = new Option<string>("--format") { Description = "csv (round-trips through import), json or geojson", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json", "geojson");
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file (replaced only once complete) instead of standard output" };
+        var devices = new Command("devices", "Export every device") { format, output };
+        devices.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, _) =>
+        {
+            var export = new DeviceExport(db);
+            var target = parse.GetValue(output) is { } file ? cli.Context.PathOf(file) : null;
+            var temporary = target is null ? null : $"{target}.{Guid.NewGuid():N}.partial";
+            try
+            {
+                await using (Stream stream = temporary is null ? new TextWriterStream(cli.Context.Out) : File.Create(temporary))
+                {
+                    switch (parse.GetValue(format))
+                    {
+                        case "json":
+                            await export.WriteJsonAsync(stream, cancel);
+                            break;
+                        case "geojson":
+                            var unlocated = await export.WriteGeoJsonAsync(stream, cancel);
+                            if (unlocated > 0)
+                            {
+                                await cli.Context.Error.WriteLineAsync($"note: {unlocated} devices without coordinates are not in the GeoJSON");
+                            }
+                            break;
+                        default:
+                            await using (var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+                            {
+                                await export.WriteCsvAsync(writer, cancel);
+                            }
+                            break;
+                    }
+                }
+                if (temporary is not null)
+                {
+                    File.Move(temporary, target!, overwrite: true);
+                }
+                return 0;
+            }
+            finally
+            {
+                if (temporary is not null && File.Exists(temporary))
+                {
+                    File.Delete(temporary);
+                }
+            }
+        }, cancel));
+        var command = new Command("export", "Write the register out as CSV, JSON or GeoJSON") { devices };
+        return command;
+    }
+}

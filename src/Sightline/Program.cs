@@ -1,0 +1,3 @@
+using Sightline.Cli;
+
+return await SightlineCli.RunAsync(args, CliContext.FromProcess());
