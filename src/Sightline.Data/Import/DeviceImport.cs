@@ -75,11 +75,14 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
         }
         var sha = hashing.HexDigest();
         var committed = _problemCount == 0 && !dryRun;
-        if (committed)
+        if (committed && _created + _updated > 0)
         {
             var summary = AuditJson.Of(("sha256", sha), ("rows", rows.ToString()), ("created", _created.ToString()),
                 ("updated", _updated.ToString()), ("unchanged", _unchanged.ToString()));
             await bulk.InsertAsync([write.Audit.Next("import", "file", Path.GetFileName(name), null, summary)], cancel);
+        }
+        if (committed)
+        {
             await write.CommitAsync(cancel);
         }
         return new ImportResult

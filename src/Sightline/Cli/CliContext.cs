@@ -25,9 +25,7 @@ public sealed record CliContext(
         !Console.IsOutputRedirected);
 
     /// <summary>A Spectre console writing to <see cref="Out"/>; plain and 160 columns wide when output is not a terminal.</summary>
-    public IAnsiConsole Terminal => _terminal ??= MakeTerminal();
-
-    private IAnsiConsole? _terminal;
+    public IAnsiConsole Terminal => MakeTerminal();
 
     private IAnsiConsole MakeTerminal()
     {
