@@ -75,12 +75,12 @@ public abstract class RegisterDb(DbContextOptions options) : DbContext(options)
         SnakeCaseColumns(modelBuilder);
     }
 
-    /// <summary>Attributes as stored: a JSON object with keys in ordinal order, or null when there are none.</summary>
-    public static string? AttributesJson(SortedDictionary<string, string> attributes) =>
-        attributes.Count == 0 ? null : JsonSerializer.Serialize(attributes, DataJson.Default.SortedDictionaryStringString);
+    /// <summary>Attributes as stored: a JSON object with keys in ordinal order ("{}" when there are none).</summary>
+    public static string AttributesJson(SortedDictionary<string, string> attributes) =>
+        attributes.Count == 0 ? "{}" : JsonSerializer.Serialize(attributes, DataJson.Default.SortedDictionaryStringString);
 
-    private static SortedDictionary<string, string> ParseAttributes(string? json) =>
-        json is null
+    private static SortedDictionary<string, string> ParseAttributes(string json) =>
+        json == "{}"
             ? new SortedDictionary<string, string>(StringComparer.Ordinal)
             : new SortedDictionary<string, string>(
                 JsonSerializer.Deserialize(json, DataJson.Default.DictionaryStringString)!, StringComparer.Ordinal);

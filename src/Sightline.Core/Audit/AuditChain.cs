@@ -72,18 +72,20 @@ public static class AuditChain
         {
             if (entry.Sequence != expectedSequence)
             {
-                return new AuditBreak(entry.Sequence, entry.Sequence > expectedSequence
-                    ? $"entries {expectedSequence}–{entry.Sequence - 1} are missing (removed)"
-                    : $"entry {entry.Sequence} is out of order after {expectedSequence - 1}");
-            }
-            if (HashOf(entry) != entry.Hash)
-            {
-                return new AuditBreak(entry.Sequence, $"entry {entry.Sequence} was edited: its contents do not match its hash");
+                return new AuditBreak(entry.Sequence, entry.Sequence == expectedSequence + 1
+                    ? $"entry {expectedSequence} is missing (removed)"
+                    : entry.Sequence > expectedSequence
+                        ? $"entries {expectedSequence} to {entry.Sequence - 1} are missing (removed)"
+                        : $"entry {entry.Sequence} is out of order after {expectedSequence - 1}");
             }
             if (entry.PreviousHash != previousHash)
             {
                 return new AuditBreak(entry.Sequence,
-                    $"entry {entry.Sequence} does not follow entry {entry.Sequence - 1}: the chain was reordered, or an entry replaced");
+                    $"entry {entry.Sequence} does not follow entry {entry.Sequence - 1}: the log was reordered, or an entry replaced");
+            }
+            if (HashOf(entry) != entry.Hash)
+            {
+                return new AuditBreak(entry.Sequence, $"entry {entry.Sequence} was edited: its contents do not match its hash");
             }
             previousHash = entry.Hash;
             expectedSequence++;

@@ -12,7 +12,8 @@ public sealed record DeviceRow(long Line, DeviceHeader Header, DeviceValues Valu
         var merged = existing?.Clone() ?? new DeviceValues();
         for (var i = 0; i < DeviceColumns.Count; i++)
         {
-            if (Header.Present[i])
+            // An empty match key (asset id, serial, MAC) means "not given", never "clear it".
+            if (Header.Present[i] && (Values[(DeviceColumn)i] is not null || !IsMatchKey((DeviceColumn)i)))
             {
                 merged[(DeviceColumn)i] = Values[(DeviceColumn)i];
             }
@@ -32,4 +33,6 @@ public sealed record DeviceRow(long Line, DeviceHeader Header, DeviceValues Valu
         }
         return merged;
     }
+
+    private static bool IsMatchKey(DeviceColumn column) => column is DeviceColumn.AssetId or DeviceColumn.Serial or DeviceColumn.Mac;
 }

@@ -11,7 +11,7 @@ using Sightline.Data;
 namespace Sightline.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegisterDb))]
-    [Migration("20261129002005_Initial")]
+    [Migration("20261129003303_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Sightline.Data;
 namespace Sightline.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRegisterDb))]
-    [Migration("20261129002014_Initial")]
+    [Migration("20261129003315_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -1,0 +1,63 @@
+using Sightline.Audit;
+
+namespace Sightline.Tests.Audit;
+
+public sealed class AuditChainTests
+{
+    private static List<AuditEntry> Chain(int count)
+    {
+        var entries = new List<AuditEntry>();
+        var time = new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
+        for (var i = 1; i <= count; i++)
+        {
+            entries.Add(AuditChain.Next(i, entries.LastOrDefault()?.Hash ?? "", time.AddTicks(i * 12_345), "tester", "create", "device",
+                i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, $"{{\"n\":{i}}}"));
+        }
+        return entries;
+    }
+
+    [Fact]
+    public void Verify_UntouchedChain_Holds() => Assert.Null(AuditChain.Verify(Chain(5)));
+
+    [Fact]
+    public void Next_TruncatesTimeToMicroseconds()
+    {
+        var entry = Chain(1)[0];
+        Assert.Equal(0, entry.Time.Ticks % 10);
+    }
+
+    [Fact]
+    public void Verify_EditedEntry_IsNamed()
+    {
+        var chain = Chain(5);
+        chain[2].Actor = "someone else";
+        Assert.Equal(new AuditBreak(3, "entry 3 was edited: its contents do not match its hash"), AuditChain.Verify(chain));
+    }
+
+    [Fact]
+    public void Verify_RemovedEntry_IsNamed()
+    {
+        var chain = Chain(5);
+        chain.RemoveAt(1);
+        Assert.Equal(3, AuditChain.Verify(chain)!.Sequence);
+        Assert.Contains("entry 2 is missing", AuditChain.Verify(chain)!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_EntriesRehashedInAnotherOrder_BreakTheChain()
+    {
+        var chain = Chain(5);
+        (chain[1].After, chain[2].After) = (chain[2].After, chain[1].After);
+        chain[1].Hash = AuditChain.HashOf(chain[1]);
+        chain[2].Hash = AuditChain.HashOf(chain[2]);
+        Assert.Contains("entry 3 does not follow entry 2", AuditChain.Verify(chain)!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HashOf_DistinguishesFieldBoundaries()
+    {
+        var a = AuditChain.Next(1, "", DateTimeOffset.UnixEpoch, "ab", "c", "d", "1", null, null);
+        var b = AuditChain.Next(1, "", DateTimeOffset.UnixEpoch, "a", "bc", "d", "1", null, null);
+        Assert.NotEqual(a.Hash, b.Hash);
+    }
+}
