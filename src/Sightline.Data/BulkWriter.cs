@@ -13,7 +13,7 @@ namespace Sightline.Data;
 /// </summary>
 public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
 {
-    private readonly Dictionary<Type, (IReadOnlyList<IProperty> Columns, string Table)> _tables = [];
+    private readonly Dictionary<Type, (IReadOnlyList<Column> Columns, string Table)> _tables = [];
     private readonly Dictionary<string, DbCommand> _commands = [];
 
     /// <summary>Inserts new rows, keys included.</summary>
@@ -26,7 +26,7 @@ public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
         var (columns, table) = Table<T>();
         if (write.Db.IsPostgres)
         {
-            var names = string.Join(", ", columns.Select(c => Quote(c.GetColumnName())));
+            var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
             await using var copy = await ((NpgsqlConnection)write.Connection).BeginBinaryImportAsync(
                 $"COPY {Quote(table)} ({names}) FROM STDIN (FORMAT BINARY)", cancel);
             foreach (var row in rows)
@@ -34,9 +34,9 @@ public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
                 await copy.StartRowAsync(cancel);
                 foreach (var column in columns)
                 {
-                    if (ProviderValue(column, row) is { } value)
+                    if (column.Value(row) is { } value)
                     {
-                        await copy.WriteAsync(value, column.GetColumnType(), cancel);
+                        await copy.WriteAsync(value, column.StoreType, cancel);
                     }
                     else
                     {
@@ -48,15 +48,16 @@ public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
             return;
         }
         var command = Command($"insert:{table}", () =>
-            $"INSERT INTO {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.GetColumnName())))}) " +
+            $"INSERT INTO {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) " +
             $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})", columns.Count);
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                command.Parameters[i].Value = ProviderValue(columns[i], row) ?? DBNull.Value;
+                command.Parameters[i].Value = columns[i].Value(row) ?? DBNull.Value;
             }
-            await command.ExecuteNonQueryAsync(cancel);
+            // Microsoft.Data.Sqlite is synchronous underneath; the async call only adds overhead per row.
+            command.ExecuteNonQuery();
         }
     }
 
@@ -68,10 +69,10 @@ public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
             return;
         }
         var (columns, table) = Table<T>();
-        var key = columns.Single(c => c.IsPrimaryKey());
+        var key = columns.Single(c => c.IsKey);
         var others = columns.Where(c => c != key).ToList();
-        var sql = $"UPDATE {Quote(table)} SET {string.Join(", ", others.Select((c, i) => $"{Quote(c.GetColumnName())} = {Placeholder(i, c)}"))} " +
-            $"WHERE {Quote(key.GetColumnName())} = {Placeholder(others.Count, key)}";
+        var sql = $"UPDATE {Quote(table)} SET {string.Join(", ", others.Select((c, i) => $"{Quote(c.Name)} = {Placeholder(i, c)}"))} " +
+            $"WHERE {Quote(key.Name)} = {Placeholder(others.Count, key)}";
         var ordered = others.Append(key).ToList();
         if (write.Db.IsPostgres)
         {
@@ -82,7 +83,7 @@ public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
                 var command = new NpgsqlBatchCommand(sql);
                 foreach (var column in ordered)
                 {
-                    command.Parameters.Add(new NpgsqlParameter { Value = ProviderValue(column, row) ?? DBNull.Value });
+                    command.Parameters.Add(new NpgsqlParameter { Value = column.Value(row) ?? DBNull.Value });
                 }
                 batch.BatchCommands.Add(command);
             }
@@ -94,31 +95,43 @@ public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
         {
             for (var i = 0; i < ordered.Count; i++)
             {
-                update.Parameters[i].Value = ProviderValue(ordered[i], row) ?? DBNull.Value;
+                update.Parameters[i].Value = ordered[i].Value(row) ?? DBNull.Value;
             }
-            await update.ExecuteNonQueryAsync(cancel);
+            update.ExecuteNonQuery();
         }
     }
 
-    private string Placeholder(int index, IProperty column) =>
-        write.Db.IsPostgres ? $"${index + 1}::{column.GetColumnType()}" : $"$p{index}";
+    private string Placeholder(int index, Column column) =>
+        write.Db.IsPostgres ? $"${index + 1}::{column.StoreType}" : $"$p{index}";
 
-    private static object? ProviderValue(IProperty column, object row)
-    {
-        var value = column.GetGetter().GetClrValue(row);
-        var converter = column.GetTypeMapping().Converter;
-        return value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
-    }
-
-    private (IReadOnlyList<IProperty> Columns, string Table) Table<T>()
+    private (IReadOnlyList<Column> Columns, string Table) Table<T>()
     {
         if (!_tables.TryGetValue(typeof(T), out var table))
         {
             var entity = write.Db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T)} is not in the register");
-            table = (entity.GetProperties().ToList(), entity.GetTableName()!);
+            table = (entity.GetProperties().Select(p => new Column(p)).ToList(), entity.GetTableName()!);
             _tables[typeof(T)] = table;
         }
         return table;
+    }
+
+    /// <summary>A column with its name, store type and the getter and converter EF uses, looked up once.</summary>
+    private sealed class Column(IProperty property)
+    {
+        private readonly IClrPropertyGetter _getter = property.GetGetter();
+        private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _converter = property.GetTypeMapping().Converter;
+
+        public string Name { get; } = property.GetColumnName();
+
+        public string StoreType { get; } = property.GetColumnType();
+
+        public bool IsKey { get; } = property.IsPrimaryKey();
+
+        public object? Value(object row)
+        {
+            var value = _getter.GetClrValue(row);
+            return value is null ? null : _converter is null ? value : _converter.ConvertToProvider(value);
+        }
     }
 
     private DbCommand Command(string name, Func<string> sql, int parameters)

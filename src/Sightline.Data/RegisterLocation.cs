@@ -88,8 +88,9 @@ public sealed record RegisterLocation(bool IsPostgres, string ConnectionString, 
         {
             if (!db.IsPostgres)
             {
-                // WAL lets readers carry on while an import writes.
+                // One connection for the whole command, with a 64 MiB page cache: large imports touch index pages at random.
                 await db.Database.OpenConnectionAsync(cancel);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", cancel);
             }
             applied = await db.Database.GetAppliedMigrationsAsync(cancel);
         }

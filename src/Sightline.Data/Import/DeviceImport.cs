@@ -20,6 +20,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
     private readonly List<ImportChange> _changes = [];
     private readonly List<string> _createdPlaces = [];
     private readonly Dictionary<string, long> _assetLines = new(StringComparer.Ordinal);
+    private readonly KeyFilter _keys = new();
     private readonly Dictionary<int, long> _matchedLines = [];
     private readonly Dictionary<string, int> _siteIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _systemIds = new(StringComparer.Ordinal);
@@ -38,6 +39,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
         await using var bulk = new BulkWriter(write);
         await LoadPlacesAsync(cancel);
         _nextDeviceId = (await db.Devices.MaxAsync(d => (int?)d.Id, cancel) ?? 0) + 1;
+        await LoadKeysAsync(cancel);
 
         await using var hashing = new HashingStream(input);
         using var text = new StreamReader(hashing, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -149,6 +151,9 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
             var device = new Device { Id = match?.Id ?? _nextDeviceId++ };
             merged.ApplyTo(device, systemId, siteId);
             existing.Add(device);
+            _keys.Add(device.AssetId);
+            _keys.Add(device.Serial);
+            _keys.Add(device.MacAddress);
             string? before = null;
             string after;
             if (current is null)
@@ -177,25 +182,51 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
         await bulk.InsertAsync(audit, cancel);
     }
 
+    private async Task LoadKeysAsync(CancellationToken cancel)
+    {
+        await foreach (var key in db.Devices.AsNoTracking().Select(d => new { d.AssetId, d.Serial, d.MacAddress }).AsAsyncEnumerable()
+            .WithCancellation(cancel))
+        {
+            _keys.Add(key.AssetId);
+            _keys.Add(key.Serial);
+            _keys.Add(key.MacAddress);
+        }
+    }
+
     private async Task<DeviceMatches> FindExistingAsync(List<DeviceRow> chunk, CancellationToken cancel)
     {
-        var assetIds = Keys(chunk, DeviceColumn.AssetId);
-        var serials = Keys(chunk, DeviceColumn.Serial);
-        var macs = Keys(chunk, DeviceColumn.Mac);
-        var found = await db.Devices.AsNoTracking()
-            .Where(d => assetIds.Contains(d.AssetId!) || serials.Contains(d.Serial!) || macs.Contains(d.MacAddress!))
-            .OrderBy(d => d.Id)
-            .ToListAsync(cancel);
+        var assetIds = Keys(chunk, DeviceColumn.AssetId, _keys);
+        var serials = Keys(chunk, DeviceColumn.Serial, _keys);
+        var macs = Keys(chunk, DeviceColumn.Mac, _keys);
+        // One indexed IN query per key (no OR, no ORDER BY), so the planner never falls back to a table scan.
+        var found = new Dictionary<int, Device>();
+        if (assetIds.Count + serials.Count + macs.Count == 0)
+        {
+            return new DeviceMatches();
+        }
+        foreach (var device in await db.Devices.AsNoTracking().Where(d => assetIds.Contains(d.AssetId!)).ToListAsync(cancel))
+        {
+            found.TryAdd(device.Id, device);
+        }
+        foreach (var device in await db.Devices.AsNoTracking().Where(d => serials.Contains(d.Serial!)).ToListAsync(cancel))
+        {
+            found.TryAdd(device.Id, device);
+        }
+        foreach (var device in await db.Devices.AsNoTracking().Where(d => macs.Contains(d.MacAddress!)).ToListAsync(cancel))
+        {
+            found.TryAdd(device.Id, device);
+        }
         var matches = new DeviceMatches();
-        foreach (var device in found)
+        foreach (var device in found.Values.OrderBy(d => d.Id))
         {
             matches.Add(device);
         }
         return matches;
     }
 
-    private static List<string> Keys(List<DeviceRow> chunk, DeviceColumn column) =>
-        chunk.Select(r => r.Values[column]).OfType<string>().Distinct().ToList();
+    // Only keys the filter has seen can match a stored device; the rest need no lookup.
+    private static List<string> Keys(List<DeviceRow> chunk, DeviceColumn column, KeyFilter filter) =>
+        chunk.Select(r => r.Values[column]).OfType<string>().Where(filter.MightContain).Distinct().ToList();
 
     private async Task<int?> PlaceIdAsync(RegisterWrite write, List<AuditEntry> audit, string? name, bool isSite, CancellationToken cancel)
     {
