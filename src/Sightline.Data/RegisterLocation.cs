@@ -68,15 +68,17 @@ public sealed record RegisterLocation(bool IsPostgres, string ConnectionString, 
             Pooling = false,
         }.ToString();
         var options = new DbContextOptionsBuilder<SqliteRegisterDb>()
-            .UseSqlite(connection, sqlite => sqlite.CommandTimeout((int)Math.Ceiling(LockTimeout.TotalSeconds)))
+            .UseSqlite(connection, sqlite => sqlite.CommandTimeout((int)Math.Ceiling(LockTimeout.TotalSeconds))
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .Options;
         return new SqliteRegisterDb(options);
     }
 
+    // Lists in queries (import lookups of thousands of keys) go as one array parameter, not one parameter per key.
     private PostgresRegisterDb OpenPostgres()
     {
         var options = new DbContextOptionsBuilder<PostgresRegisterDb>()
-            .UseNpgsql(ConnectionString)
+            .UseNpgsql(ConnectionString, npgsql => npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .Options;
         return new PostgresRegisterDb(options);
     }

@@ -38,7 +38,10 @@ public static class AuditChain
     /// <summary>The hash an entry should carry, over every field but the hash itself; each field is length-prefixed.</summary>
     public static string HashOf(AuditEntry entry)
     {
-        var text = new StringBuilder(256);
+        // Reused per thread: an import hashes one entry per device, and a fresh hash context and buffers each time
+        // cost more than the hashing.
+        var text = t_text ??= new StringBuilder(1024);
+        text.Clear();
         Add(text, entry.Sequence.ToString(CultureInfo.InvariantCulture));
         Add(text, entry.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
         Add(text, entry.Actor);
@@ -48,8 +51,39 @@ public static class AuditChain
         Add(text, entry.Before);
         Add(text, entry.After);
         Add(text, entry.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        var hash = t_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var bytes = t_bytes ??= new byte[4096];
+        // A stateful encoder, so that a surrogate pair split between chunks still encodes as one character.
+        var encoder = t_encoder ??= Encoding.UTF8.GetEncoder();
+        encoder.Reset();
+        foreach (var chunk in text.GetChunks())
+        {
+            var span = chunk.Span;
+            while (span.Length > 0)
+            {
+                encoder.Convert(span, bytes, flush: false, out var used, out var written, out _);
+                hash.AppendData(bytes, 0, written);
+                span = span[used..];
+            }
+        }
+        encoder.Convert([], bytes, flush: true, out _, out var rest, out _);
+        hash.AppendData(bytes, 0, rest);
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest);
     }
+
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
+    [ThreadStatic]
+    private static IncrementalHash? t_hash;
+
+    [ThreadStatic]
+    private static byte[]? t_bytes;
+
+    [ThreadStatic]
+    private static Encoder? t_encoder;
 
     private static void Add(StringBuilder text, string? field)
     {

@@ -18,6 +18,7 @@ public sealed class CsvReader
     private int _position;
     private long _line = 1;
     private int _column = 1;
+    private int _lastFieldCount = 8;
     private readonly StringBuilder _cell = new();
 
     /// <summary>Reads CSV from <paramref name="reader"/>, which the caller owns.</summary>
@@ -53,7 +54,7 @@ public sealed class CsvReader
     private CsvRecord ReadRecord()
     {
         var recordLine = _line;
-        var fields = new List<CsvField>();
+        var fields = new List<CsvField>(_lastFieldCount);
         while (true)
         {
             var fieldLine = _line;
@@ -76,6 +77,7 @@ public sealed class CsvReader
             {
                 SkipLineBreak();
             }
+            _lastFieldCount = fields.Count;
             return new CsvRecord(recordLine, fields, null);
         }
     }

@@ -19,8 +19,16 @@ public static class Words
     public static string List<T>() where T : struct, Enum => string.Join(", ", Cache<T>.ToWord.Values);
 
     /// <summary>The words of the set flags, separated by ';' in declaration order; empty for none.</summary>
-    public static string OfFlags(Capabilities flags) =>
-        string.Join(';', Enum.GetValues<Capabilities>().Where(f => f != Capabilities.None && flags.HasFlag(f)).Select(Of));
+    public static string OfFlags(Capabilities flags) => FlagWords.All[(int)flags];
+
+    // Every combination of the capabilities, worked out once (on first use): this runs for every device stored.
+    private static class FlagWords
+    {
+        public static readonly string[] All = Enumerable.Range(0, Enum.GetValues<Capabilities>().Aggregate(0, (all, f) => all | (int)f) + 1)
+            .Select(bits => string.Join(';', Enum.GetValues<Capabilities>()
+                .Where(f => f != Capabilities.None && ((Capabilities)bits).HasFlag(f)).Select(Of)))
+            .ToArray();
+    }
 
     /// <summary>Parses ';'- or '|'-separated capability words; returns the first unknown word on failure.</summary>
     public static bool TryParseFlags(string text, out Capabilities flags, out string? unknown)

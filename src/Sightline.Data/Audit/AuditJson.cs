@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Sightline.Register;
@@ -49,52 +50,83 @@ public static class AuditJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    // One buffer and writer per thread, reset for each entry: an import writes one of these per device.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_json;
+
     private static string Write(DeviceValues values, DeviceValues? other)
     {
-        using var stream = new MemoryStream(512);
-        using (var json = new Utf8JsonWriter(stream))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var json = t_json ??= new Utf8JsonWriter(buffer);
+        json.Reset(buffer);
+        json.WriteStartObject();
+        for (var i = 0; i < DeviceColumns.Count; i++)
         {
-            json.WriteStartObject();
-            for (var i = 0; i < DeviceColumns.Count; i++)
+            var value = values[(DeviceColumn)i];
+            if (other is not null && value == other[(DeviceColumn)i])
             {
-                var value = values[(DeviceColumn)i];
-                if (other is not null && value == other[(DeviceColumn)i])
-                {
-                    continue;
-                }
-                if (value is null)
-                {
-                    if (other is not null)
-                    {
-                        json.WriteNull(DeviceColumns.Names[i]);
-                    }
-                    continue;
-                }
-                json.WriteString(DeviceColumns.Names[i], value);
+                continue;
             }
-            var changedAttributes = values.Attributes
-                .Where(a => other is null || !other.Attributes.TryGetValue(a.Key, out var v) || v != a.Value)
-                .Select(a => (a.Key, (string?)a.Value))
-                .Concat(other is null ? [] : other.Attributes.Keys.Where(k => !values.Attributes.ContainsKey(k)).Select(k => (k, (string?)null)))
-                .ToList();
-            if (changedAttributes.Count > 0)
+            if (value is null)
+            {
+                if (other is not null)
+                {
+                    json.WriteNull(DeviceColumns.Names[i]);
+                }
+                continue;
+            }
+            json.WriteString(DeviceColumns.Names[i], value);
+        }
+        WriteChangedAttributes(json, values.Attributes, other?.Attributes);
+        json.WriteEndObject();
+        json.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    // Attributes in ordinal order: those of `values` that differ from `other`, and those only `other` has, as null.
+    private static void WriteChangedAttributes(Utf8JsonWriter json, SortedDictionary<string, string> values,
+        SortedDictionary<string, string>? other)
+    {
+        var started = false;
+        using var mine = values.GetEnumerator();
+        using var theirs = (other ?? Empty).GetEnumerator();
+        var hasMine = mine.MoveNext();
+        var hasTheirs = theirs.MoveNext();
+        while (hasMine || hasTheirs)
+        {
+            var order = !hasMine ? 1 : !hasTheirs ? -1 : string.CompareOrdinal(mine.Current.Key, theirs.Current.Key);
+            if (order == 0 && mine.Current.Value == theirs.Current.Value)
+            {
+                hasMine = mine.MoveNext();
+                hasTheirs = theirs.MoveNext();
+                continue;
+            }
+            if (!started)
             {
                 json.WriteStartObject("attributes");
-                foreach (var (name, value) in changedAttributes.OrderBy(a => a.Item1, StringComparer.Ordinal))
-                {
-                    if (value is null)
-                    {
-                        json.WriteNull(name);
-                    }
-                    else
-                    {
-                        json.WriteString(name, value);
-                    }
-                }
-                json.WriteEndObject();
+                started = true;
             }
+            if (order <= 0)
+            {
+                json.WriteString(mine.Current.Key, mine.Current.Value);
+                hasMine = mine.MoveNext();
+                hasTheirs = order == 0 ? theirs.MoveNext() : hasTheirs;
+            }
+            else
+            {
+                json.WriteNull(theirs.Current.Key);
+                hasTheirs = theirs.MoveNext();
+            }
+        }
+        if (started)
+        {
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    private static readonly SortedDictionary<string, string> Empty = new(StringComparer.Ordinal);
 }

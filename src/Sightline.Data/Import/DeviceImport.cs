@@ -19,9 +19,12 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
     private readonly List<CsvProblem> _problems = [];
     private readonly List<ImportChange> _changes = [];
     private readonly List<string> _createdPlaces = [];
-    private readonly Dictionary<string, long> _assetLines = new(StringComparer.Ordinal);
+    // Duplicate asset ids are found by a 64-bit hash of each id (about 24 bytes a row, not the ids themselves).
+    private readonly Dictionary<ulong, long> _assetLines = [];
     private readonly KeyFilter _keys = new();
+    // Stored devices this file has already updated; devices it created are recognised by id (≥ _firstNewId).
     private readonly Dictionary<int, long> _matchedLines = [];
+    private int _firstNewId;
     private readonly Dictionary<string, int> _siteIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _systemIds = new(StringComparer.Ordinal);
     private readonly Dictionary<int, string> _siteNames = [];
@@ -31,15 +34,39 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
     private int _updated;
     private int _unchanged;
     private int _nextDeviceId;
+    private Task _pending = Task.CompletedTask;
 
     /// <summary>Imports <paramref name="input"/>; <paramref name="name"/> is how problems name the file.</summary>
     public async Task<ImportResult> RunAsync(Stream input, string name, bool dryRun, CancellationToken cancel)
     {
         await using var write = await RegisterWrite.BeginAsync(db, time, actor, cancel);
         await using var bulk = new BulkWriter(write);
+        try
+        {
+            return await ImportAsync(write, bulk, input, name, dryRun, cancel);
+        }
+        finally
+        {
+            // Never dispose the writer or roll back under a chunk still being written.
+            await _pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
+    private async Task<ImportResult> ImportAsync(RegisterWrite write, BulkWriter bulk, Stream input, string name, bool dryRun,
+        CancellationToken cancel)
+    {
         await LoadPlacesAsync(cancel);
         _nextDeviceId = (await db.Devices.MaxAsync(d => (int?)d.Id, cancel) ?? 0) + 1;
+        _firstNewId = _nextDeviceId;
         await LoadKeysAsync(cancel);
+        if (_firstNewId == 1)
+        {
+            // A first load into an empty register: only the lookup indexes are kept up to date while rows arrive.
+            string[] lookups = ["asset_id", "serial", "mac_address"];
+            await bulk.DeferIndexesAsync<Device>(columns => columns.Count == 1 && lookups.Contains(columns[0]), cancel);
+            await bulk.DeferIndexesAsync<AuditEntry>(_ => false, cancel);
+            await bulk.DeferForeignKeysAsync<Device>(cancel);
+        }
 
         await using var hashing = new HashingStream(input);
         using var text = new StreamReader(hashing, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -70,6 +97,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
             }
             await ApplyChunkAsync(write, bulk, chunk, cancel);
         }
+        await SettleAsync();
         _problemCount = Math.Max(_problemCount, _problems.Count);
         while (text.Read() >= 0)
         {
@@ -85,6 +113,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
         }
         if (committed)
         {
+            await bulk.RestoreIndexesAsync(cancel);
             await write.CommitAsync(cancel);
         }
         return new ImportResult
@@ -106,10 +135,11 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
     {
         var before = _problems.Count;
         var row = parser.Parse(record, _problems);
-        if (row?.Values[DeviceColumn.AssetId] is { } assetId && !_assetLines.TryAdd(assetId, record.Line))
+        if (row?.Values[DeviceColumn.AssetId] is { } assetId && !_assetLines.TryAdd(KeyFilter.Hash(assetId), record.Line))
         {
             var cell = record.Fields[assetColumn];
-            _problems.Add(new CsvProblem(cell.Line, cell.Column, $"asset id '{assetId}' is already used on line {_assetLines[assetId]}"));
+            _problems.Add(new CsvProblem(cell.Line, cell.Column,
+                $"asset id '{assetId}' is already used on line {_assetLines[KeyFilter.Hash(assetId)]}"));
             row = null;
         }
         _problemCount += _problems.Count - before;
@@ -133,6 +163,11 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
         foreach (var row in chunk)
         {
             var match = existing.Find(row.Values);
+            if (match is not null && match.Id >= _firstNewId)
+            {
+                Problem(new CsvProblem(row.Line, 1, $"row matches device {match.Id} ({Label(match)}), which an earlier row of this file created"));
+                continue;
+            }
             if (match is not null && !_matchedLines.TryAdd(match.Id, row.Line))
             {
                 Problem(new CsvProblem(row.Line, 1,
@@ -161,7 +196,6 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
                 after = AuditJson.Snapshot(merged);
                 inserts.Add(device);
                 _created++;
-                _matchedLines[device.Id] = row.Line;
             }
             else
             {
@@ -177,9 +211,23 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
                 _changes.Add(new ImportChange(row.Line, action, device.Id, device.AssetId, before, after));
             }
         }
-        await bulk.InsertAsync(inserts, cancel);
-        await bulk.UpdateAsync(updates, cancel);
-        await bulk.InsertAsync(audit, cancel);
+        // The chunk is written on another thread while this one reads and prepares the next: with two cores the
+        // database (SQLite in-process, or the PostgreSQL server) and the parsing run side by side.
+        await SettleAsync();
+        _pending = Task.Run(async () =>
+        {
+            await bulk.InsertAsync(inserts, cancel);
+            await bulk.UpdateAsync(updates, cancel);
+            await bulk.InsertAsync(audit, cancel);
+        }, cancel);
+    }
+
+    /// <summary>Waits for the chunk being written, if any; every use of the database first waits here.</summary>
+    private async Task SettleAsync()
+    {
+        var pending = _pending;
+        _pending = Task.CompletedTask;
+        await pending;
     }
 
     private async Task LoadKeysAsync(CancellationToken cancel)
@@ -193,40 +241,35 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
         }
     }
 
+    // Looks up stored devices by asset id, then serial only for rows still unmatched, then MAC; each is one indexed
+    // IN query with the keys as a single array parameter. Keys the filter has never seen are not looked up.
     private async Task<DeviceMatches> FindExistingAsync(List<DeviceRow> chunk, CancellationToken cancel)
     {
-        var assetIds = Keys(chunk, DeviceColumn.AssetId, _keys);
-        var serials = Keys(chunk, DeviceColumn.Serial, _keys);
-        var macs = Keys(chunk, DeviceColumn.Mac, _keys);
-        // One indexed IN query per key (no OR, no ORDER BY), so the planner never falls back to a table scan.
-        var found = new Dictionary<int, Device>();
-        if (assetIds.Count + serials.Count + macs.Count == 0)
-        {
-            return new DeviceMatches();
-        }
-        foreach (var device in await db.Devices.AsNoTracking().Where(d => assetIds.Contains(d.AssetId!)).ToListAsync(cancel))
-        {
-            found.TryAdd(device.Id, device);
-        }
-        foreach (var device in await db.Devices.AsNoTracking().Where(d => serials.Contains(d.Serial!)).ToListAsync(cancel))
-        {
-            found.TryAdd(device.Id, device);
-        }
-        foreach (var device in await db.Devices.AsNoTracking().Where(d => macs.Contains(d.MacAddress!)).ToListAsync(cancel))
-        {
-            found.TryAdd(device.Id, device);
-        }
         var matches = new DeviceMatches();
-        foreach (var device in found.Values.OrderBy(d => d.Id))
+        var assetIds = Keys(chunk, DeviceColumn.AssetId, matches);
+        if (assetIds.Count > 0)
         {
-            matches.Add(device);
+            await SettleAsync();
+            matches.AddAll(await db.Devices.AsNoTracking().Where(d => assetIds.Contains(d.AssetId!)).ToListAsync(cancel));
+        }
+        var serials = Keys(chunk, DeviceColumn.Serial, matches);
+        if (serials.Count > 0)
+        {
+            await SettleAsync();
+            matches.AddAll(await db.Devices.AsNoTracking().Where(d => serials.Contains(d.Serial!)).ToListAsync(cancel));
+        }
+        var macs = Keys(chunk, DeviceColumn.Mac, matches);
+        if (macs.Count > 0)
+        {
+            await SettleAsync();
+            matches.AddAll(await db.Devices.AsNoTracking().Where(d => macs.Contains(d.MacAddress!)).ToListAsync(cancel));
         }
         return matches;
     }
 
-    // Only keys the filter has seen can match a stored device; the rest need no lookup.
-    private static List<string> Keys(List<DeviceRow> chunk, DeviceColumn column, KeyFilter filter) =>
-        chunk.Select(r => r.Values[column]).OfType<string>().Where(filter.MightContain).Distinct().ToList();
+    private List<string> Keys(List<DeviceRow> chunk, DeviceColumn column, DeviceMatches matches) =>
+        chunk.Where(r => matches.Find(r.Values) is null)
+            .Select(r => r.Values[column]).OfType<string>().Where(_keys.MightContain).Distinct().ToList();
 
     private async Task<int?> PlaceIdAsync(RegisterWrite write, List<AuditEntry> audit, string? name, bool isSite, CancellationToken cancel)
     {
@@ -239,6 +282,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
         {
             return id;
         }
+        await SettleAsync();
         if (isSite)
         {
             var site = new Site { Name = name };

@@ -16,6 +16,15 @@ internal sealed class DeviceMatches
         Put(_byMac, device.MacAddress, device);
     }
 
+    /// <summary>Adds devices in id order, so that the lowest id wins a shared key.</summary>
+    public void AddAll(IEnumerable<Device> devices)
+    {
+        foreach (var device in devices.OrderBy(d => d.Id))
+        {
+            Add(device);
+        }
+    }
+
     public Device? Find(DeviceValues row) =>
         Get(_byAsset, row[DeviceColumn.AssetId]) ?? Get(_bySerial, row[DeviceColumn.Serial]) ?? Get(_byMac, row[DeviceColumn.Mac]);
 

@@ -42,14 +42,21 @@ internal sealed class KeyFilter
         return true;
     }
 
-    private static (uint, uint) Hashes(string key)
+    /// <summary>FNV-1a, 64-bit: stable across runs, and spread well enough for keys of a few dozen characters.</summary>
+    public static ulong Hash(string key)
     {
-        // FNV-1a, 64-bit, split into two 32-bit hashes for double hashing.
         var hash = 14695981039346656037UL;
         foreach (var c in key)
         {
             hash = (hash ^ c) * 1099511628211UL;
         }
+        return hash;
+    }
+
+    // Split into two 32-bit hashes for double hashing.
+    private static (uint, uint) Hashes(string key)
+    {
+        var hash = Hash(key);
         return ((uint)hash, (uint)(hash >> 32) | 1);
     }
 }

@@ -60,4 +60,18 @@ public sealed class AuditChainTests
         var b = AuditChain.Next(1, "", DateTimeOffset.UnixEpoch, "a", "bc", "d", "1", null, null);
         Assert.NotEqual(a.Hash, b.Hash);
     }
+
+    [Fact]
+    public void HashOf_IsSha256OfTheLengthPrefixedFields_EvenForLongNonAsciiValues()
+    {
+        var after = "{\"notes\":\"" + string.Concat(Enumerable.Repeat("camera 📷 é ", 400)) + "\"}";
+        var entry = AuditChain.Next(7, "abc", new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero), "tester", "create", "device", "12", null, after);
+        string Field(string? value) => value is null ? "-\n" : $"{value.Length}:{value}\n";
+        var canonical = Field("7") + Field("2026-11-29T10:00:00.000000Z") + Field("tester") + Field("create") + Field("device") + Field("12")
+            + Field(null) + Field(after) + Field("abc");
+
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
+
+        Assert.Equal(expected, entry.Hash);
+    }
 }

@@ -164,4 +164,49 @@ public sealed class ImportDevicesTests
         Assert.Contains("A1,,,,,,camera,\"'=HYPERLINK(\"\"http://x\"\")\",", export.Output);
         Assert.Contains(",'@SUM(A1),'+1\n", export.Output);
     }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Import_TwoRowsForOneNewDevice_IsAProblem(string provider)
+    {
+        await using var register = await Registers.NewAsync(provider);
+        await Cli.RunAsync(register, "init").Ok();
+        var file = register.File("twice.csv", "asset_id,serial,kind\nA1,S-1,camera\nA2,S-1,camera\n");
+
+        var run = await Cli.RunAsync(register, "import", "devices", file);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{file}:3:1: row matches device 1 (asset A1), which an earlier row of this file created", run.Error);
+        await using var db = await register.OpenAsync();
+        Assert.Equal(0, await db.Devices.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Import_FirstLoad_RebuildsEveryIndexAndForeignKey(string provider)
+    {
+        await using var register = await Registers.NewAsync(provider);
+        await Cli.RunAsync(register, "init").Ok();
+        var before = await SchemaObjectsAsync(register);
+        await Cli.RunAsync(register, "import", "devices", register.File("bad.csv", "asset_id,kind\nA1,toaster\n"));
+        var afterFailure = await SchemaObjectsAsync(register);
+
+        await Cli.RunAsync(register, "import", "devices", register.File("a.csv", Samples.ThreeDevices)).Ok();
+
+        Assert.Contains("ix_audit_entries_entity_type_entity_id", before);
+        Assert.Contains("ix_devices_site_id", before);
+        Assert.Equal(before, afterFailure);
+        Assert.Equal(before, await SchemaObjectsAsync(register));
+    }
+
+    // Index names, and on PostgreSQL foreign-key constraint names, of the register's tables.
+    private static async Task<List<string>> SchemaObjectsAsync(TestRegister register)
+    {
+        await using var db = await register.OpenAsync();
+        var sql = register.IsPostgres
+            ? "SELECT indexname AS \"Value\" FROM pg_indexes WHERE schemaname = 'public' UNION ALL " +
+              "SELECT conname FROM pg_constraint WHERE contype = 'f'"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index'";
+        return (await db.Database.SqlQueryRaw<string>(sql).ToListAsync()).Order(StringComparer.Ordinal).ToList();
+    }
 }
