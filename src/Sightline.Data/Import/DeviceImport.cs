@@ -19,8 +19,10 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
     private readonly List<CsvProblem> _problems = [];
     private readonly List<ImportChange> _changes = [];
     private readonly List<string> _createdPlaces = [];
-    // Duplicate asset ids are found by a 64-bit hash of each id (about 24 bytes a row, not the ids themselves).
-    private readonly Dictionary<ulong, long> _assetLines = [];
+    // Asset ids seen so far, as a fixed-size Bloom filter; a row whose id may have been seen is held back as a suspect
+    // and settled by a second read of the file, so memory does not grow with the file.
+    internal KeyFilter AssetIds { get; init; } = new();
+    private readonly List<(string AssetId, CsvField Cell, DeviceRow Row)> _suspects = [];
     private readonly KeyFilter _keys = new();
     // Stored devices this file has already updated; devices it created are recognised by id (≥ _firstNewId).
     private readonly Dictionary<int, long> _matchedLines = [];
@@ -39,6 +41,10 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
     /// <summary>Imports <paramref name="input"/>; <paramref name="name"/> is how problems name the file.</summary>
     public async Task<ImportResult> RunAsync(Stream input, string name, bool dryRun, CancellationToken cancel)
     {
+        if (!input.CanSeek)
+        {
+            throw new ArgumentException("an import reads its file a second time to confirm duplicate asset ids; give a file", nameof(input));
+        }
         await using var write = await RegisterWrite.BeginAsync(db, time, actor, cancel);
         await using var bulk = new BulkWriter(write);
         try
@@ -72,6 +78,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
         using var text = new StreamReader(hashing, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var csv = new CsvReader(text);
         long rows = 0;
+        var assetColumn = -1;
         if (csv.Read() is not { } headerRecord)
         {
             Problem(new CsvProblem(1, 1, "the file is empty; it needs a header row"));
@@ -79,7 +86,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
         else if (DeviceHeader.Parse(headerRecord, _problems) is { } header)
         {
             var parser = new DeviceRowParser(header, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-            var assetColumn = header.Columns.ToList().IndexOf(DeviceColumn.AssetId);
+            assetColumn = header.Columns.ToList().IndexOf(DeviceColumn.AssetId);
             var chunk = new List<DeviceRow>(ChunkSize);
             while (csv.Read() is { } record)
             {
@@ -97,13 +104,18 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
             }
             await ApplyChunkAsync(write, bulk, chunk, cancel);
         }
-        await SettleAsync();
-        _problemCount = Math.Max(_problemCount, _problems.Count);
         while (text.Read() >= 0)
         {
             // Read any rest so that the hash covers the whole file.
         }
         var sha = hashing.HexDigest();
+        if (_suspects.Count > 0)
+        {
+            await ApplyChunkAsync(write, bulk, SettleSuspects(input, assetColumn, cancel), cancel);
+        }
+        await SettleAsync();
+        _problemCount = Math.Max(_problemCount, _problems.Count);
+        _problems.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
         var committed = _problemCount == 0 && !dryRun;
         if (committed && _created + _updated > 0)
         {
@@ -135,12 +147,17 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
     {
         var before = _problems.Count;
         var row = parser.Parse(record, _problems);
-        if (row?.Values[DeviceColumn.AssetId] is { } assetId && !_assetLines.TryAdd(KeyFilter.Hash(assetId), record.Line))
+        if (row?.Values[DeviceColumn.AssetId] is { } assetId)
         {
-            var cell = record.Fields[assetColumn];
-            _problems.Add(new CsvProblem(cell.Line, cell.Column,
-                $"asset id '{assetId}' is already used on line {_assetLines[KeyFilter.Hash(assetId)]}"));
-            row = null;
+            if (AssetIds.MightContain(assetId))
+            {
+                _suspects.Add((assetId, record.Fields[assetColumn], row));
+                row = null;
+            }
+            else
+            {
+                AssetIds.Add(assetId);
+            }
         }
         _problemCount += _problems.Count - before;
         if (_problems.Count > ImportResult.ProblemsKept)
@@ -148,6 +165,44 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
             _problems.RemoveRange(ImportResult.ProblemsKept, _problems.Count - ImportResult.ProblemsKept);
         }
         return row;
+    }
+
+    /// <summary>
+    /// Reads the file again to find where each suspect's asset id first appears: an earlier line makes it a duplicate
+    /// (a problem); otherwise the filter was wrong and the row is returned to be imported after all.
+    /// </summary>
+    private List<DeviceRow> SettleSuspects(Stream input, int assetColumn, CancellationToken cancel)
+    {
+        var innocent = new List<DeviceRow>();
+        var firstLines = _suspects.Select(s => s.AssetId).Distinct().ToDictionary(id => id, _ => long.MaxValue, StringComparer.Ordinal);
+        input.Seek(0, SeekOrigin.Begin);
+        using (var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true))
+        {
+            var csv = new CsvReader(text);
+            csv.Read();
+            while (csv.Read() is { } record)
+            {
+                cancel.ThrowIfCancellationRequested();
+                if (record.Problem is null && record.Fields.Count > assetColumn
+                    && FormulaGuard.Restore(record.Fields[assetColumn].Value.Trim()) is var assetId
+                    && firstLines.TryGetValue(assetId, out var first) && record.Line < first)
+                {
+                    firstLines[assetId] = record.Line;
+                }
+            }
+        }
+        foreach (var (assetId, cell, row) in _suspects)
+        {
+            if (firstLines[assetId] < row.Line)
+            {
+                Problem(new CsvProblem(cell.Line, cell.Column, $"asset id '{assetId}' is already used on line {firstLines[assetId]}"));
+            }
+            else
+            {
+                innocent.Add(row);
+            }
+        }
+        return innocent;
     }
 
     private async Task ApplyChunkAsync(RegisterWrite write, BulkWriter bulk, List<DeviceRow> chunk, CancellationToken cancel)

@@ -7,8 +7,15 @@ namespace Sightline.Data.Import;
 /// </summary>
 internal sealed class KeyFilter
 {
-    private const int Bits = 1 << 26;
-    private readonly ulong[] _words = new ulong[Bits / 64];
+    private readonly ulong[] _words;
+    private readonly uint _mask;
+
+    /// <summary>A filter of 2^<paramref name="bitsLog2"/> bits; the default, 2^26, is 8 MiB.</summary>
+    public KeyFilter(int bitsLog2 = 26)
+    {
+        _words = new ulong[Math.Max(1, (1 << bitsLog2) / 64)];
+        _mask = (uint)(_words.Length * 64) - 1;
+    }
 
     public void Add(string? key)
     {
@@ -19,7 +26,7 @@ internal sealed class KeyFilter
         var (h1, h2) = Hashes(key);
         for (uint i = 0; i < 4; i++)
         {
-            var bit = (h1 + (i * h2)) & (Bits - 1);
+            var bit = (h1 + (i * h2)) & _mask;
             _words[bit >> 6] |= 1UL << (int)(bit & 63);
         }
     }
@@ -33,7 +40,7 @@ internal sealed class KeyFilter
         var (h1, h2) = Hashes(key);
         for (uint i = 0; i < 4; i++)
         {
-            var bit = (h1 + (i * h2)) & (Bits - 1);
+            var bit = (h1 + (i * h2)) & _mask;
             if ((_words[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
             {
                 return false;
