@@ -111,7 +111,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
         var sha = hashing.HexDigest();
         if (_suspects.Count > 0)
         {
-            await ApplyChunkAsync(write, bulk, SettleSuspects(input, assetColumn, cancel), cancel);
+            await ApplyChunkAsync(write, bulk, await SettleSuspectsAsync(input, assetColumn, cancel), cancel);
         }
         await SettleAsync();
         _problemCount = Math.Max(_problemCount, _problems.Count);
@@ -168,41 +168,58 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
     }
 
     /// <summary>
-    /// Reads the file again to find where each suspect's asset id first appears: an earlier line makes it a duplicate
-    /// (a problem); otherwise the filter was wrong and the row is returned to be imported after all.
+    /// Decides the rows held back because their asset id may have been seen. While nothing has gone wrong, the register
+    /// itself says whether an earlier row used the id (it created or matched a device with it); only if one did, or if
+    /// writing has already stopped, is the file read again to find the earlier line. Rows whose id was not seen after
+    /// all are returned to be imported.
     /// </summary>
-    private List<DeviceRow> SettleSuspects(Stream input, int assetColumn, CancellationToken cancel)
+    private async Task<List<DeviceRow>> SettleSuspectsAsync(Stream input, int assetColumn, CancellationToken cancel)
     {
-        var innocent = new List<DeviceRow>();
-        var firstLines = _suspects.Select(s => s.AssetId).Distinct().ToDictionary(id => id, _ => long.MaxValue, StringComparer.Ordinal);
-        input.Seek(0, SeekOrigin.Begin);
-        using (var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true))
+        var ids = _suspects.Select(s => s.AssetId).Distinct().ToList();
+        var firstSuspectLine = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (assetId, _, row) in _suspects)
         {
-            var csv = new CsvReader(text);
-            csv.Read();
-            while (csv.Read() is { } record)
-            {
-                cancel.ThrowIfCancellationRequested();
-                if (record.Problem is null && record.Fields.Count > assetColumn
-                    && FormulaGuard.Restore(record.Fields[assetColumn].Value.Trim()) is var assetId
-                    && firstLines.TryGetValue(assetId, out var first) && record.Line < first)
-                {
-                    firstLines[assetId] = record.Line;
-                }
-            }
+            firstSuspectLine.TryAdd(assetId, row.Line);
         }
-        foreach (var (assetId, cell, row) in _suspects)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (_problemCount == 0)
         {
-            if (firstLines[assetId] < row.Line)
+            await SettleAsync();
+            var stored = await db.Devices.AsNoTracking().Where(d => ids.Contains(d.AssetId!))
+                .Select(d => new { d.Id, d.AssetId }).ToListAsync(cancel);
+            seen.UnionWith(stored.Where(d => d.Id >= _firstNewId || _matchedLines.ContainsKey(d.Id)).Select(d => d.AssetId!));
+        }
+        var duplicates = _suspects.Where(s => seen.Contains(s.AssetId) || firstSuspectLine[s.AssetId] < s.Row.Line).ToList();
+        if (_problemCount > 0 || duplicates.Count > 0)
+        {
+            var firstLines = FirstLines(input, assetColumn, ids.ToHashSet(StringComparer.Ordinal), cancel);
+            duplicates = _suspects.Where(s => firstLines[s.AssetId] < s.Row.Line).ToList();
+            foreach (var (assetId, cell, _) in duplicates)
             {
                 Problem(new CsvProblem(cell.Line, cell.Column, $"asset id '{assetId}' is already used on line {firstLines[assetId]}"));
             }
-            else
+        }
+        return _suspects.Except(duplicates).Select(s => s.Row).ToList();
+    }
+
+    // Reads the file again for the first line on which each of the given asset ids appears.
+    private static Dictionary<string, long> FirstLines(Stream input, int assetColumn, HashSet<string> ids, CancellationToken cancel)
+    {
+        var firstLines = new Dictionary<string, long>(StringComparer.Ordinal);
+        input.Seek(0, SeekOrigin.Begin);
+        using var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        var csv = new CsvReader(text);
+        csv.Read();
+        while (csv.Read() is { } record)
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (record.Problem is null && record.Fields.Count > assetColumn
+                && FormulaGuard.Restore(record.Fields[assetColumn].Value.Trim()) is var assetId && ids.Contains(assetId))
             {
-                innocent.Add(row);
+                firstLines.TryAdd(assetId, record.Line);
             }
         }
-        return innocent;
+        return firstLines;
     }
 
     private async Task ApplyChunkAsync(RegisterWrite write, BulkWriter bulk, List<DeviceRow> chunk, CancellationToken cancel)
