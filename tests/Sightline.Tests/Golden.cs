@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Sightline.Tests;
 
 /// <summary>
@@ -8,9 +6,9 @@ namespace Sightline.Tests;
 /// </summary>
 public static class Golden
 {
-    public static void Verify(string name, string actual, [CallerFilePath] string caller = "")
+    public static void Verify(string name, string actual)
     {
-        var folder = Path.Combine(Path.GetDirectoryName(caller)!, "Golden");
+        var folder = Path.Combine(ProjectFolder(), "Golden");
         var verified = Path.Combine(folder, $"{name}.verified.txt");
         var received = Path.Combine(folder, $"{name}.received.txt");
         var text = actual.ReplaceLineEndings("\n");
@@ -28,5 +26,18 @@ public static class Golden
         Assert.Fail(expected is null
             ? $"no golden file {verified}; check {received} and accept it with SIGHTLINE_ACCEPT_GOLDEN=1"
             : $"output differs from {verified}; see {received}");
+    }
+
+    // The test project's folder, found from the build output (CI builds record no source paths in the binaries).
+    private static string ProjectFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Sightline.Tests.csproj")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"no Sightline.Tests.csproj above {AppContext.BaseDirectory}");
     }
 }
