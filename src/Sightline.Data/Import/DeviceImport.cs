@@ -10,7 +10,8 @@ namespace Sightline.Data.Import;
 /// <summary>
 /// Loads an asset list into the register in one transaction: every row is validated, matched to a device by
 /// asset id, then serial, then MAC, and only real changes are written and audited. Any problem anywhere
-/// means nothing is written. The file streams in chunks, so memory stays bounded.
+/// means nothing is written. The file streams in chunks; what is kept across chunks has a fixed size, except the
+/// set of stored devices the file has updated.
 /// </summary>
 public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
 {
@@ -20,7 +21,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
     private readonly List<ImportChange> _changes = [];
     private readonly List<string> _createdPlaces = [];
     // Asset ids seen so far, as a fixed-size Bloom filter; a row whose id may have been seen is held back as a suspect
-    // and settled by a second read of the file, so memory does not grow with the file.
+    // and settled at the end (SettleSuspectsAsync), so memory does not grow with the file.
     internal KeyFilter AssetIds { get; init; } = new();
     private readonly List<(string AssetId, CsvField Cell, DeviceRow Row)> _suspects = [];
     private readonly KeyFilter _keys = new();

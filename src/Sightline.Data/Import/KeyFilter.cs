@@ -1,9 +1,9 @@
 namespace Sightline.Data.Import;
 
 /// <summary>
-/// A Bloom filter of device keys (asset ids, serials, MACs) already in the register or created by this import,
-/// so that rows whose keys cannot match skip the database lookup. False positives only cost a lookup.
-/// 2^26 bits (8 MiB) and four probes keep false positives under 0.1 % for three million keys.
+/// A Bloom filter of strings: device keys already in the register or created by an import (so rows whose keys
+/// cannot match skip the database lookup), or the asset ids an import has seen. A false positive only costs a
+/// check. 2^26 bits (8 MiB) and four probes keep false positives under 0.1 % for three million keys.
 /// </summary>
 internal sealed class KeyFilter
 {
