@@ -54,8 +54,9 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
         }
         finally
         {
-            // Never dispose the writer or roll back under a chunk still being written.
-            await _pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            // Never dispose the writer or roll back under a chunk still being written (its failure, if any, is not
+            // the one being reported).
+            await Task.WhenAny(_pending);
         }
     }
 
@@ -259,9 +260,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
             var device = new Device { Id = match?.Id ?? _nextDeviceId++ };
             merged.ApplyTo(device, systemId, siteId);
             existing.Add(device);
-            _keys.Add(device.AssetId);
-            _keys.Add(device.Serial);
-            _keys.Add(device.MacAddress);
+            RememberKeys(device.AssetId, device.Serial, device.MacAddress);
             string? before = null;
             string after;
             if (current is null)
@@ -308,10 +307,15 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
         await foreach (var key in db.Devices.AsNoTracking().Select(d => new { d.AssetId, d.Serial, d.MacAddress }).AsAsyncEnumerable()
             .WithCancellation(cancel))
         {
-            _keys.Add(key.AssetId);
-            _keys.Add(key.Serial);
-            _keys.Add(key.MacAddress);
+            RememberKeys(key.AssetId, key.Serial, key.MacAddress);
         }
+    }
+
+    private void RememberKeys(string? assetId, string? serial, string? mac)
+    {
+        _keys.Add(assetId);
+        _keys.Add(serial);
+        _keys.Add(mac);
     }
 
     // Looks up stored devices by asset id, then serial only for rows still unmatched, then MAC; each is one indexed
@@ -319,26 +323,25 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
     private async Task<DeviceMatches> FindExistingAsync(List<DeviceRow> chunk, CancellationToken cancel)
     {
         var matches = new DeviceMatches();
-        var assetIds = Keys(chunk, DeviceColumn.AssetId, matches);
-        if (assetIds.Count > 0)
+        foreach (var (column, lookup) in Lookups)
         {
-            await SettleAsync();
-            matches.AddAll(await db.Devices.AsNoTracking().Where(d => assetIds.Contains(d.AssetId!)).ToListAsync(cancel));
-        }
-        var serials = Keys(chunk, DeviceColumn.Serial, matches);
-        if (serials.Count > 0)
-        {
-            await SettleAsync();
-            matches.AddAll(await db.Devices.AsNoTracking().Where(d => serials.Contains(d.Serial!)).ToListAsync(cancel));
-        }
-        var macs = Keys(chunk, DeviceColumn.Mac, matches);
-        if (macs.Count > 0)
-        {
-            await SettleAsync();
-            matches.AddAll(await db.Devices.AsNoTracking().Where(d => macs.Contains(d.MacAddress!)).ToListAsync(cancel));
+            var keys = Keys(chunk, column, matches);
+            if (keys.Count > 0)
+            {
+                await SettleAsync();
+                matches.AddAll(await lookup(db, keys).ToListAsync(cancel));
+            }
         }
         return matches;
     }
+
+    // In matching order; each is one indexed IN query.
+    private static readonly (DeviceColumn Column, Func<RegisterDb, List<string>, IQueryable<Device>> Query)[] Lookups =
+    [
+        (DeviceColumn.AssetId, (db, keys) => db.Devices.AsNoTracking().Where(d => keys.Contains(d.AssetId!))),
+        (DeviceColumn.Serial, (db, keys) => db.Devices.AsNoTracking().Where(d => keys.Contains(d.Serial!))),
+        (DeviceColumn.Mac, (db, keys) => db.Devices.AsNoTracking().Where(d => keys.Contains(d.MacAddress!))),
+    ];
 
     private List<string> Keys(List<DeviceRow> chunk, DeviceColumn column, DeviceMatches matches) =>
         chunk.Where(r => matches.Find(r.Values) is null)
