@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Sightline.Audit;
+using Sightline.Identification;
 using Sightline.Register;
 
 namespace Sightline.Data;
@@ -23,6 +24,10 @@ public abstract class RegisterDb(DbContextOptions options) : DbContext(options)
     public DbSet<Device> Devices => Set<Device>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DeviceIdentity> Identities => Set<DeviceIdentity>();
+
+    public DbSet<IdentityOverride> Overrides => Set<IdentityOverride>();
 
     /// <summary>True for PostgreSQL, false for SQLite.</summary>
     public abstract bool IsPostgres { get; }
@@ -64,6 +69,22 @@ public abstract class RegisterDb(DbContextOptions options) : DbContext(options)
                     (a, b) => a!.SequenceEqual(b!),
                     a => a.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
                     a => new SortedDictionary<string, string>(a, StringComparer.Ordinal)));
+        });
+        modelBuilder.Entity<DeviceIdentity>(identity =>
+        {
+            identity.ToTable("identities");
+            identity.HasKey(i => i.DeviceId);
+            identity.Property(i => i.DeviceId).ValueGeneratedNever();
+            identity.HasOne<Device>().WithOne().HasForeignKey<DeviceIdentity>(i => i.DeviceId).OnDelete(DeleteBehavior.Cascade);
+            identity.HasIndex(i => i.Platform);
+            identity.Property(i => i.Flags).HasConversion<int>();
+        });
+        modelBuilder.Entity<IdentityOverride>(decision =>
+        {
+            decision.ToTable("identity_overrides");
+            decision.HasKey(o => o.DeviceId);
+            decision.Property(o => o.DeviceId).ValueGeneratedNever();
+            decision.HasOne<Device>().WithOne().HasForeignKey<IdentityOverride>(o => o.DeviceId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<AuditEntry>(audit =>
         {

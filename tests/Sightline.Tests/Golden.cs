@@ -29,15 +29,5 @@ public static class Golden
     }
 
     // The test project's folder, found from the build output (CI builds record no source paths in the binaries).
-    private static string ProjectFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Sightline.Tests.csproj")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no Sightline.Tests.csproj above {AppContext.BaseDirectory}");
-    }
+    public static string ProjectFolder() => Repository.Folder("tests", "Sightline.Tests");
 }

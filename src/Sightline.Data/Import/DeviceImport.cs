@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Sightline.Audit;
 using Sightline.Csv;
 using Sightline.Data.Audit;
+using Sightline.Data.Identification;
+using Sightline.Identification;
+using Sightline.Knowledge;
 using Sightline.Register;
 
 namespace Sightline.Data.Import;
@@ -11,10 +14,12 @@ namespace Sightline.Data.Import;
 /// Loads an asset list into the register in one transaction: every row is validated, matched to a device by
 /// asset id, then serial, then MAC, and only real changes are written and audited. Any problem anywhere
 /// means nothing is written. The file streams in chunks; what is kept across chunks has a fixed size, except the
-/// set of stored devices the file has updated.
+/// set of stored devices the file has updated. With knowledge, every created or changed device is identified
+/// from what the row says, and its identity written in the same transaction.
 /// </summary>
-public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
+public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor, KnowledgeBase? knowledge = null)
 {
+    private RegisterIdentifier? _identifier;
     private const int ChunkSize = 2000;
 
     private readonly List<CsvProblem> _problems = [];
@@ -67,12 +72,17 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
         _nextDeviceId = (await db.Devices.MaxAsync(d => (int?)d.Id, cancel) ?? 0) + 1;
         _firstNewId = _nextDeviceId;
         await LoadKeysAsync(cancel);
+        if (knowledge is not null)
+        {
+            _identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
+        }
         if (_firstNewId == 1)
         {
             // A first load into an empty register: only the lookup indexes are kept up to date while rows arrive.
             string[] lookups = ["asset_id", "serial", "mac_address"];
             await bulk.DeferIndexesAsync<Device>(columns => columns.Count == 1 && lookups.Contains(columns[0]), cancel);
             await bulk.DeferIndexesAsync<AuditEntry>(_ => false, cancel);
+            await bulk.DeferIndexesAsync<DeviceIdentity>(_ => false, cancel);
             await bulk.DeferForeignKeysAsync<Device>(cancel);
         }
 
@@ -291,6 +301,15 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor)
             await bulk.InsertAsync(inserts, cancel);
             await bulk.UpdateAsync(updates, cancel);
             await bulk.InsertAsync(audit, cancel);
+            if (_identifier is not null)
+            {
+                if (updates.Count > 0)
+                {
+                    var ids = updates.ConvertAll(d => d.Id);
+                    await db.Identities.Where(i => ids.Contains(i.DeviceId)).ExecuteDeleteAsync(cancel);
+                }
+                await bulk.InsertAsync([.. inserts.Concat(updates).Select(_identifier.Identify)], cancel);
+            }
         }, cancel);
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Data;
+using Sightline.Knowledge;
 
 namespace Sightline.Cli;
 
@@ -35,10 +36,42 @@ public sealed class CommandRunner(RegisterOptions options, CliContext context)
             await context.Error.WriteLineAsync($"error: {error.Message}");
             return SightlineCli.Failed;
         }
+        catch (KnowledgeException e)
+        {
+            await context.Error.WriteLineAsync($"error: {e.Message}");
+            return SightlineCli.Failed;
+        }
         catch (OperationCanceledException)
         {
             await context.Error.WriteLineAsync("stopped: nothing was changed by the interrupted command");
             return 130;
+        }
+    }
+
+    /// <summary>The knowledge this invocation names, loaded once; a <see cref="KnowledgeException"/> if it cannot be used.</summary>
+    public KnowledgeBase Knowledge(ParseResult parse)
+    {
+        var folder = options.KnowledgeFolder(parse, context);
+        if (_knowledge?.Folder != folder)
+        {
+            _knowledge = KnowledgeBase.Load(folder);
+        }
+        return _knowledge;
+    }
+
+    private KnowledgeBase? _knowledge;
+
+    /// <summary>Runs an action that needs only the knowledge; knowledge problems become a clear message and exit code 2.</summary>
+    public async Task<int> WithKnowledgeAsync(ParseResult parse, Func<KnowledgeBase, Task<int>> action)
+    {
+        try
+        {
+            return await action(Knowledge(parse));
+        }
+        catch (KnowledgeException e)
+        {
+            await context.Error.WriteLineAsync($"error: {e.Message}");
+            return SightlineCli.Failed;
         }
     }
 

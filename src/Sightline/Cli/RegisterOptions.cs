@@ -29,8 +29,15 @@ public sealed class RegisterOptions
         Recursive = true,
     };
 
+    public Option<string?> Knowledge { get; } = new("--knowledge")
+    {
+        Description = "Knowledge folder (default: the one shipped with Sightline, or SIGHTLINE_KNOWLEDGE)",
+        Recursive = true,
+    };
+
     public void AddTo(RootCommand root)
     {
+        root.Options.Add(Knowledge);
         root.Options.Add(Db);
         root.Options.Add(Postgres);
         root.Options.Add(Actor);
@@ -60,6 +67,12 @@ public sealed class RegisterOptions
         }
         return location;
     }
+
+    /// <summary>The knowledge folder this invocation names.</summary>
+    public string KnowledgeFolder(ParseResult parse, CliContext context) =>
+        parse.GetValue(Knowledge) is { } folder ? context.PathOf(folder)
+        : context.Variable("SIGHTLINE_KNOWLEDGE") is { } variable ? context.PathOf(variable)
+        : Path.Combine(AppContext.BaseDirectory, "knowledge");
 
     /// <summary>Who is acting, for the audit log.</summary>
     public string ActorOf(ParseResult parse, CliContext context) =>

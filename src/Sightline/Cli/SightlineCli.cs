@@ -5,7 +5,9 @@ using Sightline.Data;
 using Sightline.Demo;
 using Sightline.Devices;
 using Sightline.Exports;
+using Sightline.Identifying;
 using Sightline.Importing;
+using Sightline.Kb;
 using Sightline.Setup;
 
 namespace Sightline.Cli;
@@ -30,6 +32,8 @@ public static class SightlineCli
         root.Subcommands.Add(ExportCommand.Create(cli));
         root.Subcommands.Add(DevicesCommand.Create(cli));
         root.Subcommands.Add(AuditCommand.Create(cli));
+        root.Subcommands.Add(IdentifyCommand.Create(cli));
+        root.Subcommands.Add(KbCommand.Create(cli));
         root.Subcommands.Add(DemoCommand.Create(cli));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, cancel);

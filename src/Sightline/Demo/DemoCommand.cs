@@ -2,7 +2,10 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Cli;
 using Sightline.Data;
+using Sightline.Identification;
+using Sightline.Knowledge;
 using Sightline.Register;
+using Sightline.Risk;
 using Spectre.Console;
 
 namespace Sightline.Demo;
@@ -38,19 +41,24 @@ public static class DemoCommand
                 steps.Add(["import", verb, path]);
             }
             var quiet = context with { Out = TextWriter.Null };
+            string[] shared = parse.GetValue(cli.Options.Knowledge) is { } knowledgeFolder
+                ? ["--db", db, "--actor", "demo", "--knowledge", context.PathOf(knowledgeFolder)]
+                : ["--db", db, "--actor", "demo"];
             foreach (var step in steps)
             {
                 context.Out.WriteLine($"  sightline {string.Join(' ', step.Select(a => a.Contains(' ') ? $"\"{a}\"" : a))}");
-                var code = await SightlineCli.RunAsync([.. step, "--db", db, "--actor", "demo"], quiet, cancel);
+                var code = await SightlineCli.RunAsync([.. step, .. shared], quiet, cancel);
                 if (code != 0)
                 {
                     return code;
                 }
             }
             await using var register = await RegisterLocation.Sqlite(db).OpenAsync(create: false, cancel);
-            await SummariseAsync(register, context, cancel);
+            await SummariseAsync(register, cli.Knowledge(parse), context, cancel);
             context.Out.WriteLine();
             context.Out.WriteLine($"Try: sightline devices list --db {db}");
+            context.Out.WriteLine($"     sightline devices list --flagged --db {db}");
+            context.Out.WriteLine($"     sightline devices list --white-label --db {db}");
             context.Out.WriteLine($"     sightline devices show NBC-0001 --db {db}");
             context.Out.WriteLine($"     sightline audit verify --db {db}");
             return 0;
@@ -58,8 +66,8 @@ public static class DemoCommand
         return command;
     }
 
-    /// <summary>Prints devices by system, kind and brand as sold.</summary>
-    public static async Task SummariseAsync(RegisterDb db, CliContext context, CancellationToken cancel)
+    /// <summary>Prints devices by system, kind, brand as sold and platform maker, the white labels found, and flagged devices by dimension.</summary>
+    public static async Task SummariseAsync(RegisterDb db, KnowledgeBase knowledge, CliContext context, CancellationToken cancel)
     {
         var systems = await db.Systems.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
         var devices = await db.Devices.AsNoTracking().Select(d => new { d.SystemId, d.Kind, d.BrandAsSold, d.Status }).ToListAsync(cancel);
@@ -68,6 +76,20 @@ public static class DemoCommand
         Print(context, "By system", devices.GroupBy(d => d.SystemId is { } id ? systems[id] : "(none)").Select(g => (g.Key, g.Count())));
         Print(context, "By kind", devices.GroupBy(d => Words.Of(d.Kind)).Select(g => (g.Key, g.Count())));
         Print(context, "By brand as sold", devices.GroupBy(d => d.BrandAsSold ?? "(unknown)").Select(g => (g.Key, g.Count())));
+        var identified = await db.Identities.AsNoTracking().Join(db.Devices, i => i.DeviceId, d => d.Id, (i, d) => new { i.Platform, i.WhiteLabel, i.Flags, d.BrandAsSold })
+            .ToListAsync(cancel);
+        string Name(string? id) => id is null ? "(unknown)" : knowledge.Makers.TryGetValue(id, out var m) ? m.Name : id;
+        Print(context, "By platform maker (who really made it)", identified.GroupBy(i => Name(i.Platform)).Select(g => (g.Key, g.Count())));
+        var whiteLabels = identified.Where(i => i.WhiteLabel).GroupBy(i => $"{i.BrandAsSold} on {Name(i.Platform)}").Select(g => (g.Key, g.Count())).ToList();
+        context.Out.WriteLine();
+        context.Out.WriteLine($"White labels found: {whiteLabels.Sum(w => w.Item2)} devices sold under one name and made on another maker's platform.");
+        if (whiteLabels.Count > 0)
+        {
+            Print(context, "White labels (brand on platform)", whiteLabels);
+        }
+        Print(context, "Flagged devices by dimension (never added together)",
+            ((RiskDimension[])[RiskDimension.HumanRights, RiskDimension.SecurityTrust, RiskDimension.CyberHygiene])
+                .Select(d => (RiskAssessor.Words(d), identified.Count(i => i.Flags.HasFlag(d)))));
     }
 
     private static void Print(CliContext context, string title, IEnumerable<(string Name, int Count)> rows)

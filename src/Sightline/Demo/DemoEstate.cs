@@ -51,9 +51,9 @@ public static class DemoEstate
     // Brand as sold, model, firmware; kinds: c camera, p PTZ camera, a ANPR camera.
     private static readonly (string Brand, string Model, string Firmware, char Kind)[] Cameras =
     [
-        ("Hikvision", "DS-2CD2143G2-I", "V5.7.3", 'c'), ("Hikvision", "DS-2CD2T47G2-L", "V5.7.11", 'c'),
-        ("Hikvision", "DS-2DE4425IW-DE", "V5.5.0", 'p'), ("Hikvision", "DS-2CD7A26G0/P-IZHS", "V5.6.2", 'a'),
-        ("HiLook", "IPC-B140H", "V5.5.800", 'c'), ("Hikvision", "DS-2CD2346G2-ISU/SL", "V5.7.1", 'c'),
+        ("Hikvision", "DS-2CD2143G2-I", "V5.7.3 build 220112", 'c'), ("Hikvision", "DS-2CD2T47G2-L", "V5.7.11 build 230309", 'c'),
+        ("Hikvision", "DS-2DE4425IW-DE", "V5.5.0 build 170725", 'p'), ("Hikvision", "DS-2CD7A26G0/P-IZHS", "V5.6.2 build 190701", 'a'),
+        ("HiLook", "IPC-B140H", "V5.5.800 build 210628", 'c'), ("Hikvision", "DS-2CD2346G2-ISU/SL", "V5.7.1 build 211026", 'c'),
         ("Dahua", "IPC-HFW2431S-S-S2", "V2.800.0000000.16.R", 'c'), ("Dahua", "SD49425XB-HNR", "V2.820.0000000.5.R", 'p'),
         ("Dahua", "ITC237-PW6M-IRLZF", "V1.000.0000000.3.R", 'a'), ("Dahua", "IPC-HDW5831R-ZE", "V2.800.0000000.8.R", 'c'),
         ("Axis", "P3265-LVE", "10.12.153", 'c'), ("Axis", "Q6135-LE", "11.2.61", 'p'), ("Axis", "M3106-L Mk II", "9.80.3.4", 'c'),
@@ -61,19 +61,29 @@ public static class DemoEstate
         ("Hanwha Vision", "XNP-6400RW", "2.10.01", 'p'), ("Bosch", "FLEXIDOME IP 5000i", "7.80.0128", 'c'),
         ("Bosch", "AUTODOME IP 4000i", "7.70.0100", 'p'), ("Avigilon", "H5A-DO-IR", "4.18.0.48", 'c'),
         ("Uniview", "IPC3614SR3-ADF28KM-G", "IPC_G6103-B0005P60D1902", 'c'), ("Vivotek", "FD9380-HTV", "0100g", 'c'),
-        ("LTS", "CMIP7442W-28M", "V5.5.3", 'c'), ("truVision", "TVGP-P01-0402-PTZ-G", "V5.6.0", 'p'),
-        ("truVision", "TVB-5702", "V5.5.51", 'c'), ("ANNKE", "C800", "V5.7.0", 'c'), ("Lorex", "E841CA", "V2.800.00LR004.0.R", 'c'),
-        ("Amcrest", "IP8M-2496EB", "V2.800.00AC001.0.R", 'c'), ("EZVIZ", "C3TN", "V5.3.2", 'c'), ("Honeywell", "HBW4PER1", "V5.4.6", 'c'),
+        ("LTS", "CMIP7442W-28M", "V5.5.3 build 190226", 'c'), ("truVision", "TVGP-P01-0402-PTZ-G", "V5.6.0 build 200708", 'p'),
+        ("truVision", "TVB-5702", "V5.5.51 build 180801", 'c'), ("ANNKE", "C800", "V5.7.0 build 220311", 'c'), ("Lorex", "E841CA", "V2.800.00LR004.0.R", 'c'),
+        ("Amcrest", "IP8M-2496EB", "V2.800.00AC001.0.R", 'c'), ("EZVIZ", "C3TN", "V5.3.2 build 160420", 'c'), ("Honeywell", "HBW4PER1", "V5.4.6 build 170502", 'c'),
         ("i-PRO", "WV-S2136L", "2.61", 'c'), ("Mobotix", "M16B", "MX-V5.2.6.12", 'c'), ("Sony", "SNC-VB770", "2.4.1", 'c'),
         ("Intelbras", "VIP 3430 B", "V2.800.00IB00D.0.T", 'c'),
     ];
+
+    // The first three octets of each brand's network cards: the platform maker's registered block (white labels carry
+    // their maker's, as real ones do), except Avigilon's, which is locally administered and so says nothing.
+    private static readonly Dictionary<string, string> MacBlocks = new(StringComparer.Ordinal)
+    {
+        ["Hikvision"] = "BC:AD:28", ["HiLook"] = "44:19:B6", ["LTS"] = "28:57:BE", ["truVision"] = "C0:56:E3", ["ANNKE"] = "E0:CA:3C",
+        ["EZVIZ"] = "58:8F:CF", ["Honeywell"] = "00:0A:13", ["Dahua"] = "E0:50:8B", ["Lorex"] = "3C:EF:8C", ["Amcrest"] = "9C:14:63",
+        ["Intelbras"] = "B4:4C:3B", ["Axis"] = "AC:CC:8E", ["Hanwha Vision"] = "E4:30:22", ["Bosch"] = "00:04:63", ["Avigilon"] = "02:5E:00",
+        ["Uniview"] = "48:EA:63", ["Vivotek"] = "00:02:D1", ["i-PRO"] = "D4:2D:C5", ["Mobotix"] = "00:03:C5", ["Sony"] = "00:01:4A",
+    };
 
     private static readonly (string Brand, string Model, string Firmware, char Kind)[] NonAnpr = Cameras.Where(c => c.Kind != 'a').ToArray();
 
     private static readonly (string Brand, string Model, string Firmware, string Kind)[] Recorders =
     [
-        ("Hikvision", "DS-7616NI-K2", "V4.62.210", "nvr"), ("Dahua", "NVR4208-8P-4KS2", "V4.001.0000000.3.R", "nvr"),
-        ("Axis", "S3016", "10.12.2", "nvr"), ("Hanwha Vision", "XRN-810S", "3.50.30", "nvr"), ("Hikvision", "DS-7208HUHI-F2", "V3.5.38", "dvr"),
+        ("Hikvision", "DS-7616NI-K2", "V4.62.210 build 220105", "nvr"), ("Dahua", "NVR4208-8P-4KS2", "V4.001.0000000.3.R", "nvr"),
+        ("Axis", "S3016", "10.12.2", "nvr"), ("Hanwha Vision", "XRN-810S", "3.50.30", "nvr"), ("Hikvision", "DS-7208HUHI-F2", "V3.5.38 build 190311", "dvr"),
         ("Bosch", "DIVAR IP all-in-one 4000", "9.20", "nvr"), ("Axis", "M7104", "5.51.7", "encoder"), ("Hikvision", "DS-6704HUHI", "V2.3.0", "encoder"),
     ];
 
@@ -116,7 +126,7 @@ public static class DemoEstate
         string brand, string model, string firmware, string kind, string capabilities, int subnet, int host)
     {
         var installed = new DateOnly(2014, 1, 1).AddDays(random.Next(365 * 11));
-        var mac = $"02:5E:{subnet:X2}:{random.Next(256):X2}:{random.Next(256):X2}:{host:X2}";
+        var mac = $"{MacBlocks[brand]}:{random.Next(256):X2}:{subnet:X2}:{host:X2}";
         var status = random.Next(40) == 0 ? "decommissioned" : "active";
         var installer = random.Next(3) switch { 0 => "Northern Security Systems Ltd", 1 => "Civic Vision Installations", _ => "BlueLine Fire & Security" };
         return

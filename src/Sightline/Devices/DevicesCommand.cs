@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Sightline.Cli;
 using Sightline.Data;
 using Sightline.Data.Audit;
+using Sightline.Data.Identification;
+using Sightline.Identification;
+using Sightline.Identifying;
 using Sightline.Register;
+using Sightline.Risk;
 using Spectre.Console;
 
 namespace Sightline.Devices;
@@ -18,10 +22,11 @@ public static class DevicesCommand
         command.Subcommands.Add(List(cli));
         command.Subcommands.Add(Show(cli));
         command.Subcommands.Add(Decommission(cli));
+        command.Subcommands.Add(OverrideCommand.Create(cli));
         return command;
     }
 
-    private static readonly string[] ListHeadings = ["ID", "Asset", "Kind", "Brand", "Model", "Firmware", "IP", "System", "Site", "Status"];
+    private static readonly string[] ListHeadings = ["ID", "Asset", "Kind", "Brand", "Model", "Firmware", "IP", "System", "Site", "Status", "Platform maker", "Flags"];
 
     private static Command List(CommandRunner cli)
     {
@@ -30,8 +35,15 @@ public static class DevicesCommand
         var brand = new Option<string?>("--brand") { Description = "Only devices sold under this brand" };
         var kind = new Option<string?>("--kind") { Description = $"Only devices of this kind: {Words.List<DeviceKind>()}" };
         var status = new Option<string?>("--status") { Description = $"Only devices with this status: {Words.List<DeviceStatus>()}" };
+        var maker = new Option<string?>("--maker") { Description = "Only devices whose identified platform maker is this company or one it owns (not the label)" };
+        var flagged = new Option<string?>("--flagged")
+        {
+            Description = "Only devices with a risk that applies: in any dimension, or in one (human-rights, security, cyber)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var whiteLabel = new Option<bool>("--white-label") { Description = "Only devices suspected to be white-labelled" };
         var limit = new Option<int>("--limit") { Description = "Most rows to print", DefaultValueFactory = _ => 200 };
-        var command = new Command("list", "Print a table of devices") { system, site, brand, kind, status, limit };
+        var command = new Command("list", "Print a table of devices") { system, site, brand, maker, kind, status, flagged, whiteLabel, limit };
         command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, _) =>
         {
             var query = db.Devices.AsNoTracking();
@@ -76,10 +88,37 @@ public static class DevicesCommand
                 }
                 query = query.Where(d => d.SiteId == id);
             }
+            var identities = db.Identities.AsNoTracking();
+            if (parse.GetValue(maker) is { } makerName)
+            {
+                var knowledge = cli.Knowledge(parse);
+                if (knowledge.FindMaker(makerName) is not { } found)
+                {
+                    return cli.Fail($"'{makerName}' is not a maker Sightline knows; see `sightline kb list makers`");
+                }
+                var ids = knowledge.Makers.Values.Where(m => m.Chain().Contains(found)).Select(m => m.Id).ToList();
+                query = query.Where(d => identities.Any(i => i.DeviceId == d.Id && ids.Contains(i.Platform!)));
+            }
+            if (parse.GetResult(flagged) is not null)
+            {
+                var mask = RiskDimension.HumanRights | RiskDimension.SecurityTrust | RiskDimension.CyberHygiene;
+                if (parse.GetValue(flagged) is { } word && (mask = RiskAssessor.Parse(word) ?? RiskDimension.None) == RiskDimension.None)
+                {
+                    return cli.Fail($"unknown dimension '{word}'; use human-rights, security or cyber");
+                }
+                query = query.Where(d => identities.Any(i => i.DeviceId == d.Id && (i.Flags & mask) != RiskDimension.None));
+            }
+            if (parse.GetValue(whiteLabel))
+            {
+                query = query.Where(d => identities.Any(i => i.DeviceId == d.Id && i.WhiteLabel));
+            }
             var total = await query.CountAsync(cancel);
             var devices = await query.OrderBy(d => d.Id).Take(Math.Max(0, parse.GetValue(limit))).ToListAsync(cancel);
             var systems = await db.Systems.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
             var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
+            var shown = devices.ConvertAll(d => d.Id);
+            var identified = await identities.Where(i => shown.Contains(i.DeviceId)).ToDictionaryAsync(i => i.DeviceId, cancel);
+            var makerNames = MakerNames(cli, parse, identified.Values);
             var table = new Table().Border(TableBorder.Simple);
             foreach (var heading in ListHeadings)
             {
@@ -88,10 +127,16 @@ public static class DevicesCommand
             foreach (var d in devices)
             {
                 table.AddRow(Cells(d.Id.ToString(CultureInfo.InvariantCulture), d.AssetId, Words.Of(d.Kind), d.BrandAsSold, d.Model, d.Firmware,
-                    d.IpAddress, d.SystemId is { } sy ? systems[sy] : null, d.SiteId is { } si ? sites[si] : null, Words.Of(d.Status)));
+                    d.IpAddress, d.SystemId is { } sy ? systems[sy] : null, d.SiteId is { } si ? sites[si] : null, Words.Of(d.Status),
+                    identified.TryGetValue(d.Id, out var identity) ? PlatformText(identity, makerNames) : "not identified",
+                    identity is null ? null : FlagsText(identity)));
             }
             cli.Context.Terminal.Write(table);
             cli.Context.Out.WriteLine(devices.Count < total ? $"{devices.Count} of {total} devices shown; use --limit to see more." : $"{total} devices.");
+            if (identified.Values.Any(i => i.Flags != RiskDimension.None))
+            {
+                cli.Context.Out.WriteLine("Flags: HR human rights and ethics, SEC security and trust, CYB cyber hygiene (see `sightline devices show ID`).");
+            }
             return 0;
         }, cancel));
         return command;
@@ -124,6 +169,7 @@ public static class DevicesCommand
                 fields.AddRow(Cells(name, value));
             }
             cli.Context.Terminal.Write(fields);
+            await DeviceIdentification.WriteAsync(cli, parse, db, device, cancel);
             var key = device.Id.ToString(CultureInfo.InvariantCulture);
             var history = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "device" && a.EntityId == key)
                 .OrderBy(a => a.Sequence).ToListAsync(cancel);
@@ -168,13 +214,41 @@ public static class DevicesCommand
         return command;
     }
 
-    private static async Task<Device?> FindAsync(RegisterDb db, string key, CancellationToken cancel) =>
+    private static Dictionary<string, string> MakerNames(CommandRunner cli, ParseResult parse, IEnumerable<DeviceIdentity> identities)
+    {
+        var ids = identities.Select(i => i.Platform).OfType<string>().Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var knowledge = cli.Knowledge(parse);
+        return ids.ToDictionary(id => id, id => knowledge.Makers.TryGetValue(id, out var m) ? m.Name : id);
+    }
+
+    private static string PlatformText(DeviceIdentity identity, Dictionary<string, string> names)
+    {
+        if (identity.Platform is not { } platform)
+        {
+            return identity.DeviceClass is { } c && !DeviceClasses.Surveillance.Contains(c) ? $"({c})" : "unknown";
+        }
+        var word = identity.Overridden ? "set by a person" : Identifier.ConfidenceWord(identity.Confidence);
+        return $"{names[platform]} ({word}){(identity.WhiteLabel ? " white label?" : "")}";
+    }
+
+    private static string FlagsText(DeviceIdentity identity) => string.Join(' ', new[]
+    {
+        identity.Flags.HasFlag(RiskDimension.HumanRights) ? "HR" : null,
+        identity.Flags.HasFlag(RiskDimension.SecurityTrust) ? "SEC" : null,
+        identity.Flags.HasFlag(RiskDimension.CyberHygiene) ? "CYB" : null,
+    }.OfType<string>());
+
+    internal static async Task<Device?> FindAsync(RegisterDb db, string key, CancellationToken cancel) =>
         int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.Id == number, cancel)
                 ?? await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.AssetId == key, cancel)
             : await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.AssetId == key, cancel);
 
     // Device data is hostile: Text renders it literally, never as Spectre markup.
-    private static Spectre.Console.Rendering.IRenderable[] Cells(params string?[] values) =>
+    internal static Spectre.Console.Rendering.IRenderable[] Cells(params string?[] values) =>
         values.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(v ?? "")).ToArray();
 }

@@ -33,7 +33,7 @@ public static class ImportCommand
             {
                 await using var input = File.OpenRead(path);
                 var result = what == "devices"
-                    ? await new DeviceImport(db, cli.Context.Time, actor).RunAsync(input, path, parse.GetValue(dryRun), cancel)
+                    ? await new DeviceImport(db, cli.Context.Time, actor, cli.Knowledge(parse)).RunAsync(input, path, parse.GetValue(dryRun), cancel)
                     : await new PlaceImport(db, cli.Context.Time, actor).RunAsync(input, what == "sites", parse.GetValue(dryRun), cancel);
                 return Report(cli.Context, parse.GetValue(file)!, what, result, parse.GetValue(dryRun));
             }, cancel);

@@ -78,6 +78,83 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Identification.DeviceIdentity", b =>
+                {
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Brand")
+                        .HasColumnType("text")
+                        .HasColumnName("brand");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<string>("DeviceClass")
+                        .HasColumnType("text")
+                        .HasColumnName("device_class");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer")
+                        .HasColumnName("flags");
+
+                    b.Property<string>("Knowledge")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("knowledge");
+
+                    b.Property<bool>("Overridden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("overridden");
+
+                    b.Property<string>("Platform")
+                        .HasColumnType("text")
+                        .HasColumnName("platform");
+
+                    b.Property<bool>("WhiteLabel")
+                        .HasColumnType("boolean")
+                        .HasColumnName("white_label");
+
+                    b.HasKey("DeviceId");
+
+                    b.HasIndex("Platform")
+                        .HasDatabaseName("ix_identities_platform");
+
+                    b.ToTable("identities", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Identification.IdentityOverride", b =>
+                {
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Maker")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("maker");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.HasKey("DeviceId");
+
+                    b.ToTable("identity_overrides", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Register.Device", b =>
                 {
                     b.Property<int>("Id")
@@ -289,6 +366,26 @@ namespace Sightline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_systems_name");
 
                     b.ToTable("systems", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Identification.DeviceIdentity", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithOne()
+                        .HasForeignKey("Sightline.Identification.DeviceIdentity", "DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_identities_device_id");
+                });
+
+            modelBuilder.Entity("Sightline.Identification.IdentityOverride", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithOne()
+                        .HasForeignKey("Sightline.Identification.IdentityOverride", "DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_identity_overrides_device_id");
                 });
 
             modelBuilder.Entity("Sightline.Register.Device", b =>

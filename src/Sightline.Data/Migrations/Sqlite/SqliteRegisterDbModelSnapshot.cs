@@ -73,6 +73,83 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Identification.DeviceIdentity", b =>
+                {
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Brand")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("brand");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confidence");
+
+                    b.Property<string>("DeviceClass")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_class");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flags");
+
+                    b.Property<string>("Knowledge")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("knowledge");
+
+                    b.Property<bool>("Overridden")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overridden");
+
+                    b.Property<string>("Platform")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform");
+
+                    b.Property<bool>("WhiteLabel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("white_label");
+
+                    b.HasKey("DeviceId");
+
+                    b.HasIndex("Platform")
+                        .HasDatabaseName("ix_identities_platform");
+
+                    b.ToTable("identities", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Identification.IdentityOverride", b =>
+                {
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Maker")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("maker");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time");
+
+                    b.HasKey("DeviceId");
+
+                    b.ToTable("identity_overrides", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Register.Device", b =>
                 {
                     b.Property<int>("Id")
@@ -278,6 +355,26 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_systems_name");
 
                     b.ToTable("systems", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Identification.DeviceIdentity", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithOne()
+                        .HasForeignKey("Sightline.Identification.DeviceIdentity", "DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_identities_device_id");
+                });
+
+            modelBuilder.Entity("Sightline.Identification.IdentityOverride", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithOne()
+                        .HasForeignKey("Sightline.Identification.IdentityOverride", "DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_identity_overrides_device_id");
                 });
 
             modelBuilder.Entity("Sightline.Register.Device", b =>

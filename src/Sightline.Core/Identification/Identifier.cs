@@ -1,0 +1,322 @@
+using System.Globalization;
+using Sightline.Knowledge;
+using Sightline.Register;
+
+namespace Sightline.Identification;
+
+/// <summary>
+/// Turns observations into claims (by the knowledge's fingerprint rules, MAC blocks, model patterns and
+/// brands) and claims into a <see cref="Verdict"/>. Claims in one evidence group are correlated, so only
+/// the strongest claim for a value counts per group; independent groups combine by noisy-OR,
+/// 1 − Π(1 − wᵢ). Conflicting platforms from different corporate groups lower the confidence and are
+/// noted. Thread-safe: it holds nothing but the knowledge.
+/// </summary>
+public sealed class Identifier(KnowledgeBase knowledge)
+{
+    /// <summary>Below this confidence the platform is unknown.</summary>
+    public const double Threshold = 0.5;
+
+    /// <summary>A brand that differs from a platform this certain is a suspected white label.</summary>
+    public const double WhiteLabelConfidence = 0.8;
+
+    /// <summary>Weight of an installer's or asset list's statement of brand, model, firmware or serial.</summary>
+    public const double RegisterWeight = 0.9;
+
+    /// <summary>Weight of a MAC block registered to a surveillance maker (the network card's maker is usually the ODM).</summary>
+    public const double OuiWeight = 0.6;
+
+    private const double ClassThreshold = 0.3;
+    private readonly Dictionary<string, FingerprintRule> _rules = knowledge.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+
+    // Companies that sell other makers' products under their names (Amcrest, Lorex): their model numbers say the brand, not the platform.
+    private readonly HashSet<Maker> _relabellers = [.. knowledge.Makers.Values.Where(m => knowledge.PlatformLinksFor(m.Name)
+        .Any(l => l.Relationship is BrandRelationship.Oem or BrandRelationship.FormerOwner or BrandRelationship.Technical))];
+
+    /// <summary>The knowledge in use.</summary>
+    public KnowledgeBase Knowledge => knowledge;
+
+    /// <summary>Identifies a device from everything observed about it.</summary>
+    public Verdict Identify(IReadOnlyList<Observation> observations)
+    {
+        var claims = new List<Claim>();
+        var notes = new List<string>();
+        for (var i = 0; i < observations.Count; i++)
+        {
+            AddClaims(observations[i], i, claims, notes);
+        }
+        return Decide(claims, notes);
+    }
+
+    /// <summary>
+    /// The observations a register entry gives: the brand, model, firmware and serial the asset list states, and its
+    /// MAC. Brand and model are one piece of evidence (the label); firmware lineage, serial layout and the network
+    /// card's registered maker are each independent of it.
+    /// </summary>
+    public static List<Observation> FromRegister(string? brand, string? model, string? firmware, string? serial, string? mac)
+    {
+        var observations = new List<Observation>(5);
+        Add(ObservationKinds.RegisterBrand, brand, "label");
+        Add(ObservationKinds.RegisterModel, model, "label");
+        Add(ObservationKinds.RegisterFirmware, firmware, "firmware");
+        Add(ObservationKinds.RegisterSerial, serial, "serial");
+        Add(ObservationKinds.Mac, mac, "mac");
+        return observations;
+
+        void Add(string kind, string? value, string group)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                observations.Add(new Observation(kind, value, group, "register"));
+            }
+        }
+    }
+
+    /// <summary>Adds the claims one observation supports (and notes on anything cut or ignored).</summary>
+    public void AddClaims(Observation observation, int index, List<Claim> claims, List<string> notes)
+    {
+        var group = observation.Group ?? "#" + index.ToString(CultureInfo.InvariantCulture);
+        var first = claims.Count;
+        var value = observation.Value;
+        switch (observation.Kind)
+        {
+            case ObservationKinds.RegisterBrand:
+                claims.Add(new Claim(ClaimType.Brand, value.Trim(), RegisterWeight, "register:brand", index, group));
+                break;
+            case ObservationKinds.RegisterModel:
+                claims.Add(new Claim(ClaimType.Model, value.Trim(), RegisterWeight, "register:model", index, group));
+                break;
+            case ObservationKinds.RegisterFirmware:
+                claims.Add(new Claim(ClaimType.Firmware, value.Trim(), RegisterWeight, "register:firmware", index, group));
+                break;
+            case ObservationKinds.RegisterSerial:
+                claims.Add(new Claim(ClaimType.Serial, value.Trim(), RegisterWeight, "register:serial", index, group));
+                break;
+            case ObservationKinds.Mac when value.Length < 64:
+                claims.Add(new Claim(ClaimType.Mac, value.Trim(), 1, "mac", index, group));
+                break;
+            case ObservationKinds.Mac:
+                notes.Add($"observation {index + 1}: {value.Length:N0} characters is too long for a MAC address; ignored");
+                break;
+            default:
+                break;
+        }
+        var rules = knowledge.RulesFor(observation.Kind);
+        if (rules.Count > 0)
+        {
+            var document = ObservationDocument.Read(observation);
+            foreach (var note in document.Notes)
+            {
+                notes.Add($"observation {index + 1}: {note}");
+            }
+            foreach (var rule in rules)
+            {
+                if (rule.Field is null)
+                {
+                    rule.Apply(document.Text, index, group, claims);
+                    continue;
+                }
+                foreach (var field in document.Fields)
+                {
+                    if (string.Equals(field.Key, rule.Field, StringComparison.OrdinalIgnoreCase) && rule.Apply(field.Value, index, group, claims))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        Derive(first, claims, notes);
+    }
+
+    /// <summary>Claims that follow from other claims: a MAC's registered maker, a model's pattern, a brand's makers.</summary>
+    private void Derive(int first, List<Claim> claims, List<string> notes)
+    {
+        for (var i = first; i < claims.Count; i++)
+        {
+            var claim = claims[i];
+            switch (claim.Type)
+            {
+                case ClaimType.Mac:
+                    DeriveFromMac(claim, claims, notes);
+                    break;
+                case ClaimType.Model:
+                    foreach (var pattern in knowledge.ModelPatterns)
+                    {
+                        if (pattern.Pattern.IsMatch(claim.Value))
+                        {
+                            claims.Add(_relabellers.Contains(pattern.Maker)
+                                ? claim with { Type = ClaimType.Brand, Value = pattern.Maker.Name, Weight = Math.Min(pattern.Weight, claim.Weight), Rule = pattern.Rule }
+                                : claim with { Type = ClaimType.Platform, Value = pattern.Maker.Id, Weight = Math.Min(pattern.Weight, claim.Weight), Rule = pattern.Rule });
+                            claims.Add(claim with { Type = ClaimType.Class, Value = pattern.DeviceClass, Weight = Math.Min(pattern.Weight, claim.Weight), Rule = pattern.Rule });
+                        }
+                    }
+                    break;
+                case ClaimType.Brand:
+                    claims[i] = DeriveFromBrand(claim, claims, notes);
+                    break;
+                case ClaimType.Platform or ClaimType.Firmware or ClaimType.Class or ClaimType.Serial:
+                default:
+                    break;
+            }
+        }
+        claims.RemoveAll(c => c.Type == ClaimType.Brand && c.Value.Length == 0);
+    }
+
+    private void DeriveFromMac(Claim claim, List<Claim> claims, List<string> notes)
+    {
+        if (NetworkAddress.NormaliseMac(claim.Value) is not { } mac)
+        {
+            notes.Add($"'{claim.Value}' is not a MAC address");
+            return;
+        }
+        var hex = mac.Replace(":", "", StringComparison.Ordinal);
+        if (NetworkAddress.IsLocallyAdministered(mac))
+        {
+            notes.Add($"MAC {mac} is locally administered, so it says nothing about the maker");
+            return;
+        }
+        if (knowledge.FindOui(hex) is not { } block)
+        {
+            notes.Add($"MAC {mac} is in no registered block known here (registry data of {knowledge.OuiDate})");
+            return;
+        }
+        if (block.Maker is { Surveillance: true } maker)
+        {
+            claims.Add(claim with { Type = ClaimType.Platform, Value = maker.Id, Weight = OuiWeight, Rule = $"oui:{block.Prefix}" });
+        }
+        else
+        {
+            notes.Add($"MAC {mac} is registered to {block.Organisation}");
+        }
+    }
+
+    /// <summary>
+    /// Puts a brand in its usual spelling (or drops a placeholder such as "ONVIF"), and adds the platform
+    /// its links point to — only when they all point into one corporate group, because a brand sold on
+    /// several platforms proves nothing alone. OEM and former links count for less than ownership.
+    /// </summary>
+    private Claim DeriveFromBrand(Claim claim, List<Claim> claims, List<string> notes)
+    {
+        var links = knowledge.PlatformLinksFor(claim.Value);
+        if (links.Count == 0)
+        {
+            return claim;
+        }
+        if (links.Any(l => l.Relationship == BrandRelationship.Placeholder))
+        {
+            notes.Add($"'{claim.Value}' is a placeholder name, not a brand");
+            return claim with { Value = "" };
+        }
+        var canonical = claim with { Value = links[0].Brand };
+        var roots = links.Select(l => l.Maker!.Root).Distinct().ToList();
+        if (roots.Count > 1)
+        {
+            notes.Add($"{canonical.Value} is sold on several platforms ({string.Join(", ", roots.Select(r => r.Name))}); the brand alone proves nothing");
+            return canonical;
+        }
+        var best = links.MaxBy(BrandWeight)!;
+        if (best.Maker is { Surveillance: true } maker)
+        {
+            var relation = best.Relationship.ToString().ToLowerInvariant();
+            claims.Add(canonical with { Type = ClaimType.Platform, Value = maker.Id, Weight = Math.Min(BrandWeight(best), claim.Weight), Rule = $"brand:{relation}:{KnowledgeBase.Normal(best.Brand)}" });
+        }
+        return canonical;
+    }
+
+    private static double BrandWeight(BrandLink link) => (link.Relationship, link.Confidence) switch
+    {
+        (BrandRelationship.Own, _) => 0.6,
+        (BrandRelationship.Group, "confirmed") => 0.6,
+        (BrandRelationship.Group, "probable") => 0.55,
+        (BrandRelationship.Group, _) => 0.4,
+        (BrandRelationship.Oem, "confirmed") => 0.45,
+        (BrandRelationship.Oem, "probable") => 0.4,
+        (BrandRelationship.Oem, _) => 0.3,
+        _ => 0.3,
+    };
+
+    /// <summary>Combines claims into a verdict.</summary>
+    public Verdict Decide(List<Claim> claims, List<string> notes)
+    {
+        var platforms = Scores(claims, ClaimType.Platform)
+            .Select(s => (Maker: knowledge.Makers.GetValueOrDefault(s.Value), s.Score))
+            .Where(s => s.Maker is not null)
+            .Select(s => new PlatformCandidate(s.Maker!, s.Score))
+            .ToList();
+        var best = platforms.FirstOrDefault();
+        var confidence = best?.Score ?? 0;
+        if (best is not null && platforms.FirstOrDefault(p => !p.Maker.SameGroup(best.Maker)) is { Score: >= Threshold } rival)
+        {
+            confidence -= rival.Score / 2;
+            notes.Add($"conflicting platforms: {best.Maker.Name} ({best.Score:0.00}) and {rival.Maker.Name} ({rival.Score:0.00})");
+        }
+        var classes = Scores(claims, ClaimType.Class);
+        var deviceClass = classes is [{ Score: >= ClassThreshold } top, ..] ? top.Value : null;
+        var platform = confidence >= Threshold ? best!.Maker : null;
+        if (deviceClass is not null && !DeviceClasses.Surveillance.Contains(deviceClass) && classes[0].Score >= Threshold)
+        {
+            if (platform is not null)
+            {
+                notes.Add($"a {deviceClass}, not a surveillance device: no platform maker is given ({platform.Name} made it)");
+            }
+            platform = null;
+        }
+        var brand = Top(claims, ClaimType.Brand);
+        var whiteLabel = platform is not null && confidence >= WhiteLabelConfidence && brand is not null && !BrandBelongsTo(brand, platform);
+        var tells = platform is null
+            ? []
+            : claims.Where(c => c.Type == ClaimType.Platform && c.Value == platform.Id)
+                .OrderByDescending(c => c.Weight)
+                .Select(c => _rules.TryGetValue(c.Rule, out var rule) && rule.Description.Length > 0 ? $"{rule.Description} ({c.Rule})" : c.Rule)
+                .Distinct()
+                .ToList();
+        return new Verdict(platform, platform is null ? 0 : Math.Round(confidence, 3), brand, Top(claims, ClaimType.Model), Top(claims, ClaimType.Firmware),
+            deviceClass, whiteLabel, whiteLabel ? tells : [], platforms, claims, notes.Distinct().ToList());
+    }
+
+    /// <summary>A person's decision replaces the platform; the evidence stays, with the decision on top.</summary>
+    public static Verdict Override(Verdict verdict, Maker maker, string reason) =>
+        verdict with
+        {
+            Platform = maker,
+            PlatformConfidence = 1,
+            WhiteLabelSuspected = verdict.WhiteLabelSuspected && verdict.Platform == maker,
+            Evidence = [new Claim(ClaimType.Platform, maker.Id, 1, "override", -1, "person"), .. verdict.Evidence],
+            Notes = [$"platform set by a person: {reason}", .. verdict.Notes],
+        };
+
+    /// <summary>The confidence in words.</summary>
+    public static string ConfidenceWord(double confidence) => confidence switch
+    {
+        >= 0.9 => "confirmed",
+        >= 0.7 => "probable",
+        >= Threshold => "possible",
+        _ => "unknown",
+    };
+
+    private bool BrandBelongsTo(string brand, Maker platform) =>
+        knowledge.FindMaker(brand)?.SameGroup(platform) == true
+        || knowledge.PlatformLinksFor(brand).Any(l => l.Maker is { } m && m.SameGroup(platform)
+            && l.Relationship is BrandRelationship.Own or BrandRelationship.Group);
+
+    private static string? Top(List<Claim> claims, ClaimType type) => Scores(claims, type) is [var top, ..] ? top.Value : null;
+
+    /// <summary>Each value's noisy-OR over evidence groups of the strongest claim per group, best first.</summary>
+    private static List<(string Value, double Score)> Scores(List<Claim> claims, ClaimType type)
+    {
+        var strongest = new Dictionary<(string Value, string Group), double>();
+        foreach (var claim in claims)
+        {
+            if (claim.Type == type)
+            {
+                var key = (claim.Value, claim.Group);
+                strongest[key] = Math.Max(strongest.GetValueOrDefault(key), claim.Weight);
+            }
+        }
+        var missing = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var ((value, _), weight) in strongest)
+        {
+            missing[value] = missing.GetValueOrDefault(value, 1) * (1 - weight);
+        }
+        return [.. missing.Select(m => (m.Key, Score: 1 - m.Value)).OrderByDescending(s => s.Score).ThenBy(s => s.Key, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Sightline.Identification;
+
+namespace Sightline.Knowledge;
+
+/// <summary>A claim a rule makes when it matches; <see cref="Value"/> may name the match's groups in braces.</summary>
+public sealed record RuleClaim(ClaimType Type, string Value, double Weight)
+{
+    private readonly bool _template = Value.Contains('{', StringComparison.Ordinal);
+
+    /// <summary>Longest value a claim takes from a device's text.</summary>
+    public const int MaxValueLength = 200;
+
+    /// <summary>The claim's value for a match, with groups filled in and trimmed; "" when a group is empty.</summary>
+    public string Fill(Match match)
+    {
+        if (!_template)
+        {
+            return Value;
+        }
+        var result = new StringBuilder();
+        var i = 0;
+        while (i < Value.Length)
+        {
+            var open = Value.IndexOf('{', i);
+            var close = open >= 0 ? Value.IndexOf('}', open) : -1;
+            if (open < 0 || close < 0)
+            {
+                result.Append(Value, i, Value.Length - i);
+                break;
+            }
+            result.Append(Value, i, open - i);
+            var name = Value[(open + 1)..close];
+            var group = int.TryParse(name, out var number) ? match.Groups[number] : match.Groups[name];
+            if (!group.Success || group.Length == 0)
+            {
+                return "";
+            }
+            result.Append(group.ValueSpan);
+            i = close + 1;
+        }
+        var text = result.ToString().Trim();
+        return text.Length > MaxValueLength ? text[..MaxValueLength] : text;
+    }
+}

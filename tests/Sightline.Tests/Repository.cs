@@ -1,0 +1,32 @@
+namespace Sightline.Tests;
+
+/// <summary>Places in the repository and beside it, found from the build output (CI builds record no source paths).</summary>
+public static class Repository
+{
+    /// <summary>The repository's root: the folder holding Sightline.slnx.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>A folder under the root.</summary>
+    public static string Folder(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    /// <summary>
+    /// The labelled corpus of real device responses: SIGHTLINE_CORPUS, else ../shared/corpus beside the repository.
+    /// CI has it, so conformance tests fail rather than skip without it.
+    /// </summary>
+    public static string Corpus =>
+        Environment.GetEnvironmentVariable("SIGHTLINE_CORPUS") is { Length: > 0 } corpus
+            ? corpus
+            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Sightline.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"no Sightline.slnx above {AppContext.BaseDirectory}");
+    }
+}
