@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Sightline.Knowledge;
 using Sightline.Register;
@@ -26,6 +27,10 @@ public sealed class Identifier(KnowledgeBase knowledge)
     public const double OuiWeight = 0.6;
 
     private const double ClassThreshold = 0.3;
+    private static readonly string[] GroupNames = [.. Enumerable.Range(0, 64).Select(i => "#" + i.ToString(CultureInfo.InvariantCulture))];
+    private readonly ConcurrentDictionary<string, ObservationOutcome> _outcomes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, BrandOutcome> _brands = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ModelPattern[]> _models = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FingerprintRule> _rules = knowledge.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
     // Companies that sell other makers' products under their names (Amcrest, Lorex): their model numbers say the brand, not the platform.
@@ -74,8 +79,34 @@ public sealed class Identifier(KnowledgeBase knowledge)
     /// <summary>Adds the claims one observation supports (and notes on anything cut or ignored).</summary>
     public void AddClaims(Observation observation, int index, List<Claim> claims, List<string> notes)
     {
-        var group = observation.Group ?? "#" + index.ToString(CultureInfo.InvariantCulture);
-        var first = claims.Count;
+        var group = observation.Group ?? (index < GroupNames.Length ? GroupNames[index] : "#" + index.ToString(CultureInfo.InvariantCulture));
+        // Banners repeat across every device of a model, so what a banner yields is kept; documents carry serials
+        // and addresses and rarely repeat, so they are worked out each time.
+        var outcome = ObservationKinds.FormatOf(observation.Kind) == ObservationFormat.Text && observation.Kind != ObservationKinds.Mac
+            && observation.Kind != ObservationKinds.RegisterSerial && observation.Value.Length <= 1024
+            ? Cached(_outcomes, string.Concat(observation.Kind, "\0", observation.Value), _ => Outcome(observation))
+            : Outcome(observation);
+        foreach (var claim in outcome.Claims)
+        {
+            claims.Add(claim with { Observation = index, Group = group });
+        }
+        foreach (var note in outcome.DocumentNotes)
+        {
+            notes.Add($"observation {index + 1}: {note}");
+        }
+        notes.AddRange(outcome.Notes);
+    }
+
+    /// <summary>The claims an observation supports (numbered 0, in no group), with notes on the document and on the claims.</summary>
+    private sealed record ObservationOutcome(List<Claim> Claims, IReadOnlyList<string> DocumentNotes, List<string> Notes);
+
+    private ObservationOutcome Outcome(Observation observation)
+    {
+        const int index = 0;
+        const string group = "";
+        var claims = new List<Claim>();
+        var notes = new List<string>();
+        IReadOnlyList<string> documentNotes = [];
         var value = observation.Value;
         switch (observation.Kind)
         {
@@ -95,42 +126,40 @@ public sealed class Identifier(KnowledgeBase knowledge)
                 claims.Add(new Claim(ClaimType.Mac, value.Trim(), 1, "mac", index, group));
                 break;
             case ObservationKinds.Mac:
-                notes.Add($"observation {index + 1}: {value.Length:N0} characters is too long for a MAC address; ignored");
+                documentNotes = [$"{value.Length:N0} characters is too long for a MAC address; ignored"];
                 break;
             default:
                 break;
         }
-        var rules = knowledge.RulesFor(observation.Kind);
-        if (rules.Count > 0)
+        if (knowledge.MatchingRulesFor(observation.Kind) is { } rules)
         {
-            var document = ObservationDocument.Read(observation);
-            foreach (var note in document.Notes)
+            var document = ObservationDocument.Read(observation, rules.WantedFields);
+            documentNotes = document.Notes;
+            foreach (var rule in rules.TextRules)
             {
-                notes.Add($"observation {index + 1}: {note}");
+                rule.Apply(document.Text, index, group, claims);
             }
-            foreach (var rule in rules)
+            if (rules.FieldRuleCount > 0)
             {
-                if (rule.Field is null)
-                {
-                    rule.Apply(document.Text, index, group, claims);
-                    continue;
-                }
+                // Each field rule counts once: for the first value of its field that it matches.
+                Span<bool> matched = rules.FieldRuleCount <= 256 ? stackalloc bool[rules.FieldRuleCount] : new bool[rules.FieldRuleCount];
                 foreach (var field in document.Fields)
                 {
-                    if (string.Equals(field.Key, rule.Field, StringComparison.OrdinalIgnoreCase) && rule.Apply(field.Value, index, group, claims))
+                    foreach (var (rule, slot) in rules.ForField(field.Key))
                     {
-                        break;
+                        matched[slot] = matched[slot] || rule.Apply(field.Value, index, group, claims);
                     }
                 }
             }
         }
-        Derive(first, claims, notes);
+        Derive(claims, notes);
+        return new ObservationOutcome(claims, documentNotes, notes);
     }
 
     /// <summary>Claims that follow from other claims: a MAC's registered maker, a model's pattern, a brand's makers.</summary>
-    private void Derive(int first, List<Claim> claims, List<string> notes)
+    private void Derive(List<Claim> claims, List<string> notes)
     {
-        for (var i = first; i < claims.Count; i++)
+        for (var i = 0; i < claims.Count; i++)
         {
             var claim = claims[i];
             switch (claim.Type)
@@ -139,15 +168,13 @@ public sealed class Identifier(KnowledgeBase knowledge)
                     DeriveFromMac(claim, claims, notes);
                     break;
                 case ClaimType.Model:
-                    foreach (var pattern in knowledge.ModelPatterns)
+                    foreach (var pattern in Cached(_models, claim.Value, model => knowledge.ModelPatterns.Where(p => p.Pattern.IsMatch(model)).ToArray()))
                     {
-                        if (pattern.Pattern.IsMatch(claim.Value))
-                        {
-                            claims.Add(_relabellers.Contains(pattern.Maker)
-                                ? claim with { Type = ClaimType.Brand, Value = pattern.Maker.Name, Weight = Math.Min(pattern.Weight, claim.Weight), Rule = pattern.Rule }
-                                : claim with { Type = ClaimType.Platform, Value = pattern.Maker.Id, Weight = Math.Min(pattern.Weight, claim.Weight), Rule = pattern.Rule });
-                            claims.Add(claim with { Type = ClaimType.Class, Value = pattern.DeviceClass, Weight = Math.Min(pattern.Weight, claim.Weight), Rule = pattern.Rule });
-                        }
+                        var weight = Math.Min(pattern.Weight, claim.Weight);
+                        claims.Add(_relabellers.Contains(pattern.Maker)
+                            ? claim with { Type = ClaimType.Brand, Value = pattern.Maker.Name, Weight = weight, Rule = pattern.Rule }
+                            : claim with { Type = ClaimType.Platform, Value = pattern.Maker.Id, Weight = weight, Rule = pattern.Rule });
+                        claims.Add(claim with { Type = ClaimType.Class, Value = pattern.DeviceClass, Weight = weight, Rule = pattern.Rule });
                     }
                     break;
                 case ClaimType.Brand:
@@ -196,30 +223,55 @@ public sealed class Identifier(KnowledgeBase knowledge)
     /// </summary>
     private Claim DeriveFromBrand(Claim claim, List<Claim> claims, List<string> notes)
     {
-        var links = knowledge.PlatformLinksFor(claim.Value);
+        var outcome = Cached(_brands, claim.Value, BrandOutcomeOf);
+        if (outcome.Note is { } note)
+        {
+            notes.Add(note);
+        }
+        var canonical = claim with { Value = outcome.Brand };
+        if (outcome.Platform is { } platform)
+        {
+            claims.Add(canonical with { Type = ClaimType.Platform, Value = platform, Weight = Math.Min(outcome.Weight, claim.Weight), Rule = outcome.Rule! });
+        }
+        return canonical;
+    }
+
+    private BrandOutcome BrandOutcomeOf(string brand)
+    {
+        var links = knowledge.PlatformLinksFor(brand);
         if (links.Count == 0)
         {
-            return claim;
+            return new BrandOutcome(brand, null, 0, null, null);
         }
         if (links.Any(l => l.Relationship == BrandRelationship.Placeholder))
         {
-            notes.Add($"'{claim.Value}' is a placeholder name, not a brand");
-            return claim with { Value = "" };
+            return new BrandOutcome("", null, 0, null, $"'{brand}' is a placeholder name, not a brand");
         }
-        var canonical = claim with { Value = links[0].Brand };
+        var canonical = links[0].Brand;
         var roots = links.Select(l => l.Maker!.Root).Distinct().ToList();
         if (roots.Count > 1)
         {
-            notes.Add($"{canonical.Value} is sold on several platforms ({string.Join(", ", roots.Select(r => r.Name))}); the brand alone proves nothing");
-            return canonical;
+            return new BrandOutcome(canonical, null, 0, null,
+                $"{canonical} is sold on several platforms ({string.Join(", ", roots.Select(r => r.Name))}); the brand alone proves nothing");
         }
         var best = links.MaxBy(BrandWeight)!;
-        if (best.Maker is { Surveillance: true } maker)
+        return best.Maker is { Surveillance: true } maker
+            ? new BrandOutcome(canonical, maker.Id, BrandWeight(best), $"brand:{best.Relationship.ToString().ToLowerInvariant()}:{KnowledgeBase.Normal(best.Brand)}", null)
+            : new BrandOutcome(canonical, null, 0, null, null);
+    }
+
+    /// <summary>What a brand name yields: its usual spelling ("" for a placeholder), the platform it points to and how strongly, and a note.</summary>
+    private sealed record BrandOutcome(string Brand, string? Platform, double Weight, string? Rule, string? Note);
+
+    // Registers and scans repeat the same banners, brands and models endlessly; what each yields is kept (up to a bound).
+    private static TValue Cached<TValue>(ConcurrentDictionary<string, TValue> cache, string key, Func<string, TValue> make)
+    {
+        if (cache.TryGetValue(key, out var value))
         {
-            var relation = best.Relationship.ToString().ToLowerInvariant();
-            claims.Add(canonical with { Type = ClaimType.Platform, Value = maker.Id, Weight = Math.Min(BrandWeight(best), claim.Weight), Rule = $"brand:{relation}:{KnowledgeBase.Normal(best.Brand)}" });
+            return value;
         }
-        return canonical;
+        // Once full, new keys are worked out without being kept: what filled it first is what repeats most.
+        return cache.Count >= 10_000 ? make(key) : cache.GetOrAdd(key, make);
     }
 
     private static double BrandWeight(BrandLink link) => (link.Relationship, link.Confidence) switch
@@ -237,22 +289,26 @@ public sealed class Identifier(KnowledgeBase knowledge)
     /// <summary>Combines claims into a verdict.</summary>
     public Verdict Decide(List<Claim> claims, List<string> notes)
     {
-        var platforms = Scores(claims, ClaimType.Platform)
-            .Select(s => (Maker: knowledge.Makers.GetValueOrDefault(s.Value), s.Score))
-            .Where(s => s.Maker is not null)
-            .Select(s => new PlatformCandidate(s.Maker!, s.Score))
-            .ToList();
-        var best = platforms.FirstOrDefault();
+        var scores = new Scores(claims);
+        var platforms = new List<PlatformCandidate>();
+        foreach (var (value, score) in scores.Of(ClaimType.Platform))
+        {
+            if (knowledge.Makers.TryGetValue(value, out var maker))
+            {
+                platforms.Add(new PlatformCandidate(maker, score));
+            }
+        }
+        var best = platforms.Count > 0 ? platforms[0] : null;
         var confidence = best?.Score ?? 0;
-        if (best is not null && platforms.FirstOrDefault(p => !p.Maker.SameGroup(best.Maker)) is { Score: >= Threshold } rival)
+        if (best is not null && platforms.Find(p => !p.Maker.SameGroup(best.Maker)) is { Score: >= Threshold } rival)
         {
             confidence -= rival.Score / 2;
             notes.Add($"conflicting platforms: {best.Maker.Name} ({best.Score:0.00}) and {rival.Maker.Name} ({rival.Score:0.00})");
         }
-        var classes = Scores(claims, ClaimType.Class);
-        var deviceClass = classes is [{ Score: >= ClassThreshold } top, ..] ? top.Value : null;
+        var (deviceClass, classScore) = scores.Top(ClaimType.Class);
+        deviceClass = classScore >= ClassThreshold ? deviceClass : null;
         var platform = confidence >= Threshold ? best!.Maker : null;
-        if (deviceClass is not null && !DeviceClasses.Surveillance.Contains(deviceClass) && classes[0].Score >= Threshold)
+        if (deviceClass is not null && !DeviceClasses.Surveillance.Contains(deviceClass) && classScore >= Threshold)
         {
             if (platform is not null)
             {
@@ -260,17 +316,16 @@ public sealed class Identifier(KnowledgeBase knowledge)
             }
             platform = null;
         }
-        var brand = Top(claims, ClaimType.Brand);
+        var brand = scores.Top(ClaimType.Brand).Value;
         var whiteLabel = platform is not null && confidence >= WhiteLabelConfidence && brand is not null && !BrandBelongsTo(brand, platform);
-        var tells = platform is null
-            ? []
-            : claims.Where(c => c.Type == ClaimType.Platform && c.Value == platform.Id)
+        List<string> tells = whiteLabel
+            ? [.. claims.Where(c => c.Type == ClaimType.Platform && c.Value == platform!.Id)
                 .OrderByDescending(c => c.Weight)
                 .Select(c => _rules.TryGetValue(c.Rule, out var rule) && rule.Description.Length > 0 ? $"{rule.Description} ({c.Rule})" : c.Rule)
-                .Distinct()
-                .ToList();
-        return new Verdict(platform, platform is null ? 0 : Math.Round(confidence, 3), brand, Top(claims, ClaimType.Model), Top(claims, ClaimType.Firmware),
-            deviceClass, whiteLabel, whiteLabel ? tells : [], platforms, claims, notes.Distinct().ToList());
+                .Distinct()]
+            : [];
+        return new Verdict(platform, platform is null ? 0 : Math.Round(confidence, 3), brand, scores.Top(ClaimType.Model).Value, scores.Top(ClaimType.Firmware).Value,
+            deviceClass, whiteLabel, tells, platforms, [.. claims], notes.Count < 2 ? [.. notes] : [.. notes.Distinct()]);
     }
 
     /// <summary>A person's decision replaces the platform; the evidence stays, with the decision on top.</summary>
@@ -297,26 +352,4 @@ public sealed class Identifier(KnowledgeBase knowledge)
         knowledge.FindMaker(brand)?.SameGroup(platform) == true
         || knowledge.PlatformLinksFor(brand).Any(l => l.Maker is { } m && m.SameGroup(platform)
             && l.Relationship is BrandRelationship.Own or BrandRelationship.Group);
-
-    private static string? Top(List<Claim> claims, ClaimType type) => Scores(claims, type) is [var top, ..] ? top.Value : null;
-
-    /// <summary>Each value's noisy-OR over evidence groups of the strongest claim per group, best first.</summary>
-    private static List<(string Value, double Score)> Scores(List<Claim> claims, ClaimType type)
-    {
-        var strongest = new Dictionary<(string Value, string Group), double>();
-        foreach (var claim in claims)
-        {
-            if (claim.Type == type)
-            {
-                var key = (claim.Value, claim.Group);
-                strongest[key] = Math.Max(strongest.GetValueOrDefault(key), claim.Weight);
-            }
-        }
-        var missing = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var ((value, _), weight) in strongest)
-        {
-            missing[value] = missing.GetValueOrDefault(value, 1) * (1 - weight);
-        }
-        return [.. missing.Select(m => (m.Key, Score: 1 - m.Value)).OrderByDescending(s => s.Score).ThenBy(s => s.Key, StringComparer.Ordinal)];
-    }
 }

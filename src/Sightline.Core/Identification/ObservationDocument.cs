@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Xml;
 
 namespace Sightline.Identification;
 
@@ -22,10 +21,16 @@ public sealed partial class ObservationDocument
     /// <summary>Most fields read from one document.</summary>
     public const int MaxFields = 2000;
 
-    private readonly List<KeyValuePair<string, string>> _fields = [];
+    private readonly List<KeyValuePair<string, string>> _fields = new(32);
     private List<string>? _notes;
 
-    private ObservationDocument(string text) => Text = text;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _wanted;
+
+    private ObservationDocument(string text, HashSet<string>? wanted)
+    {
+        Text = text;
+        _wanted = wanted?.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The text rules match when they name no field.</summary>
     public string Text { get; }
@@ -36,11 +41,14 @@ public sealed partial class ObservationDocument
     /// <summary>What was cut or refused while reading.</summary>
     public IReadOnlyList<string> Notes => _notes ?? (IReadOnlyList<string>)[];
 
-    /// <summary>Reads an observation's text according to its kind.</summary>
-    public static ObservationDocument Read(Observation observation)
+    /// <summary>
+    /// Reads an observation's text according to its kind: every field, or only the <paramref name="wanted"/> ones
+    /// (a set that ignores case), which saves building the rest.
+    /// </summary>
+    public static ObservationDocument Read(Observation observation, HashSet<string>? wanted = null)
     {
         var value = observation.Value;
-        var document = new ObservationDocument(value.Length > MaxChars ? value[..MaxChars] : value);
+        var document = new ObservationDocument(value.Length > MaxChars ? value[..MaxChars] : value, wanted);
         if (value.Length > MaxChars)
         {
             document.Note($"{observation.Kind}: {value.Length:N0} characters, only the first {MaxChars:N0} were read");
@@ -90,8 +98,15 @@ public sealed partial class ObservationDocument
 
     private void Note(string note) => (_notes ??= []).Add(note);
 
+    /// <summary>Whether a field of this name is read at all.</summary>
+    private bool Wants(ReadOnlySpan<char> name) => _wanted is not { } wanted || wanted.Contains(name);
+
     private bool Add(string name, string value)
     {
+        if (!Wants(name))
+        {
+            return true;
+        }
         if (_fields.Count >= MaxFields)
         {
             Note($"more than {MaxFields:N0} fields; the rest were not read");
@@ -99,87 +114,6 @@ public sealed partial class ObservationDocument
         }
         _fields.Add(new(name, value));
         return true;
-    }
-
-    private static readonly XmlReaderSettings XmlSettings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersInDocument = MaxChars * 2L,
-        MaxCharactersFromEntities = 0,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
-        CloseInput = true,
-    };
-
-    private void ReadXml()
-    {
-        if (Text.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
-        {
-            Note("XML declaring a DTD is refused (DTDs are prohibited): its fields were not read");
-            return;
-        }
-        // Start at the first element: captures may carry a declaration or transport junk before it.
-        var start = -1;
-        for (var i = Text.IndexOf('<', StringComparison.Ordinal); i >= 0 && i < Text.Length - 1; i = Text.IndexOf('<', i + 1))
-        {
-            if (char.IsLetter(Text[i + 1]) || Text[i + 1] == '_')
-            {
-                start = i;
-                break;
-            }
-        }
-        if (start < 0)
-        {
-            Note("no XML found");
-            return;
-        }
-        try
-        {
-            using var reader = XmlReader.Create(new StringReader(Text[start..]), XmlSettings);
-            var element = "";
-            while (reader.Read())
-            {
-                if (reader.Depth > MaxDepth)
-                {
-                    Note($"XML nested deeper than {MaxDepth}; the rest was not read");
-                    return;
-                }
-                if (reader.NodeType == XmlNodeType.Element)
-                {
-                    element = reader.LocalName;
-                    if (reader.Depth == 0 && !Add("root", element))
-                    {
-                        return;
-                    }
-                    if (reader.MoveToFirstAttribute())
-                    {
-                        do
-                        {
-                            var name = reader.Prefix == "xmlns" || reader.LocalName == "xmlns"
-                                ? "xmlns"
-                                : reader.LocalName;
-                            var value = name == "xmlns" ? $"{reader.LocalName}={reader.Value}" : reader.Value;
-                            if (!Add(name, value))
-                            {
-                                return;
-                            }
-                        }
-                        while (reader.MoveToNextAttribute());
-                        reader.MoveToElement();
-                    }
-                }
-                else if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA && !Add(element, reader.Value.Trim()))
-                {
-                    return;
-                }
-            }
-        }
-        catch (XmlException e)
-        {
-            Note($"XML not read past line {e.LineNumber}: {FirstLine(e.Message)}");
-        }
     }
 
     private void ReadJson()
@@ -221,13 +155,13 @@ public sealed partial class ObservationDocument
                         name = reader.GetString() ?? "";
                         break;
                     case JsonTokenType.String:
-                        if (!Add(name, reader.GetString() ?? ""))
+                        if (Wants(name) && !Add(name, reader.GetString() ?? ""))
                         {
                             return true;
                         }
                         break;
                     case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
-                        if (!Add(name, Encoding.UTF8.GetString(reader.ValueSpan)))
+                        if (Wants(name) && !Add(name, Encoding.UTF8.GetString(reader.ValueSpan)))
                         {
                             return true;
                         }

@@ -17,14 +17,17 @@ public sealed record FingerprintRule(
     IReadOnlyList<string> Counterexamples,
     Provenance Provenance)
 {
+    private readonly bool _templated = Claims.Any(c => c.Value.Contains('{', StringComparison.Ordinal));
+
     /// <summary>Matches one text and adds the claims it makes; returns whether it matched.</summary>
     public bool Apply(string text, int observation, string group, List<Claim> into)
     {
-        var match = Pattern.Match(text);
-        if (!match.Success)
+        if (!Pattern.IsMatch(text))
         {
             return false;
         }
+        // Most rules fail, and a failed test is cheaper than a match with groups; groups are read only when needed.
+        var match = _templated ? Pattern.Match(text) : System.Text.RegularExpressions.Match.Empty;
         foreach (var claim in Claims)
         {
             var value = claim.Fill(match);

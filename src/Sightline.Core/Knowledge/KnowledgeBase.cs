@@ -15,6 +15,7 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, Maker> _makersByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<BrandLink>> _brands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<FingerprintRule>> _rulesByKind = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KindRules> _kindRules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OuiBlock> _oui = new(StringComparer.Ordinal);
 
     private KnowledgeBase(string folder, Dictionary<string, Maker> makers) => (Folder, _makers) = (folder, makers);
@@ -119,6 +120,9 @@ public sealed class KnowledgeBase
     /// <summary>The rules for one kind of observation.</summary>
     public IReadOnlyList<FingerprintRule> RulesFor(string kind) =>
         _rulesByKind.TryGetValue(kind, out var rules) ? rules : [];
+
+    /// <summary>The rules for one kind, arranged for matching; null when the kind has none.</summary>
+    public KindRules? MatchingRulesFor(string kind) => _kindRules.GetValueOrDefault(kind);
 
     /// <summary>The registered block holding a MAC (12 hex digits), longest prefix first; null if none.</summary>
     public OuiBlock? FindOui(string hex12)
@@ -464,6 +468,10 @@ public sealed class KnowledgeBase
             list.Add(rule);
         }
         Rules = rules;
+        foreach (var (kind, list) in _rulesByKind)
+        {
+            _kindRules[kind] = new KindRules(list);
+        }
     }
 
     private Maker? MakerRef(KnowledgeRow row, string column, List<string> problems)

@@ -4,5 +4,5 @@ namespace Sightline.Knowledge;
 public sealed record ModelPattern(LinearPattern Pattern, Maker Maker, string DeviceClass, double Weight, IReadOnlyList<string> Examples, Provenance Provenance)
 {
     /// <summary>A name for the pattern in evidence lists.</summary>
-    public string Rule => $"model:{Maker.Id}:{Pattern}";
+    public string Rule { get; } = $"model:{Maker.Id}:{Pattern}";
 }
