@@ -12,35 +12,38 @@ public static class RegisterIdentification
 {
     private const int Batch = 10_000;
 
-    /// <summary>Rewrites every device's stored identity; returns how many devices, and how many changed platform maker.</summary>
+    /// <summary>
+    /// Rewrites every device's stored identity, a batch of devices at a time (memory stays bounded); returns how
+    /// many devices, and how many changed platform maker.
+    /// </summary>
     public static async Task<(int Devices, int Changed)> IdentifyAllAsync(RegisterDb db, KnowledgeBase knowledge, TimeProvider time, string actor, CancellationToken cancel)
     {
         await using var write = await RegisterWrite.BeginAsync(db, time, actor, cancel);
         await using var bulk = new BulkWriter(write);
         var identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
         var before = await CountsAsync(db, cancel);
-        var previous = await db.Identities.AsNoTracking().Select(i => new { i.DeviceId, i.Platform }).ToDictionaryAsync(i => i.DeviceId, i => i.Platform, cancel);
-        await db.Identities.ExecuteDeleteAsync(cancel);
-        await bulk.DeferIndexesAsync<DeviceIdentity>(_ => false, cancel);
-        await bulk.DeferForeignKeysAsync<DeviceIdentity>(cancel);
         var (devices, changed, last) = (0, 0, 0);
         while (true)
         {
             var start = last;
             var batch = await db.Devices.AsNoTracking().Where(d => d.Id > start).OrderBy(d => d.Id).Take(Batch)
-                .Select(d => new Device { Id = d.Id, BrandAsSold = d.BrandAsSold, Model = d.Model, Firmware = d.Firmware, Serial = d.Serial, MacAddress = d.MacAddress, SystemId = d.SystemId })
+                .Select(d => new
+                {
+                    Device = new Device { Id = d.Id, BrandAsSold = d.BrandAsSold, Model = d.Model, Firmware = d.Firmware, Serial = d.Serial, MacAddress = d.MacAddress, SystemId = d.SystemId },
+                    Previous = db.Identities.Where(i => i.DeviceId == d.Id).Select(i => i.Platform).FirstOrDefault(),
+                })
                 .ToListAsync(cancel);
             if (batch.Count == 0)
             {
                 break;
             }
-            var identities = batch.ConvertAll(identifier.Identify);
-            changed += identities.Count(i => previous.GetValueOrDefault(i.DeviceId) != i.Platform);
+            var identities = batch.ConvertAll(row => identifier.Identify(row.Device));
+            changed += batch.Where((row, n) => row.Previous != identities[n].Platform).Count();
+            last = batch[^1].Device.Id;
+            await db.Identities.Where(i => i.DeviceId > start && i.DeviceId <= last).ExecuteDeleteAsync(cancel);
             await bulk.InsertAsync(identities, cancel);
             devices += batch.Count;
-            last = batch[^1].Id;
         }
-        await bulk.RestoreIndexesAsync(cancel);
         var after = await CountsAsync(db, cancel);
         write.Record("identify", "register", "devices", before, AuditJson.Of(
             ("knowledge", knowledge.Version), ("devices", devices.ToString(CultureInfo.InvariantCulture)),
