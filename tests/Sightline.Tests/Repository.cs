@@ -18,6 +18,20 @@ public static class Repository
             ? corpus
             : Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
 
+    /// <summary>A copy of the shipped knowledge in a new temporary folder, for tests that change it; the caller deletes it.</summary>
+    public static string CopyOfKnowledge()
+    {
+        var folder = Directory.CreateTempSubdirectory("sightline-kb-").FullName;
+        var source = Folder("knowledge");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return folder;
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -114,16 +114,9 @@ public sealed class DeviceIdentificationTests
     public async Task IdentifyRegister_AppliesAKnowledgeUpdate_WithOneAuditEntry(string provider)
     {
         await using var register = await ImportedAsync(provider);
-        var knowledge = Directory.CreateTempSubdirectory("sightline-kb-").FullName;
+        var knowledge = Repository.CopyOfKnowledge();
         try
         {
-            var source = Repository.Folder("knowledge");
-            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(knowledge, Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
             // A knowledge update: Axis's block now (wrongly, for the test) registered to Hikvision.
             var oui = Path.Combine(knowledge, "oui.csv");
             File.WriteAllText(oui, File.ReadAllText(oui).Replace("ACCC8E,MA-L,Axis Communications AB,axis,", "ACCC8E,MA-L,Axis Communications AB,hikvision,", StringComparison.Ordinal));

@@ -16,7 +16,7 @@ public sealed class KbCommandTests
     [Fact]
     public async Task Verify_NamesEveryBrokenRow()
     {
-        var folder = CopyOfKnowledge();
+        var folder = Repository.CopyOfKnowledge();
         try
         {
             File.AppendAllText(Path.Combine(folder, "makers.csv"), "nosource-co,NoSource,NoSource Ltd,GB,,,,yes,,,2026-11-29\n");
@@ -51,7 +51,7 @@ public sealed class KbCommandTests
     [Fact]
     public async Task BrokenKnowledge_StopsOtherCommandsWithAClearError()
     {
-        var folder = CopyOfKnowledge();
+        var folder = Repository.CopyOfKnowledge();
         try
         {
             File.AppendAllText(Path.Combine(folder, "designations.csv"), "x,X list,US,no-such-maker,no,any,security,ban,,,,,https://example.org/,2026-11-29\n");
@@ -92,19 +92,5 @@ public sealed class KbCommandTests
         Assert.Contains("us-ndaa-889", designations.Output);
         Assert.Contains("https://", designations.Output);
         Assert.Equal(2, unknown.ExitCode);
-    }
-
-    private static string CopyOfKnowledge()
-    {
-        var folder = Directory.CreateTempSubdirectory("sightline-kb-").FullName;
-        var source = Repository.Folder("knowledge");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        Directory.CreateDirectory(Path.Combine(folder, "rules"));
-        return folder;
     }
 }
