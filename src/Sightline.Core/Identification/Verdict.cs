@@ -21,9 +21,6 @@ public sealed record Verdict(
     IReadOnlyList<Claim> Evidence,
     IReadOnlyList<string> Notes)
 {
-    /// <summary>A verdict with nothing known.</summary>
-    public static Verdict Unknown { get; } = new(null, 0, null, null, null, null, false, [], [], [], []);
-
     /// <summary>The confidence in words: confirmed (≥ 0.9), probable (≥ 0.7), possible (≥ 0.5), unknown.</summary>
     public string ConfidenceWord => Identifier.ConfidenceWord(PlatformConfidence);
 }
