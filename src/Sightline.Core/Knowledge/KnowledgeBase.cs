@@ -29,6 +29,9 @@ public sealed class KnowledgeBase
     /// <summary>Problems found while loading (structure, references, sources).</summary>
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
+    /// <summary>What was loaded only in part (fingerprints from a Recog file that Sightline cannot use), for people to read.</summary>
+    public IReadOnlyList<string> Notes { get; private set; } = [];
+
     /// <summary>Makers by id.</summary>
     public IReadOnlyDictionary<string, Maker> Makers => _makers;
 
@@ -435,6 +438,14 @@ public sealed class KnowledgeBase
         {
             rules.AddRange(RuleFile.Read(path, $"rules/{Path.GetFileName(path)}", problems));
         }
+        var recog = Path.Combine(Folder, "recog");
+        var notes = new List<string>();
+        string[] recogFiles = Directory.Exists(recog) ? [.. Directory.GetFiles(recog, "*.xml").Order(StringComparer.Ordinal)] : [];
+        foreach (var path in recogFiles)
+        {
+            rules.AddRange(RecogFile.Read(path, $"recog/{Path.GetFileName(path)}", problems, notes));
+        }
+        Notes = notes;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {

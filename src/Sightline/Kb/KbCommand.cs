@@ -126,6 +126,10 @@ public static class KbCommand
                 return Task.FromResult(cli.Fail(e.Message));
             }
             var problems = KnowledgeCheck.Run(knowledge);
+            foreach (var note in knowledge.Notes)
+            {
+                cli.Context.Out.WriteLine($"note: {note}");
+            }
             foreach (var problem in problems)
             {
                 cli.Context.Out.WriteLine(problem);
