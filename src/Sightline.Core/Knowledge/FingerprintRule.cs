@@ -22,12 +22,12 @@ public sealed record FingerprintRule(
     /// <summary>Matches one text and adds the claims it makes; returns whether it matched.</summary>
     public bool Apply(string text, int observation, string group, List<Claim> into)
     {
-        if (!Pattern.IsMatch(text))
+        // Groups are read only by rules whose claims use them; the others need only a yes or no, which is cheaper.
+        var match = _templated ? Pattern.Match(text) : System.Text.RegularExpressions.Match.Empty;
+        if (_templated ? !match.Success : !Pattern.IsMatch(text))
         {
             return false;
         }
-        // Most rules fail, and a failed test is cheaper than a match with groups; groups are read only when needed.
-        var match = _templated ? Pattern.Match(text) : System.Text.RegularExpressions.Match.Empty;
         foreach (var claim in Claims)
         {
             var value = claim.Fill(match);
