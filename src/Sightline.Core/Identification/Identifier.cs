@@ -10,7 +10,8 @@ namespace Sightline.Identification;
 /// brands) and claims into a <see cref="Verdict"/>. Claims in one evidence group are correlated, so only
 /// the strongest claim for a value counts per group; independent groups combine by noisy-OR,
 /// 1 − Π(1 − wᵢ). Conflicting platforms from different corporate groups lower the confidence and are
-/// noted. Thread-safe: it holds nothing but the knowledge.
+/// noted. Thread-safe: besides the knowledge it holds only bounded, concurrent caches of what banners, brands and
+/// models yield.
 /// </summary>
 public sealed class Identifier(KnowledgeBase knowledge)
 {
