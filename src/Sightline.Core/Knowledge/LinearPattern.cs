@@ -24,7 +24,7 @@ public sealed partial class LinearPattern
         _caseBlind = options.HasFlag(RegexOptions.IgnoreCase) || text.Contains("(?i", StringComparison.Ordinal) || text.Contains("(?si", StringComparison.Ordinal);
     }
 
-    /// <summary>Plain texts every match contains (see <see cref="RequiredLiteral"/>), longest first.</summary>
+    /// <summary>Plain texts every match contains (see <see cref="RequiredLiteral"/>), most telling first.</summary>
     public IReadOnlyList<string> Literals => _literals;
 
     private readonly string[] _literals;

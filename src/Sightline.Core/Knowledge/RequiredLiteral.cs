@@ -8,8 +8,9 @@ namespace Sightline.Knowledge;
 internal static class RequiredLiteral
 {
     private const string Meta = "\\^$.|?*+()[]{}";
+    private static readonly System.Buffers.SearchValues<char> Markup = System.Buffers.SearchValues.Create("<>/=:\"");
 
-    /// <summary>The literals, longest first; empty when the pattern has none of at least two characters (or a top-level alternation).</summary>
+    /// <summary>The literals, most telling first; empty when the pattern has none of at least two characters (or a top-level alternation).</summary>
     public static string[] Of(string pattern)
     {
         var text = pattern;
@@ -72,7 +73,10 @@ internal static class RequiredLiteral
             }
         }
         End();
-        return [.. runs.Where(r => r.Length >= 2).OrderByDescending(r => r.Length).Take(3)];
+        // Content words ("Milesight") rule out more texts than markup ("Manufacturer>", "realm=\""), which every
+        // document of a kind holds: check them first, longest first, each once.
+        return [.. runs.Where(r => r.Length >= 2).Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderBy(r => r.AsSpan().IndexOfAny(Markup) >= 0).ThenByDescending(r => r.Length).Take(3)];
 
         void Add(char c)
         {
