@@ -5,6 +5,7 @@ using Sightline.Data;
 using Sightline.Demo;
 using Sightline.Devices;
 using Sightline.Exports;
+using Sightline.Farming;
 using Sightline.Identifying;
 using Sightline.Importing;
 using Sightline.Kb;
@@ -34,6 +35,7 @@ public static class SightlineCli
         root.Subcommands.Add(AuditCommand.Create(cli));
         root.Subcommands.Add(IdentifyCommand.Create(cli));
         root.Subcommands.Add(KbCommand.Create(cli));
+        root.Subcommands.Add(FarmCommand.Create(cli));
         root.Subcommands.Add(DemoCommand.Create(cli));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, cancel);

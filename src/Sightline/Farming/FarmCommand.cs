@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using Sightline.CameraFarm;
+using Sightline.Cli;
+using Sightline.Scope;
+
+namespace Sightline.Farming;
+
+/// <summary>`sightline farm`: emulated cameras, recorders and other devices on loopback addresses, until stopped.</summary>
+public static class FarmCommand
+{
+    public static Command Create(CommandRunner cli)
+    {
+        var range = new Option<string>("--range") { Description = "Loopback addresses to use (in 127.0.0.0/8), e.g. 127.77.0.0/24", DefaultValueFactory = _ => "127.77.0.0/24" };
+        var devices = new Option<int>("--devices") { Description = "How many devices", DefaultValueFactory = _ => 60 };
+        var seed = new Option<int>("--seed") { Description = "The same seed gives the same farm", DefaultValueFactory = _ => 1 };
+        var truth = new Option<string?>("--truth") { Description = "Write the ground truth (address, platform, brand, model, firmware, device_class, mac) to this CSV file" };
+        var command = new Command("farm", "Run emulated devices on loopback addresses (for tests, benchmarks and the demo) until Ctrl-C") { range, devices, seed, truth };
+        command.SetAction(async (parse, cancel) =>
+        {
+            if (ScanScope.ParseTarget(parse.GetValue(range)!, out var problem) is not { } addresses)
+            {
+                return cli.Fail($"--range '{parse.GetValue(range)}': {problem}");
+            }
+            var count = parse.GetValue(devices);
+            if (addresses.Family != AddressFamily.InterNetwork || !IPAddress.IsLoopback(addresses.At(0)) || !IPAddress.IsLoopback(addresses.At(addresses.Count - 1)))
+            {
+                return cli.Fail($"--range '{parse.GetValue(range)}' is not inside 127.0.0.0/8: the farm listens only on loopback");
+            }
+            if (count < 1 || (UInt128)count > addresses.Count)
+            {
+                return cli.Fail($"--devices must be between 1 and the {addresses.Count} addresses of the range");
+            }
+            Farm farm;
+            try
+            {
+                farm = Farm.Start(Enumerable.Range(0, count).Select(i => addresses.At((UInt128)i)), count, parse.GetValue(seed));
+            }
+            catch (SocketException e)
+            {
+                return cli.Fail($"cannot listen on {addresses}: {e.Message} (ports 80, 554 and 8000 need root, and must be free)");
+            }
+            await using (farm)
+            {
+                if (parse.GetValue(truth) is { } path)
+                {
+                    var full = cli.Context.PathOf(path);
+                    var temporary = full + ".tmp";
+                    await File.WriteAllTextAsync(temporary, farm.TruthCsv(), cancel);
+                    File.Move(temporary, full, overwrite: true);
+                }
+                cli.Context.Out.WriteLine($"Farm of {count} devices on {addresses.At(0)}–{addresses.At((UInt128)count - 1)} (TCP 80, and 554 and 8000 where the persona has them). Ctrl-C stops it.");
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancel);
+                }
+                catch (OperationCanceledException)
+                {
+                    cli.Context.Out.WriteLine("Farm stopped.");
+                }
+            }
+            return 0;
+        });
+        return command;
+    }
+}

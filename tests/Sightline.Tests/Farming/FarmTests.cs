@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Sightline.CameraFarm;
+using Sightline.Identification;
+using Sightline.Knowledge;
+
+namespace Sightline.Tests.Farming;
+
+/// <summary>The camera farm on loopback: deterministic, realistic enough to be identified, and badly behaved where asked.</summary>
+public sealed class FarmTests
+{
+    private static IEnumerable<IPAddress> Addresses(int third) =>
+        Enumerable.Range(1, 254).Select(i => IPAddress.Parse($"127.77.{third}.{i}"));
+
+    [Fact]
+    public async Task TheSameSeed_GivesTheSameFarm()
+    {
+        string first, second, other;
+        await using (var farm = Farm.Start(Addresses(10), 30, seed: 7))
+        {
+            first = farm.TruthCsv();
+        }
+        await using (var farm = Farm.Start(Addresses(10), 30, seed: 7))
+        {
+            second = farm.TruthCsv();
+        }
+        await using (var farm = Farm.Start(Addresses(10), 30, seed: 8))
+        {
+            other = farm.TruthCsv();
+        }
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, other);
+        Assert.StartsWith("address,platform,brand,model,firmware,device_class,mac\n127.77.10.1,", first, StringComparison.Ordinal);
+        Assert.Equal(31, first.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task WhatWellBehavedDevicesAnswer_IdentifiesThemAsTheTruthSays()
+    {
+        await using var farm = Farm.Start(Addresses(11), Personas.Templates.Count, seed: 1);
+        var identifier = new Identifier(KnowledgeBase.Load(Repository.Folder("knowledge")));
+        var (cameras, right, negatives) = (0, 0, 0);
+        foreach (var (address, persona) in farm.Devices.Where(d => d.Persona.Behaviour == Behaviour.Normal))
+        {
+            var observations = await ObserveAsync(address);
+            var verdict = identifier.Identify(observations);
+            if (persona.Platform.Length == 0)
+            {
+                negatives++;
+                Assert.False(verdict.Platform is { Surveillance: true } || verdict.DeviceClass is "camera" or "nvr" or "dvr",
+                    $"{persona.Template} at {address} was called a camera: {verdict.Platform?.Id} {verdict.DeviceClass}");
+                continue;
+            }
+            cameras++;
+            right += verdict.Platform?.Id == persona.Platform ? 1 : 0;
+        }
+
+        Assert.True(cameras >= 16, $"only {cameras} camera personas");
+        Assert.True(negatives >= 4);
+        Assert.True(right >= cameras * 0.95, $"platform right for {right} of {cameras}");
+    }
+
+    [Fact]
+    public async Task BadlyBehavedDevices_MisbehaveAsNamed()
+    {
+        await using var farm = Farm.Start(Addresses(12), Personas.Templates.Count, seed: 1);
+        IPAddress Of(Behaviour behaviour) => farm.Devices.First(d => d.Persona.Behaviour == behaviour).Address;
+
+        var silent = await ReadAsync(Of(Behaviour.Silent), 80, "GET / HTTP/1.0\r\n\r\n", max: 1024, TimeSpan.FromMilliseconds(500));
+        var garbage = await ReadAsync(Of(Behaviour.Garbage), 80, "GET / HTTP/1.0\r\n\r\n", max: 4096, TimeSpan.FromSeconds(5));
+        var huge = await ReadAsync(Of(Behaviour.Huge), 80, "GET / HTTP/1.0\r\n\r\n", max: 2 * 1024 * 1024, TimeSpan.FromSeconds(10));
+        var trickle = await ReadAsync(Of(Behaviour.Trickle), 80, "GET / HTTP/1.0\r\n\r\n", max: 64, TimeSpan.FromMilliseconds(1500));
+        var reset = await ReadAsync(Of(Behaviour.Reset), 80, "GET / HTTP/1.0\r\n\r\n", max: 64, TimeSpan.FromSeconds(5));
+
+        Assert.Empty(silent);
+        Assert.Equal(4096, garbage.Length);
+        Assert.False(garbage.AsSpan().StartsWith("HTTP"u8));
+        Assert.Equal(2 * 1024 * 1024, huge.Length);
+        Assert.True(huge.AsSpan().IndexOf("\r\n\r\n"u8) < 0, "the huge header ended within 2 MB");
+        Assert.InRange(trickle.Length, 1, 3);
+        Assert.Empty(reset);
+    }
+
+    [Fact]
+    public void TheFarm_ListensOnlyOnLoopback()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Farm.Start([IPAddress.Parse("10.0.0.1")], 1, seed: 1));
+
+        Assert.Contains("only on loopback", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FarmCommand_WritesTheTruth_RunsUntilStopped_AndRefusesOtherRanges()
+    {
+        var folder = Directory.CreateTempSubdirectory("sightline-farm-").FullName;
+        try
+        {
+            var truth = Path.Combine(folder, "truth.csv");
+            using var stop = new CancellationTokenSource();
+            var output = new StringWriter();
+            var context = new Sightline.Cli.CliContext(TextReader.Null, output, new StringWriter(), TimeProvider.System, new Dictionary<string, string>(), folder, Interactive: false);
+            var running = Sightline.Cli.SightlineCli.RunAsync(["farm", "--range", "127.77.13.0/28", "--devices", "12", "--seed", "3", "--truth", "truth.csv"], context, stop.Token);
+            while (!File.Exists(truth) && !running.IsCompleted)
+            {
+                await Task.Delay(20);
+            }
+            var lines = await File.ReadAllLinesAsync(truth);
+            var answered = await ReadAsync(IPAddress.Parse("127.77.13.1"), 80, "GET / HTTP/1.0\r\n\r\n", 4096, TimeSpan.FromSeconds(5));
+            await stop.CancelAsync();
+            var code = await running;
+            var outside = await Cli.RunAsync(["farm", "--range", "10.0.0.0/24"], folder, new Dictionary<string, string>());
+
+            Assert.Equal(0, code);
+            Assert.Equal(13, lines.Length);
+            Assert.NotEmpty(answered);
+            Assert.Contains("Farm stopped.", output.ToString());
+            Assert.Equal(2, outside.ExitCode);
+            Assert.Contains("only on loopback", outside.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>What a scanner would record from one device's web server and RTSP server.</summary>
+    private static async Task<List<Observation>> ObserveAsync(IPAddress address)
+    {
+        var observations = new List<Observation>();
+        var group = $"http://{address}/";
+        var response = Encoding.Latin1.GetString(await ReadAsync(address, 80, "GET / HTTP/1.1\r\nHost: camera\r\n\r\n", 65536, TimeSpan.FromSeconds(5)));
+        var head = response.Split("\r\n\r\n")[0].Split("\r\n");
+        foreach (var line in head.Skip(1))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var (name, value) = (line[..colon].ToLowerInvariant(), line[(colon + 1)..].Trim());
+            if (name == "server")
+            {
+                observations.Add(new Observation("http.server", value, group));
+            }
+            else if (name == "www-authenticate")
+            {
+                observations.Add(new Observation("http.www-authenticate", value, group));
+            }
+        }
+        observations.Add(new Observation("http.response", response, group));
+        var open = response.IndexOf("<title>", StringComparison.OrdinalIgnoreCase);
+        var close = response.IndexOf("</title>", StringComparison.OrdinalIgnoreCase);
+        if (open >= 0 && close > open)
+        {
+            observations.Add(new Observation("http.title", response[(open + 7)..close], group));
+        }
+        var rtsp = Encoding.Latin1.GetString(await ReadAsync(address, 554, "OPTIONS rtsp://camera/ RTSP/1.0\r\nCSeq: 1\r\n\r\n", 4096, TimeSpan.FromSeconds(2)));
+        if (rtsp.Split("\r\n").FirstOrDefault(l => l.StartsWith("Server:", StringComparison.Ordinal)) is { } server)
+        {
+            observations.Add(new Observation("rtsp.server", server[7..].Trim(), $"rtsp://{address}/"));
+        }
+        return observations;
+    }
+
+    /// <summary>Connects, sends, and reads until the peer closes, <paramref name="max"/> bytes arrive or the time is up; a refused or reset connection reads nothing.</summary>
+    private static async Task<byte[]> ReadAsync(IPAddress address, int port, string request, int max, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var received = new MemoryStream();
+        try
+        {
+            await socket.ConnectAsync(address, port, timeout.Token);
+            await socket.SendAsync(Encoding.ASCII.GetBytes(request), timeout.Token);
+            var buffer = new byte[65536];
+            while (received.Length < max)
+            {
+                var read = await socket.ReceiveAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, max - received.Length)), timeout.Token);
+                if (read == 0)
+                {
+                    break;
+                }
+                received.Write(buffer, 0, read);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException)
+        {
+            // Time is up, or the device refused or reset the connection.
+        }
+        return received.ToArray();
+    }
+}
