@@ -28,14 +28,20 @@ public static class FarmCommand
             {
                 return cli.Fail($"--range '{parse.GetValue(range)}' is not inside 127.0.0.0/8: the farm listens only on loopback");
             }
-            if (count < 1 || (UInt128)count > addresses.Count)
+            // Network and broadcast-style addresses (x.y.z.0, x.y.z.255) are left out, as on a real subnet.
+            var usable = Enumerable.Range(0, (int)UInt128.Min(addresses.Count, (UInt128)ScanScope.LargeLimit))
+                .Select(i => addresses.At((UInt128)i))
+                .Where(a => a.GetAddressBytes()[3] is not 0 and not 255)
+                .Take(Math.Max(count, 0))
+                .ToList();
+            if (count < 1 || count > usable.Count)
             {
-                return cli.Fail($"--devices must be between 1 and the {addresses.Count} addresses of the range");
+                return cli.Fail($"--devices must be between 1 and the {usable.Count} usable addresses of the range");
             }
             Farm farm;
             try
             {
-                farm = Farm.Start(Enumerable.Range(0, count).Select(i => addresses.At((UInt128)i)), count, parse.GetValue(seed));
+                farm = Farm.Start(usable, count, parse.GetValue(seed));
             }
             catch (SocketException e)
             {
@@ -50,7 +56,7 @@ public static class FarmCommand
                     await File.WriteAllTextAsync(temporary, farm.TruthCsv(), cancel);
                     File.Move(temporary, full, overwrite: true);
                 }
-                cli.Context.Out.WriteLine($"Farm of {count} devices on {addresses.At(0)}–{addresses.At((UInt128)count - 1)} (TCP 80, and 554 and 8000 where the persona has them). Ctrl-C stops it.");
+                cli.Context.Out.WriteLine($"Farm of {count} devices on {usable[0]}–{usable[^1]} (TCP 80, and 554 and 8000 where the persona has them). Ctrl-C stops it.");
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancel);
