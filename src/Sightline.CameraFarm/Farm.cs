@@ -21,6 +21,11 @@ public sealed class Farm : IAsyncDisposable
     /// <summary>The devices, by address.</summary>
     public IReadOnlyList<(IPAddress Address, Persona Persona)> Devices { get; }
 
+    /// <summary>How many connections the farm has accepted, on any address and port: tests use it to show nothing reached it.</summary>
+    public int Connections => _connections;
+
+    private int _connections;
+
     /// <summary>Deals <paramref name="count"/> personas over the first addresses of <paramref name="addresses"/> (which must be loopback) and starts them.</summary>
     public static Farm Start(IEnumerable<IPAddress> addresses, int count, int seed)
     {
@@ -112,6 +117,7 @@ public sealed class Farm : IAsyncDisposable
             {
                 return;
             }
+            Interlocked.Increment(ref _connections);
             _ = Task.Run(() => ServeAsync(socket, persona, protocol));
         }
     }
