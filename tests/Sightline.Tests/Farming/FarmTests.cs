@@ -99,13 +99,10 @@ public sealed class FarmTests
         {
             var truth = Path.Combine(folder, "truth.csv");
             using var stop = new CancellationTokenSource();
-            var output = new StringWriter();
+            var output = new ReadyWriter("Ctrl-C stops it.");
             var context = new Sightline.Cli.CliContext(TextReader.Null, output, new StringWriter(), TimeProvider.System, new Dictionary<string, string>(), folder, Interactive: false);
             var running = Sightline.Cli.SightlineCli.RunAsync(["farm", "--range", "127.77.13.0/28", "--devices", "12", "--seed", "3", "--truth", "truth.csv"], context, stop.Token);
-            while (!File.Exists(truth) && !running.IsCompleted)
-            {
-                await Task.Delay(20);
-            }
+            await Task.WhenAny(output.Ready, running);
             var lines = await File.ReadAllLinesAsync(truth);
             var answered = await ReadAsync(IPAddress.Parse("127.77.13.1"), 80, "GET / HTTP/1.0\r\n\r\n", 4096, TimeSpan.FromSeconds(5));
             await stop.CancelAsync();
@@ -122,6 +119,23 @@ public sealed class FarmTests
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Output that says when a line containing a marker has been written, so a test can wait for a running command.</summary>
+    private sealed class ReadyWriter(string marker) : StringWriter
+    {
+        private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Ready => _ready.Task;
+
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value?.Contains(marker, StringComparison.Ordinal) == true)
+            {
+                _ready.TrySetResult();
+            }
         }
     }
 
