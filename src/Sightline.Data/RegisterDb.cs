@@ -29,6 +29,8 @@ public abstract class RegisterDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<IdentityOverride> Overrides => Set<IdentityOverride>();
 
+    public DbSet<StoredObservation> Observations => Set<StoredObservation>();
+
     /// <summary>True for PostgreSQL, false for SQLite.</summary>
     public abstract bool IsPostgres { get; }
 
@@ -85,6 +87,12 @@ public abstract class RegisterDb(DbContextOptions options) : DbContext(options)
             decision.HasKey(o => o.DeviceId);
             decision.Property(o => o.DeviceId).ValueGeneratedNever();
             decision.HasOne<Device>().WithOne().HasForeignKey<IdentityOverride>(o => o.DeviceId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<StoredObservation>(observation =>
+        {
+            observation.ToTable("observations");
+            observation.HasIndex(o => o.DeviceId);
+            observation.HasOne<Device>().WithMany().HasForeignKey(o => o.DeviceId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<AuditEntry>(audit =>
         {

@@ -37,7 +37,9 @@ public static class RegisterIdentification
             {
                 break;
             }
-            var identities = batch.ConvertAll(row => identifier.Identify(row.Device));
+            var end = batch[^1].Device.Id;
+            var stored = await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => o.DeviceId > start && o.DeviceId <= end), cancel);
+            var identities = batch.ConvertAll(row => identifier.Identify(row.Device, stored.GetValueOrDefault(row.Device.Id)));
             changed += batch.Where((row, n) => row.Previous != identities[n].Platform).Count();
             last = batch[^1].Device.Id;
             await db.Identities.Where(i => i.DeviceId > start && i.DeviceId <= last).ExecuteDeleteAsync(cancel);

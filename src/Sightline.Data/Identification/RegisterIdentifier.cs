@@ -37,10 +37,10 @@ public sealed class RegisterIdentifier
         return new RegisterIdentifier(new Identifier(knowledge), uses, overrides);
     }
 
-    /// <summary>The full verdict for a device, with its evidence, override applied.</summary>
-    public Verdict Verdict(Device device, IdentityOverride? decision)
+    /// <summary>The full verdict for a device, with its evidence (what the register says and what scans stored), override applied.</summary>
+    public Verdict Verdict(Device device, IdentityOverride? decision, IReadOnlyList<Observation> stored)
     {
-        var verdict = _identifier.Identify(Identifier.FromRegister(device.BrandAsSold, device.Model, device.Firmware, device.Serial, device.MacAddress));
+        var verdict = _identifier.Identify([.. Identifier.FromRegister(device.BrandAsSold, device.Model, device.Firmware, device.Serial, device.MacAddress), .. stored]);
         return decision is not null && Knowledge.Makers.TryGetValue(decision.Maker, out var maker)
             ? Identifier.Override(verdict, maker, decision.Reason)
             : verdict;
@@ -50,11 +50,18 @@ public sealed class RegisterIdentifier
     public SystemUse UseOf(int? systemId) =>
         systemId is { } id && _uses.TryGetValue(id, out var use) ? use : SystemUse.Unknown;
 
-    /// <summary>What is stored for a device.</summary>
-    public DeviceIdentity Identify(Device device)
+    /// <summary>What is stored for a device, from its register fields and any observations scans stored for it.</summary>
+    public DeviceIdentity Identify(Device device, IReadOnlyList<Observation>? stored = null)
     {
         var key = Key(device);
-        if (!_verdicts.TryGetValue(key, out var verdict))
+        Verdict? verdict;
+        if (stored is { Count: > 0 })
+        {
+            // Scanned devices carry their own evidence, which no other device shares: nothing to cache.
+            verdict = _identifier.Identify([.. Identifier.FromRegister(device.BrandAsSold, device.Model, device.Firmware, device.Serial, device.MacAddress), .. stored]);
+            key = "";
+        }
+        else if (!_verdicts.TryGetValue(key, out verdict))
         {
             if (_verdicts.Count >= MaxCached)
             {
@@ -67,10 +74,13 @@ public sealed class RegisterIdentifier
         var overridden = _overrides.TryGetValue(device.Id, out var decided) && Knowledge.Makers.ContainsKey(decided);
         var platform = overridden ? Knowledge.Makers[decided!] : verdict.Platform;
         var flagKey = ((overridden ? decided! + "\u0001" : "") + key, device.SystemId);
-        if (!_flags.TryGetValue(flagKey, out var flags))
+        if (key.Length == 0 || !_flags.TryGetValue(flagKey, out var flags))
         {
             flags = RiskAssessor.Flags(RiskAssessor.Assess(Knowledge, platform, verdict.Model, verdict.Firmware, UseOf(device.SystemId)));
-            _flags[flagKey] = flags;
+            if (key.Length > 0)
+            {
+                _flags[flagKey] = flags;
+            }
         }
         return new DeviceIdentity
         {
@@ -85,6 +95,12 @@ public sealed class RegisterIdentifier
             Knowledge = Knowledge.Version,
         };
     }
+
+    /// <summary>The observations scans stored for some devices, by device.</summary>
+    public static async Task<Dictionary<int, List<Observation>>> StoredAsync(RegisterDb db, IQueryable<StoredObservation> which, CancellationToken cancel) =>
+        (await which.AsNoTracking().OrderBy(o => o.Id).ToListAsync(cancel))
+            .GroupBy(o => o.DeviceId)
+            .ToDictionary(g => g.Key, g => g.Select(o => o.ToObservation()).ToList());
 
     /// <summary>Everything that can change a register entry's verdict, as one string.</summary>
     private string Key(Device device)

@@ -303,12 +303,14 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             await bulk.InsertAsync(audit, cancel);
             if (_identifier is not null)
             {
+                var stored = new Dictionary<int, List<Observation>>();
                 if (updates.Count > 0)
                 {
                     var ids = updates.ConvertAll(d => d.Id);
                     await db.Identities.Where(i => ids.Contains(i.DeviceId)).ExecuteDeleteAsync(cancel);
+                    stored = await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => ids.Contains(o.DeviceId)), cancel);
                 }
-                await bulk.InsertAsync([.. inserts.Concat(updates).Select(_identifier.Identify)], cancel);
+                await bulk.InsertAsync([.. inserts.Concat(updates).Select(d => _identifier.Identify(d, stored.GetValueOrDefault(d.Id)))], cancel);
             }
         }, cancel);
     }

@@ -18,14 +18,32 @@ public sealed class Scanner(ScanOptions options)
     private static readonly HashSet<int> HttpPorts = [80, 8080];
     private static readonly HashSet<int> RtspPorts = [554];
 
-    /// <summary>Scans the scope; returns the hosts with at least one open port, in address order.</summary>
-    public async Task<List<HostResult>> ScanAsync(ScanScope scope, CancellationToken cancel)
+    /// <summary>
+    /// Scans the scope; returns the hosts with at least one open port, in address order, and whether the scan ran to
+    /// the end (a cancelled scan keeps what it found).
+    /// </summary>
+    public async Task<(List<HostResult> Hosts, bool Complete)> ScanAsync(ScanScope scope, CancellationToken cancel)
     {
         using var slots = new SemaphoreSlim(options.Concurrency);
         var pace = new Pace(options.AttemptInterval);
-        var hosts = scope.Addresses().Select(address => ScanHostAsync(address, slots, pace, cancel)).ToList();
-        var results = await Task.WhenAll(hosts);
-        return [.. results.OfType<HostResult>()];
+        var found = new System.Collections.Concurrent.ConcurrentBag<HostResult>();
+        var hosts = scope.Addresses().Select(async address =>
+        {
+            if (await ScanHostAsync(address, slots, pace, cancel) is { } host)
+            {
+                found.Add(host);
+            }
+        }).ToList();
+        var complete = true;
+        try
+        {
+            await Task.WhenAll(hosts);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            complete = false;
+        }
+        return ([.. found.OrderBy(h => AddressRange.Number(h.Address).Value)], complete);
     }
 
     private async Task<HostResult?> ScanHostAsync(IPAddress address, SemaphoreSlim slots, Pace pace, CancellationToken cancel)
@@ -39,13 +57,22 @@ public sealed class Scanner(ScanOptions options)
             try
             {
                 await pace.WaitAsync(cancel);
-                using var socket = await ConnectAsync(address, port, cancel);
-                if (socket is null)
+                var (socket, reset) = await ConnectAsync(address, port, cancel);
+                using (socket)
                 {
-                    continue;
+                    if (reset)
+                    {
+                        // Something answered the handshake and then reset: a host is there, saying nothing.
+                        open.Add(port);
+                        notes.Add($"{address}:{port}: connection reset on connect");
+                    }
+                    if (socket is null)
+                    {
+                        continue;
+                    }
+                    open.Add(port);
+                    await ProbeAsync(socket, address, port, observations, notes, cancel);
                 }
-                open.Add(port);
-                await ProbeAsync(socket, address, port, observations, notes, cancel);
             }
             finally
             {
@@ -55,7 +82,8 @@ public sealed class Scanner(ScanOptions options)
         return open.Count == 0 ? null : new HostResult(address, open, observations, notes);
     }
 
-    private async Task<Socket?> ConnectAsync(IPAddress address, int port, CancellationToken cancel)
+    /// <summary>A connected socket, or null when the port is closed, filtered or slow; and whether it reset during the connect.</summary>
+    private async Task<(Socket? Socket, bool Reset)> ConnectAsync(IPAddress address, int port, CancellationToken cancel)
     {
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -63,12 +91,12 @@ public sealed class Scanner(ScanOptions options)
         try
         {
             await socket.ConnectAsync(address, port, deadline.Token);
-            return socket;
+            return (socket, false);
         }
         catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !cancel.IsCancellationRequested))
         {
             socket.Dispose();
-            return null;
+            return (null, e is SocketException { SocketErrorCode: SocketError.ConnectionReset });
         }
     }
 

@@ -8,6 +8,7 @@ using Sightline.Exports;
 using Sightline.Farming;
 using Sightline.Identifying;
 using Sightline.Importing;
+using Sightline.Scanning;
 using Sightline.Kb;
 using Sightline.Setup;
 
@@ -35,6 +36,7 @@ public static class SightlineCli
         root.Subcommands.Add(AuditCommand.Create(cli));
         root.Subcommands.Add(IdentifyCommand.Create(cli));
         root.Subcommands.Add(KbCommand.Create(cli));
+        root.Subcommands.Add(ScanCommand.Create(cli));
         root.Subcommands.Add(FarmCommand.Create(cli));
         root.Subcommands.Add(DemoCommand.Create(cli));
         var parse = root.Parse(args);

@@ -18,7 +18,8 @@ public static class DeviceIdentification
         var knowledge = cli.Knowledge(parse);
         var identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
         var decision = await db.Overrides.AsNoTracking().SingleOrDefaultAsync(o => o.DeviceId == device.Id, cancel);
-        var verdict = identifier.Verdict(device, decision);
+        var evidence = await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => o.DeviceId == device.Id), cancel);
+        var verdict = identifier.Verdict(device, decision, evidence.GetValueOrDefault(device.Id) ?? []);
         output.WriteLine();
         output.WriteLine("Identification");
         VerdictOutput.WriteText(output, verdict);

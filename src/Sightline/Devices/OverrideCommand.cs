@@ -59,7 +59,8 @@ public static class OverrideCommand
             }
             await db.SaveChangesAsync(cancel);
             var identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
-            var identity = identifier.Identify(device);
+            var evidence = await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => o.DeviceId == device.Id), cancel);
+            var identity = identifier.Identify(device, evidence.GetValueOrDefault(device.Id));
             await db.Identities.Where(i => i.DeviceId == device.Id).ExecuteDeleteAsync(cancel);
             db.Identities.Add(identity);
             write.Record(decided is null ? "override-withdrawn" : "override", "device", device.Id.ToString(CultureInfo.InvariantCulture),

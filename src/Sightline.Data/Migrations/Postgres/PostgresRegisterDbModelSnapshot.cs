@@ -155,6 +155,49 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("identity_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Identification.StoredObservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Group")
+                        .HasColumnType("text")
+                        .HasColumnName("group");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("Seen")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.Property<string>("Where")
+                        .HasColumnType("text")
+                        .HasColumnName("where");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_observations_device_id");
+
+                    b.ToTable("observations", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Register.Device", b =>
                 {
                     b.Property<int>("Id")
@@ -386,6 +429,16 @@ namespace Sightline.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_identity_overrides_device_id");
+                });
+
+            modelBuilder.Entity("Sightline.Identification.StoredObservation", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_observations_device_id");
                 });
 
             modelBuilder.Entity("Sightline.Register.Device", b =>

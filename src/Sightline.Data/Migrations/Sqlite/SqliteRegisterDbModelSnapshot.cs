@@ -150,6 +150,47 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("identity_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Identification.StoredObservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Group")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("Seen")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seen");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<string>("Where")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("where");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_observations_device_id");
+
+                    b.ToTable("observations", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Register.Device", b =>
                 {
                     b.Property<int>("Id")
@@ -375,6 +416,16 @@ namespace Sightline.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_identity_overrides_device_id");
+                });
+
+            modelBuilder.Entity("Sightline.Identification.StoredObservation", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_observations_device_id");
                 });
 
             modelBuilder.Entity("Sightline.Register.Device", b =>
