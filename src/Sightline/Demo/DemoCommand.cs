@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using Sightline.CameraFarm;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Cli;
 using Sightline.Data;
@@ -53,6 +56,10 @@ public static class DemoCommand
                     return code;
                 }
             }
+            if (await ScanFarmAsync(context, shared, cancel) is var scanned and not 0)
+            {
+                return scanned;
+            }
             await using var register = await RegisterLocation.Sqlite(db).OpenAsync(create: false, cancel);
             await SummariseAsync(register, cli.Knowledge(parse), context, cancel);
             context.Out.WriteLine();
@@ -64,6 +71,30 @@ public static class DemoCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Starts a camera farm of 60 devices on 127.77.0.0/24 and scans it into the register, as a council would scan
+    /// its CCTV network. Listening on ports 80, 554 and 8000 needs root; without it the demo says so and goes on.
+    /// </summary>
+    private static async Task<int> ScanFarmAsync(CliContext context, string[] shared, CancellationToken cancel)
+    {
+        Farm farm;
+        try
+        {
+            farm = Farm.Start(Enumerable.Range(1, 60).Select(i => IPAddress.Parse($"127.77.0.{i}")), 60, seed: 1);
+        }
+        catch (SocketException e)
+        {
+            context.Out.WriteLine($"  (no scan: the camera farm could not listen on 127.77.0.0/24 — {e.Message}; it needs root and free ports)");
+            return 0;
+        }
+        await using (farm)
+        {
+            context.Out.WriteLine("  sightline farm --range 127.77.0.0/24 --devices 60   (emulated cameras, recorders and other devices on loopback)");
+            context.Out.WriteLine("  sightline scan 127.77.0.0/24");
+            return await SightlineCli.RunAsync(["scan", "127.77.0.0/24", .. shared], context with { Out = TextWriter.Null, Error = context.Out }, cancel);
+        }
     }
 
     /// <summary>Prints devices by system, kind, brand as sold and platform maker, the white labels found, and flagged devices by dimension.</summary>

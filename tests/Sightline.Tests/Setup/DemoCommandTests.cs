@@ -16,7 +16,9 @@ public sealed class DemoCommandTests
             var run = await Cli.RunAsync(["demo", "--db", path], folder, new Dictionary<string, string>()).Ok();
             var again = await Cli.RunAsync(["demo", "--db", path], folder, new Dictionary<string, string>());
 
-            Assert.Contains("150 devices", run.Output);
+            // 150 devices imported from the council's lists, and the farm's surveillance devices found by the scan.
+            Assert.Contains("sightline scan 127.77.0.0/24", run.Output);
+            Assert.Contains("Scan complete: 60 hosts answered", run.Output);
             Assert.Contains("Town Centre CCTV", run.Output);
             Assert.Contains("By brand as sold", run.Output);
             Assert.Equal(2, again.ExitCode);
@@ -26,6 +28,9 @@ public sealed class DemoCommandTests
             Assert.Equal(9, await db.Sites.CountAsync());
             Assert.True(await db.Devices.Select(d => d.BrandAsSold).Distinct().CountAsync() >= 15);
             Assert.Equal(await db.Devices.CountAsync(), await db.AuditEntries.CountAsync(a => a.EntityType == "device"));
+            Assert.True(await db.Devices.CountAsync() > 190);
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "scan"));
+            Assert.True(await db.Observations.AnyAsync());
         }
         finally
         {
