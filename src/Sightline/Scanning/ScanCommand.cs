@@ -25,7 +25,8 @@ public static class ScanCommand
         var large = new Option<bool>("--large") { Description = "Allow more than a /16 (65,536 addresses)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be probed and send nothing" };
         var json = new Option<bool>("--json") { Description = "One JSON object per device found" };
-        var command = new Command("scan", "Find the devices in a scope, identify them and record them in the register") { targets, exclude, file, allowPublic, large, dryRun, json };
+        var rate = new Option<int>("--rate") { Description = "Most connection attempts a second (0: no limit, for a lab such as the camera farm)", DefaultValueFactory = _ => 500 };
+        var command = new Command("scan", "Find the devices in a scope, identify them and record them in the register") { targets, exclude, file, allowPublic, large, dryRun, json, rate };
         command.SetAction((parse, cancel) =>
         {
             var named = (parse.GetValue(targets) ?? []).ToList();
@@ -47,12 +48,16 @@ public static class ScanCommand
                 }
                 return Task.FromResult(SightlineCli.Failed);
             }
-            var options = new ScanOptions();
+            if (parse.GetValue(rate) < 0)
+            {
+                return Task.FromResult(cli.Fail("--rate cannot be negative"));
+            }
+            var options = new ScanOptions { AttemptInterval = parse.GetValue(rate) == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(1.0 / parse.GetValue(rate)) };
             var scopeText = string.Join(", ", scope.Ranges.Select(r => r.ToString()));
             if (parse.GetValue(dryRun))
             {
                 cli.Context.Out.WriteLine($"Would probe {scope.Count:N0} addresses: {scopeText}");
-                cli.Context.Out.WriteLine($"  TCP connect to ports {string.Join(", ", options.Ports)} ({options.ConnectTimeout.TotalSeconds:0.#} s each, at most {options.Concurrency} at once, one attempt every {options.AttemptInterval.TotalMilliseconds:0} ms)");
+                cli.Context.Out.WriteLine($"  TCP connect to ports {string.Join(", ", options.Ports)} ({options.ConnectTimeout.TotalSeconds:0.#} s each, at most {options.Concurrency} at once, {(parse.GetValue(rate) == 0 ? "no rate limit" : $"at most {parse.GetValue(rate)} attempts a second")})");
                 cli.Context.Out.WriteLine("  on open HTTP ports one GET /, on RTSP one OPTIONS, on server-first ports nothing (listen only); no credentials, no exploit requests");
                 cli.Context.Out.WriteLine("Nothing was sent.");
                 return Task.FromResult(0);
