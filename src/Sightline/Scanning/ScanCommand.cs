@@ -26,7 +26,8 @@ public static class ScanCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be probed and send nothing" };
         var json = new Option<bool>("--json") { Description = "One JSON object per device found" };
         var rate = new Option<int>("--rate") { Description = "Most connection attempts a second (0: no limit, for a lab such as the camera farm)", DefaultValueFactory = _ => 500 };
-        var command = new Command("scan", "Find the devices in a scope, identify them and record them in the register") { targets, exclude, file, allowPublic, large, dryRun, json, rate };
+        var concurrency = new Option<int>("--concurrency") { Description = "Most connections open at once", DefaultValueFactory = _ => 64 };
+        var command = new Command("scan", "Find the devices in a scope, identify them and record them in the register") { targets, exclude, file, allowPublic, large, dryRun, json, rate, concurrency };
         command.SetAction((parse, cancel) =>
         {
             var named = (parse.GetValue(targets) ?? []).ToList();
@@ -48,11 +49,15 @@ public static class ScanCommand
                 }
                 return Task.FromResult(SightlineCli.Failed);
             }
-            if (parse.GetValue(rate) < 0)
+            if (parse.GetValue(rate) < 0 || parse.GetValue(concurrency) is < 1 or > 4096)
             {
-                return Task.FromResult(cli.Fail("--rate cannot be negative"));
+                return Task.FromResult(cli.Fail("--rate cannot be negative, and --concurrency must be between 1 and 4,096"));
             }
-            var options = new ScanOptions { AttemptInterval = parse.GetValue(rate) == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(1.0 / parse.GetValue(rate)) };
+            var options = new ScanOptions
+            {
+                AttemptInterval = parse.GetValue(rate) == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(1.0 / parse.GetValue(rate)),
+                Concurrency = parse.GetValue(concurrency),
+            };
             var scopeText = string.Join(", ", scope.Ranges.Select(r => r.ToString()));
             if (parse.GetValue(dryRun))
             {
