@@ -53,13 +53,12 @@ public sealed class RegisterIdentifier
     /// <summary>What is stored for a device, from its register fields and any observations scans stored for it.</summary>
     public DeviceIdentity Identify(Device device, IReadOnlyList<Observation>? stored = null)
     {
-        var key = Key(device);
+        // Scanned devices carry their own evidence, which no other device shares: nothing to cache (key "").
+        var key = stored is { Count: > 0 } ? "" : Key(device);
         Verdict? verdict;
-        if (stored is { Count: > 0 })
+        if (key.Length == 0)
         {
-            // Scanned devices carry their own evidence, which no other device shares: nothing to cache.
-            verdict = _identifier.Identify([.. Identifier.FromRegister(device.BrandAsSold, device.Model, device.Firmware, device.Serial, device.MacAddress), .. stored]);
-            key = "";
+            verdict = _identifier.Identify([.. Identifier.FromRegister(device.BrandAsSold, device.Model, device.Firmware, device.Serial, device.MacAddress), .. stored!]);
         }
         else if (!_verdicts.TryGetValue(key, out verdict))
         {
@@ -101,6 +100,10 @@ public sealed class RegisterIdentifier
         (await which.AsNoTracking().OrderBy(o => o.Id).ToListAsync(cancel))
             .GroupBy(o => o.DeviceId)
             .ToDictionary(g => g.Key, g => g.Select(o => o.ToObservation()).ToList());
+
+    /// <summary>The observations scans stored for one device.</summary>
+    public static async Task<IReadOnlyList<Observation>> StoredAsync(RegisterDb db, int deviceId, CancellationToken cancel) =>
+        (await StoredAsync(db, db.Observations.Where(o => o.DeviceId == deviceId), cancel)).GetValueOrDefault(deviceId) ?? [];
 
     /// <summary>Everything that can change a register entry's verdict, as one string.</summary>
     private string Key(Device device)

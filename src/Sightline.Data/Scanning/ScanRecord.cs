@@ -26,7 +26,9 @@ public static class ScanRecord
         await using var write = await RegisterWrite.BeginAsync(db, time, actor, cancel);
         var actions = new Dictionary<IPAddress, string>();
         var nextId = (await db.Devices.MaxAsync(d => (int?)d.Id, cancel) ?? 0) + 1;
-        var addresses = seen.Select(s => s.Address.ToString()).ToList();
+        // One lookup from address text to what was seen there, for matching, storing evidence and finding the missing.
+        var byAddress = seen.ToDictionary(s => s.Address.ToString(), s => s.Observations);
+        var addresses = byAddress.Keys.ToList();
         var existing = await db.Devices.Where(d => d.IpAddress != null && addresses.Contains(d.IpAddress)).ToDictionaryAsync(d => d.IpAddress!, cancel);
         var touched = new List<Device>();
         foreach (var (address, observations, verdict) in seen)
@@ -68,18 +70,17 @@ public static class ScanRecord
         var now = time.GetUtcNow();
         foreach (var device in touched)
         {
-            var observations = seen.First(s => s.Address.ToString() == device.IpAddress).Observations;
+            var observations = byAddress[device.IpAddress!];
             db.Observations.AddRange(observations.Select(o => StoredObservation.From(o, device.Id, now)));
             db.Identities.Add(identifier.Identify(device, observations));
         }
-        var seenAddresses = seen.Select(s => s.Address.ToString()).ToHashSet();
         var missing = 0;
         if (complete)
         {
             // Only a scan that ran to the end may say a device is gone.
             foreach (var device in await db.Devices.Where(d => d.IpAddress != null && d.Status == DeviceStatus.Active).ToListAsync(cancel))
             {
-                if (!seenAddresses.Contains(device.IpAddress!) && IPAddress.TryParse(device.IpAddress, out var ip) && inScope(ip))
+                if (!byAddress.ContainsKey(device.IpAddress!) && IPAddress.TryParse(device.IpAddress, out var ip) && inScope(ip))
                 {
                     device.Status = DeviceStatus.Missing;
                     write.Record("missing", "device", device.Id.ToString(CultureInfo.InvariantCulture), AuditJson.Of(("status", "active")),

@@ -18,8 +18,7 @@ public static class DeviceIdentification
         var knowledge = cli.Knowledge(parse);
         var identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
         var decision = await db.Overrides.AsNoTracking().SingleOrDefaultAsync(o => o.DeviceId == device.Id, cancel);
-        var evidence = await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => o.DeviceId == device.Id), cancel);
-        var verdict = identifier.Verdict(device, decision, evidence.GetValueOrDefault(device.Id) ?? []);
+        var verdict = identifier.Verdict(device, decision, await RegisterIdentifier.StoredAsync(db, device.Id, cancel));
         output.WriteLine();
         output.WriteLine("Identification");
         VerdictOutput.WriteText(output, verdict);

@@ -59,8 +59,7 @@ public static class OverrideCommand
             }
             await db.SaveChangesAsync(cancel);
             var identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
-            var evidence = await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => o.DeviceId == device.Id), cancel);
-            var identity = identifier.Identify(device, evidence.GetValueOrDefault(device.Id));
+            var identity = identifier.Identify(device, await RegisterIdentifier.StoredAsync(db, device.Id, cancel));
             await db.Identities.Where(i => i.DeviceId == device.Id).ExecuteDeleteAsync(cancel);
             db.Identities.Add(identity);
             write.Record(decided is null ? "override-withdrawn" : "override", "device", device.Id.ToString(CultureInfo.InvariantCulture),

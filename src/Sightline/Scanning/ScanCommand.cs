@@ -91,9 +91,10 @@ public static class ScanCommand
                     {
                         table.AddColumn(heading);
                     }
-                    foreach (var (address, _, verdict) in seen)
+                    for (var i = 0; i < seen.Count; i++)
                     {
-                        var ports = string.Join(' ', hosts.First(h => h.Address.Equals(address)).OpenPorts);
+                        var (address, _, verdict) = seen[i];
+                        var ports = string.Join(' ', hosts[i].OpenPorts);
                         var platform = verdict.Platform is { } maker ? $"{maker.Name} ({verdict.ConfidenceWord})" : "unknown";
                         table.AddRow(new[] { address.ToString(), ports, platform, verdict.Brand ?? "", verdict.Model ?? "", verdict.DeviceClass ?? "", verdict.WhiteLabelSuspected ? "yes" : "", actions[address] }
                             .Select(c => (Spectre.Console.Rendering.IRenderable)new Text(VerdictOutput.Safe(c))).ToArray());
