@@ -1,8 +1,8 @@
 namespace Sightline.CameraFarm;
 
 /// <summary>
-/// One emulated device: who made it and what it is (the ground truth), and how it answers HTTP on port 80, RTSP
-/// on 554 and, for Hikvision's SDK port, 8000.
+/// One emulated device: who made it and what it is (the ground truth), and how each of its services answers.
+/// A service the persona does not have is simply not listened on, as on a real device.
 /// </summary>
 public sealed record Persona(
     string Template,
@@ -12,9 +12,58 @@ public sealed record Persona(
     string Firmware,
     string DeviceClass,
     string Mac,
+    string Serial,
     Behaviour Behaviour,
-    int HttpStatus,
-    IReadOnlyList<(string Name, string Value)> HttpHeaders,
-    string HttpBody,
-    string? RtspServer = null,
-    byte[]? Greeting8000 = null);
+    HttpAnswer Root)
+{
+    /// <summary>Vendor identity endpoints (path and query) and how they answer a request without credentials.</summary>
+    public IReadOnlyDictionary<string, HttpAnswer> Paths { get; init; } = new Dictionary<string, HttpAnswer>();
+
+    /// <summary>How vendor endpoints answer a request that carries the farm's credentials (HTTP Digest).</summary>
+    public IReadOnlyDictionary<string, HttpAnswer> PathsWithCredentials { get; init; } = new Dictionary<string, HttpAnswer>();
+
+    /// <summary>The ONVIF device service on <c>/onvif/device_service</c>, when the device has one.</summary>
+    public OnvifDevice? Onvif { get; init; }
+
+    /// <summary>The subject of the self-signed certificate served on 443, when the device serves HTTPS.</summary>
+    public string? TlsSubject { get; init; }
+
+    /// <summary>The RTSP <c>Server</c> header on 554, when the device streams.</summary>
+    public string? RtspServer { get; init; }
+
+    /// <summary>The challenge RTSP DESCRIBE gets without credentials.</summary>
+    public string? RtspChallenge { get; init; }
+
+    /// <summary>Ports where the device speaks first, and what it says (Hikvision's 8000, Xiongmai's 34567).</summary>
+    public IReadOnlyDictionary<int, byte[]> Greetings { get; init; } = new Dictionary<int, byte[]>();
+
+    /// <summary>Ports that accept and wait for a client protocol the scanner never speaks (Dahua's 37777).</summary>
+    public IReadOnlyList<int> QuietPorts { get; init; } = [];
+
+    /// <summary>The WS-Discovery <c>Types</c> the device answers a probe with, when it answers WS-Discovery.</summary>
+    public string? WsdTypes { get; init; }
+
+    /// <summary>Whether the device answers Hikvision's SADP inquiry (UDP 37020).</summary>
+    public bool Sadp { get; init; }
+
+    /// <summary>Whether the device answers Dahua's DHIP search (UDP 37810).</summary>
+    public bool Dhip { get; init; }
+
+    /// <summary>Every TCP port the device listens on.</summary>
+    public IEnumerable<int> TcpPorts()
+    {
+        yield return 80;
+        if (TlsSubject is not null)
+        {
+            yield return 443;
+        }
+        if (RtspServer is not null)
+        {
+            yield return 554;
+        }
+        foreach (var port in Greetings.Keys.Concat(QuietPorts))
+        {
+            yield return port;
+        }
+    }
+}

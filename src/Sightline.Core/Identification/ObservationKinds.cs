@@ -30,6 +30,7 @@ public static class ObservationKinds
         ["wsd.probematch"] = ObservationFormat.Xml,
         ["onvif.device-information"] = ObservationFormat.Xml,
         ["onvif.network-interfaces"] = ObservationFormat.Xml,
+        ["onvif.scopes"] = ObservationFormat.Xml,
         ["sadp.probematch"] = ObservationFormat.Xml,
         ["dhip.devinfo"] = ObservationFormat.Json,
         ["dahua.magicbox"] = ObservationFormat.KeyValue,

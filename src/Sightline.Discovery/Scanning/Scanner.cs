@@ -1,225 +1,211 @@
+using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Sightline.Identification;
+using Sightline.Probing;
 using Sightline.Scope;
 
 namespace Sightline.Scanning;
 
 /// <summary>
-/// Finds devices in a scope and records what their services say, without credentials and without anything but
-/// ordinary requests: a TCP connect to each camera port, then per open port one probe — HTTP <c>GET /</c>, RTSP
-/// <c>OPTIONS</c>, or for server-speaks-first ports nothing at all, only listening. Every connect and read has a
-/// deadline and a size cap, connections are limited in number and paced, and only addresses in the scope are
-/// ever contacted.
+/// Finds devices in a scope and records what their services say, with nothing but ordinary read-only requests:
+/// a TCP connect to each camera port; on open ports one fingerprinting exchange each (HTTP and HTTPS
+/// <c>GET /</c> then the vendors' identity endpoints and ONVIF's identity calls, RTSP <c>OPTIONS</c> and
+/// <c>DESCRIBE</c>, listening on server-speaks-first ports); unicast UDP discovery to the hosts that answered;
+/// multicast discovery on local links when asked; and the neighbour table for MACs. Every connect and read has a
+/// deadline and a size cap, each host gets one connection at a time, connections are limited in number and paced,
+/// and only addresses in the scope are ever contacted. Credentials, when given, are offered only to a device that
+/// asked for them on an identity call.
 /// </summary>
-public sealed class Scanner(ScanOptions options)
+public sealed class Scanner(ScanOptions options, TimeProvider time)
 {
-    private static readonly HashSet<int> HttpPorts = [80, 8080];
-    private static readonly HashSet<int> RtspPorts = [554];
+    private static readonly HashSet<int> HttpPorts = [80, 8080], TlsPorts = [443, 8443], RtspPorts = [554], GreetingPorts = [8000, 34567];
+    private readonly Wire _wire = new(options);
 
     /// <summary>
-    /// Scans the scope; returns the hosts with at least one open port, in address order, and whether the scan ran to
-    /// the end (a cancelled scan keeps what it found).
+    /// Scans the scope; returns the hosts that answered, in address order, and whether the scan ran to the end (a
+    /// cancelled scan keeps what it found). <paramref name="credentials"/> gives the operator's credential for a host
+    /// from its address and the platform maker its pre-login answers point to (<paramref name="platformOf"/>).
     /// </summary>
-    public async Task<(List<HostResult> Hosts, bool Complete)> ScanAsync(ScanScope scope, CancellationToken cancel)
+    public async Task<(List<HostResult> Hosts, bool Complete)> ScanAsync(ScanScope scope, ScanProgress progress, CancellationToken cancel,
+        ScanCredentials? credentials = null, Func<IReadOnlyList<Observation>, string?>? platformOf = null, Action<HostResult>? found = null)
     {
         using var slots = new SemaphoreSlim(options.Concurrency);
-        var pace = new Pace(options.AttemptInterval);
-        var found = new System.Collections.Concurrent.ConcurrentBag<HostResult>();
-        var hosts = scope.Addresses().Select(async address =>
-        {
-            if (await ScanHostAsync(address, slots, pace, cancel) is { } host)
-            {
-                found.Add(host);
-            }
-        }).ToList();
+        var hosts = new ConcurrentDictionary<IPAddress, HostResult>();
         var complete = true;
+        var multicastNotes = new List<string>();
         try
         {
-            await Task.WhenAll(hosts);
+            var multicast = options.Multicast ? new UdpDiscovery(options).MulticastAsync(scope, multicastNotes, cancel) : null;
+            await Task.WhenAll(scope.Addresses().Select(async address =>
+            {
+                await slots.WaitAsync(cancel);
+                try
+                {
+                    if (await ScanHostAsync(address, progress, credentials, platformOf, cancel) is { } host)
+                    {
+                        hosts[address] = host;
+                        found?.Invoke(host);
+                    }
+                }
+                finally
+                {
+                    slots.Release();
+                    progress.AddressDone();
+                }
+            }));
+            if (multicast is not null)
+            {
+                foreach (var (address, observations) in await multicast)
+                {
+                    var host = hosts.GetValueOrDefault(address) ?? new HostResult(address, [], [], []);
+                    hosts[address] = host with { Observations = [.. host.Observations, .. observations] };
+                }
+            }
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             complete = false;
         }
-        return ([.. found.OrderBy(h => AddressRange.Number(h.Address).Value)], complete);
+        // The neighbour table is read last: the scan's own traffic is what filled it.
+        var macs = NeighbourTable.Read();
+        var results = hosts.Values
+            .Select(h => macs.TryGetValue(h.Address, out var mac) ? h with { Mac = mac, Observations = [.. h.Observations, new Observation(ObservationKinds.Mac, mac, "neighbour-table", $"{h.Address} (neighbour table)")] } : h)
+            .OrderBy(h => AddressRange.Number(h.Address).Value)
+            .ToList();
+        if (multicastNotes.Count > 0 && results.Count > 0)
+        {
+            results[0] = results[0] with { Notes = [.. results[0].Notes, .. multicastNotes] };
+        }
+        return (results, complete);
     }
 
-    private async Task<HostResult?> ScanHostAsync(IPAddress address, SemaphoreSlim slots, Pace pace, CancellationToken cancel)
+    private async Task<HostResult?> ScanHostAsync(IPAddress address, ScanProgress progress, ScanCredentials? credentials, Func<IReadOnlyList<Observation>, string?>? platformOf, CancellationToken cancel)
     {
         var open = new List<int>();
         var observations = new List<Observation>();
         var notes = new List<string>();
-        foreach (var port in options.Ports)
-        {
-            await slots.WaitAsync(cancel);
-            try
-            {
-                await pace.WaitAsync(cancel);
-                var (socket, reset) = await ConnectAsync(address, port, cancel);
-                using (socket)
-                {
-                    if (reset)
-                    {
-                        // Something answered the handshake and then reset: a host is there, saying nothing.
-                        open.Add(port);
-                        notes.Add($"{address}:{port}: connection reset on connect");
-                    }
-                    if (socket is null)
-                    {
-                        continue;
-                    }
-                    open.Add(port);
-                    await ProbeAsync(socket, address, port, observations, notes, cancel);
-                }
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }
-        return open.Count == 0 ? null : new HostResult(address, open, observations, notes);
-    }
-
-    /// <summary>A connected socket, or null when the port is closed, filtered or slow; and whether it reset during the connect.</summary>
-    private async Task<(Socket? Socket, bool Reset)> ConnectAsync(IPAddress address, int port, CancellationToken cancel)
-    {
-        var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        deadline.CancelAfter(options.ConnectTimeout);
+        // Looked up only when a device asks for a login, from what it said before: never sent unasked.
+        Credential? Credential() => credentials?.For(address, platformOf?.Invoke(observations));
+        var onvifDone = false;
         try
         {
-            await socket.ConnectAsync(address, port, deadline.Token);
-            return (socket, false);
+            foreach (var port in options.Ports)
+            {
+                var (socket, reset) = await _wire.ConnectAsync(address, port, cancel);
+                if (reset)
+                {
+                    // Something answered the handshake and then reset: a host is there, saying nothing.
+                    open.Add(port);
+                    notes.Add($"{address}:{port}: connection reset on connect");
+                }
+                if (socket is null)
+                {
+                    continue;
+                }
+                open.Add(port);
+                progress.PortOpen();
+                bool speaksHttp;
+                using (socket)
+                {
+                    speaksHttp = await ProbeAsync(socket, address, port, Credential, observations, notes, cancel);
+                }
+                if (speaksHttp && HttpPorts.Contains(port) && !onvifDone)
+                {
+                    onvifDone = await new OnvifProbe(_wire, time).ProbeAsync(address, port, Credential, observations, notes, cancel);
+                }
+            }
+            if (open.Count > 0)
+            {
+                await new UdpDiscovery(options).ProbeAsync(address, observations, cancel);
+            }
         }
-        catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !cancel.IsCancellationRequested))
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested && open.Count > 0)
         {
-            socket.Dispose();
-            return (null, e is SocketException { SocketErrorCode: SocketError.ConnectionReset });
+            // Stopped part way: what this host said so far is kept.
+            notes.Add($"{address}: the scan was stopped before this host was finished");
         }
+        if (open.Count == 0)
+        {
+            return null;
+        }
+        progress.HostFound();
+        return new HostResult(address, open, observations, notes);
     }
 
-    private async Task ProbeAsync(Socket socket, IPAddress address, int port, List<Observation> observations, List<string> notes, CancellationToken cancel)
+    /// <summary>Fingerprints one open port; true when it answered as a web server.</summary>
+    private async Task<bool> ProbeAsync(System.Net.Sockets.Socket socket, IPAddress address, int port, Func<Credential?> credential, List<Observation> observations, List<string> notes, CancellationToken cancel)
     {
         var where = $"{address}:{port}";
-        string? request = HttpPorts.Contains(port) ? $"GET / HTTP/1.1\r\nHost: {address}\r\nUser-Agent: Sightline\r\nConnection: close\r\n\r\n"
-            : RtspPorts.Contains(port) ? $"OPTIONS rtsp://{address}/ RTSP/1.0\r\nCSeq: 1\r\nUser-Agent: Sightline\r\n\r\n"
-            : null;
-        var (answer, note) = await ExchangeAsync(socket, request, request is null ? 32 : options.MaxBytes, cancel);
+        if (GreetingPorts.Contains(port))
+        {
+            var (greeting, _) = await _wire.ExchangeAsync(socket, null, 32, cancel);
+            if (greeting.Length > 0)
+            {
+                observations.Add(new Observation("tcp.banner", Encoding.Latin1.GetString(greeting), where, where));
+            }
+            return false;
+        }
+        if (RtspPorts.Contains(port))
+        {
+            var (answer, optionsNote) = await _wire.ExchangeAsync(socket, Rtsp("OPTIONS", address, 1), options.MaxBytes, cancel);
+            var (describe, _) = answer.Length > 0 ? await _wire.RequestAsync(address, port, tls: false, Rtsp("DESCRIBE", address, 2), cancel) : ([], null);
+            Note(notes, where, optionsNote);
+            var group = $"rtsp://{where}/";
+            foreach (var reply in (byte[][])[answer, describe])
+            {
+                if (reply.Length == 0)
+                {
+                    continue;
+                }
+                var text = Encoding.Latin1.GetString(reply);
+                observations.Add(new Observation("rtsp.response", text, group, where));
+                if (HttpProbe.Header(HttpProbe.Head(text), "Server") is { Length: > 0 } server && !observations.Any(o => o.Kind == "rtsp.server" && o.Group == group))
+                {
+                    observations.Add(new Observation("rtsp.server", server, group, where));
+                }
+            }
+            return false;
+        }
+        var tls = TlsPorts.Contains(port);
+        if (!tls && !HttpPorts.Contains(port))
+        {
+            return false; // a port whose protocol is spoken by the client first (Dahua's 37777): that it is open is all we learn
+        }
+        var get = HttpProbe.Request("GET", address, "/", null, null);
+        byte[] root;
+        string? note;
+        if (tls)
+        {
+            ((root, note), var subject) = await _wire.TlsExchangeAsync(socket, address, get, cancel);
+            if (subject is not null)
+            {
+                observations.Add(new Observation("tls.subject", subject, $"tls://{where}/", where));
+            }
+        }
+        else
+        {
+            (root, note) = await _wire.ExchangeAsync(socket, get, options.MaxBytes, cancel);
+        }
+        Note(notes, where, note);
+        var http = $"{(tls ? "https" : "http")}://{where}/";
+        HttpProbe.RecordRoot(root, http, where, observations);
+        if (HttpProbe.Status(root) == 0)
+        {
+            return false;
+        }
+        await new HttpProbe(_wire).ProbeEndpointsAsync(address, port, tls, credential, http, observations, notes, cancel);
+        return true;
+    }
+
+    private static string Rtsp(string method, IPAddress address, int sequence) =>
+        $"{method} rtsp://{address}/ RTSP/1.0\r\nCSeq: {sequence}\r\nUser-Agent: Sightline\r\n{(method == "DESCRIBE" ? "Accept: application/sdp\r\n" : "")}\r\n";
+
+    private static void Note(List<string> notes, string where, string? note)
+    {
         if (note is not null)
         {
             notes.Add($"{where}: {note}");
-        }
-        if (answer.Length == 0)
-        {
-            return;
-        }
-        var text = Encoding.Latin1.GetString(answer);
-        if (request is null)
-        {
-            observations.Add(new Observation("tcp.banner", text, where, where));
-            return;
-        }
-        var group = $"{(RtspPorts.Contains(port) ? "rtsp" : "http")}://{where}/";
-        var head = text.Split("\r\n\r\n", 2)[0].Split("\r\n");
-        if (RtspPorts.Contains(port))
-        {
-            observations.Add(new Observation("rtsp.response", text, group, where));
-            if (Header(head, "Server") is { } rtspServer)
-            {
-                observations.Add(new Observation("rtsp.server", rtspServer, group, where));
-            }
-            return;
-        }
-        observations.Add(new Observation("http.response", text, group, where));
-        if (Header(head, "Server") is { } server)
-        {
-            observations.Add(new Observation("http.server", server, group, where));
-        }
-        if (Header(head, "WWW-Authenticate") is { } realm)
-        {
-            observations.Add(new Observation("http.www-authenticate", realm, group, where));
-        }
-        var open = text.IndexOf("<title>", StringComparison.OrdinalIgnoreCase);
-        var close = open >= 0 ? text.IndexOf("</title>", open, StringComparison.OrdinalIgnoreCase) : -1;
-        if (close > open)
-        {
-            observations.Add(new Observation("http.title", text[(open + 7)..close].Trim(), group, where));
-        }
-    }
-
-    /// <summary>Sends the request (if any) and reads until the peer closes, the cap or the deadline.</summary>
-    private async Task<(byte[] Answer, string? Note)> ExchangeAsync(Socket socket, string? request, int cap, CancellationToken cancel)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        deadline.CancelAfter(request is null ? TimeSpan.FromSeconds(1) : options.ReadTimeout);
-        var received = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        try
-        {
-            if (request is not null)
-            {
-                await socket.SendAsync(Encoding.ASCII.GetBytes(request), deadline.Token);
-            }
-            while (received.Length < cap)
-            {
-                var read = await socket.ReceiveAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, cap - received.Length)), deadline.Token);
-                if (read == 0)
-                {
-                    return (received.ToArray(), null);
-                }
-                received.Write(buffer, 0, read);
-            }
-            return (received.ToArray(), request is null ? null : $"answer cut at {cap:N0} bytes");
-        }
-        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
-        {
-            return (received.ToArray(), request is null || received.Length > 0 && IsComplete(received) ? null : $"no complete answer within {options.ReadTimeout.TotalSeconds:0.#} s");
-        }
-        catch (SocketException e)
-        {
-            return (received.ToArray(), $"connection {e.SocketErrorCode}");
-        }
-    }
-
-    private static bool IsComplete(MemoryStream received) => received.GetBuffer().AsSpan(0, (int)received.Length).IndexOf("\r\n\r\n"u8) >= 0;
-
-    private static string? Header(string[] head, string name)
-    {
-        foreach (var line in head.Skip(1))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && line.AsSpan(0, colon).Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return line[(colon + 1)..].Trim();
-            }
-        }
-        return null;
-    }
-
-    /// <summary>Spaces connection attempts at least the interval apart, across every task.</summary>
-    private sealed class Pace(TimeSpan interval)
-    {
-        private readonly Lock _lock = new();
-        private long _next;
-
-        public Task WaitAsync(CancellationToken cancel)
-        {
-            if (interval <= TimeSpan.Zero)
-            {
-                return Task.CompletedTask;
-            }
-            var step = (long)(interval.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
-            long wait;
-            lock (_lock)
-            {
-                var now = System.Diagnostics.Stopwatch.GetTimestamp();
-                var slot = Math.Max(now, _next);
-                _next = slot + step;
-                wait = slot - now;
-            }
-            return wait <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromSeconds((double)wait / System.Diagnostics.Stopwatch.Frequency), cancel);
         }
     }
 }

@@ -40,6 +40,7 @@ public static class SightlineCli
         root.Subcommands.Add(FarmCommand.Create(cli));
         root.Subcommands.Add(DemoCommand.Create(cli));
         var parse = root.Parse(args);
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, cancel);
+        // After Ctrl-C a command has this long to keep what it has (a stopped scan writes what it found) before the process ends.
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }, cancel);
     }
 }

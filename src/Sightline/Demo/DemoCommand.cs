@@ -75,7 +75,7 @@ public static class DemoCommand
 
     /// <summary>
     /// Starts a camera farm of 60 devices on 127.77.0.0/24 and scans it into the register, as a council would scan
-    /// its CCTV network. Listening on ports 80, 554 and 8000 needs root; without it the demo says so and goes on.
+    /// its CCTV network. Listening on ports below 1024 needs root; without it the demo says so and goes on.
     /// </summary>
     private static async Task<int> ScanFarmAsync(CliContext context, string[] shared, CancellationToken cancel)
     {
@@ -91,9 +91,20 @@ public static class DemoCommand
         }
         await using (farm)
         {
-            context.Out.WriteLine("  sightline farm --range 127.77.0.0/24 --devices 60   (emulated cameras, recorders and other devices on loopback)");
-            context.Out.WriteLine("  sightline scan 127.77.0.0/24");
-            return await SightlineCli.RunAsync(["scan", "127.77.0.0/24", .. shared], context with { Out = TextWriter.Null, Error = context.Out }, cancel);
+            // The council knows its cameras' logins: the scan may offer them to a device that asks, for identity calls only.
+            var logins = Path.Combine(Path.GetTempPath(), $"sightline-demo-logins-{Environment.ProcessId}.txt");
+            await File.WriteAllTextAsync(logins, $"127.77.0.0/24 {farm.Credentials.User} {farm.Credentials.Password}\n", cancel);
+            File.SetUnixFileMode(logins, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            try
+            {
+                context.Out.WriteLine("  sightline farm --range 127.77.0.0/24 --devices 60   (emulated cameras, recorders and other devices on loopback)");
+                context.Out.WriteLine("  sightline scan 127.77.0.0/24 --credentials logins.txt   (logins offered only to devices that ask, for identity calls)");
+                return await SightlineCli.RunAsync(["scan", "127.77.0.0/24", "--credentials", logins, .. shared], context with { Out = TextWriter.Null, Error = context.Out }, cancel);
+            }
+            finally
+            {
+                File.Delete(logins);
+            }
         }
     }
 

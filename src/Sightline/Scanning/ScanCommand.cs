@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -7,6 +6,7 @@ using Sightline.Cli;
 using Sightline.Data.Scanning;
 using Sightline.Identification;
 using Sightline.Identifying;
+using Sightline.Probing;
 using Sightline.Scanning;
 using Sightline.Scope;
 using Spectre.Console;
@@ -26,8 +26,13 @@ public static class ScanCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be probed and send nothing" };
         var json = new Option<bool>("--json") { Description = "One JSON object per device found" };
         var rate = new Option<int>("--rate") { Description = "Most connection attempts a second (0: no limit, for a lab such as the camera farm)", DefaultValueFactory = _ => 500 };
-        var concurrency = new Option<int>("--concurrency") { Description = "Most connections open at once", DefaultValueFactory = _ => 64 };
-        var command = new Command("scan", "Find the devices in a scope, identify them and record them in the register") { targets, exclude, file, allowPublic, large, dryRun, json, rate, concurrency };
+        var concurrency = new Option<int>("--concurrency") { Description = "Most hosts probed at once (each gets one connection at a time)", DefaultValueFactory = _ => 64 };
+        var credentials = new Option<string?>("--credentials") { Description = "A file of 'TARGET USER PASSWORD' lines (TARGET: CIDR, range, address, maker:ID or *) for read-only identity calls" };
+        var multicast = new Option<bool>("--multicast") { Description = "Also send WS-Discovery, SADP and DHIP to their multicast groups on local links in the scope (TTL 1)" };
+        var command = new Command("scan", "Find the devices in a scope, identify them and record them in the register")
+        {
+            targets, exclude, file, allowPublic, large, dryRun, json, rate, concurrency, credentials, multicast,
+        };
         command.SetAction((parse, cancel) =>
         {
             var named = (parse.GetValue(targets) ?? []).ToList();
@@ -41,7 +46,25 @@ public static class ScanCommand
                 named.AddRange(ScanScope.ReadTargetsFile(full));
             }
             var (scope, problems) = ScanScope.Parse(named, parse.GetValue(exclude) ?? [], parse.GetValue(allowPublic), parse.GetValue(large));
-            if (scope is null)
+            ScanCredentials? given = null;
+            if (parse.GetValue(credentials) is { } credentialsPath)
+            {
+                var full = cli.Context.PathOf(credentialsPath);
+                if (!File.Exists(full))
+                {
+                    problems.Add($"{credentialsPath}: no such credentials file");
+                }
+                else
+                {
+                    (given, var credentialProblems) = ScanCredentials.Read(full);
+                    problems.AddRange(credentialProblems);
+                    if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(full) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
+                    {
+                        cli.Context.Error.WriteLine($"warning: {credentialsPath} can be read by other users; chmod 600 it");
+                    }
+                }
+            }
+            if (scope is null || problems.Count > 0)
             {
                 foreach (var problem in problems)
                 {
@@ -57,14 +80,12 @@ public static class ScanCommand
             {
                 AttemptInterval = parse.GetValue(rate) == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(1.0 / parse.GetValue(rate)),
                 Concurrency = parse.GetValue(concurrency),
+                Multicast = parse.GetValue(multicast),
             };
             var scopeText = string.Join(", ", scope.Ranges.Select(r => r.ToString()));
             if (parse.GetValue(dryRun))
             {
-                cli.Context.Out.WriteLine($"Would probe {scope.Count:N0} addresses: {scopeText}");
-                cli.Context.Out.WriteLine($"  TCP connect to ports {string.Join(", ", options.Ports)} ({options.ConnectTimeout.TotalSeconds:0.#} s each, at most {options.Concurrency} at once, {(parse.GetValue(rate) == 0 ? "no rate limit" : $"at most {parse.GetValue(rate)} attempts a second")})");
-                cli.Context.Out.WriteLine("  on open HTTP ports one GET /, on RTSP one OPTIONS, on server-first ports nothing (listen only); no credentials, no exploit requests");
-                cli.Context.Out.WriteLine("Nothing was sent.");
+                DryRun(cli.Context.Out, scope, scopeText, options, parse.GetValue(rate), given);
                 return Task.FromResult(0);
             }
             return cli.WithRegisterAsync(parse, async (db, actor) =>
@@ -72,52 +93,98 @@ public static class ScanCommand
                 var knowledge = cli.Knowledge(parse);
                 var identifier = new Identifier(knowledge);
                 var started = cli.Context.Time.GetUtcNow();
+                var progress = new ScanProgress { Total = scope.Count };
                 cli.Context.Error.WriteLine($"Scanning {scope.Count:N0} addresses ({scopeText})…");
-                var (hosts, complete) = await new Scanner(options).ScanAsync(scope, cancel);
+                var scanning = new Scanner(options, cli.Context.Time).ScanAsync(scope, progress, cancel, given,
+                    observations => identifier.Identify(observations).Platform?.Id,
+                    host =>
+                    {
+                        if (identifier.Identify(host.Observations).Platform is not null)
+                        {
+                            progress.HostIdentified();
+                        }
+                    });
+                var (hosts, complete) = await ScanDisplay.ShowAsync(cli.Context, progress, scanning);
                 var seen = hosts.ConvertAll(h => (h.Address, h.Observations, identifier.Identify(h.Observations)));
                 // The register is written even when the scan was stopped: what was found is kept, marked incomplete.
                 var (actions, missing) = await ScanRecord.WriteAsync(db, knowledge, seen, scope.Contains, scopeText, complete, started, cli.Context.Time, actor, CancellationToken.None);
                 if (parse.GetValue(json))
                 {
-                    foreach (var (address, _, verdict) in seen)
+                    for (var i = 0; i < seen.Count; i++)
                     {
-                        cli.Context.Out.WriteLine(Json(address, verdict, actions[address]));
+                        cli.Context.Out.WriteLine(Json(hosts[i], seen[i].Item3, actions[hosts[i].Address]));
                     }
                 }
                 else
                 {
-                    var table = new Table().Border(TableBorder.Simple);
-                    foreach (var heading in (string[])["Address", "Open ports", "Platform maker", "Brand", "Model", "Class", "White label?", "Register"])
-                    {
-                        table.AddColumn(heading);
-                    }
-                    for (var i = 0; i < seen.Count; i++)
-                    {
-                        var (address, _, verdict) = seen[i];
-                        var ports = string.Join(' ', hosts[i].OpenPorts);
-                        var platform = verdict.Platform is { } maker ? $"{maker.Name} ({verdict.ConfidenceWord})" : "unknown";
-                        table.AddRow(new[] { address.ToString(), ports, platform, verdict.Brand ?? "", verdict.Model ?? "", verdict.DeviceClass ?? "", verdict.WhiteLabelSuspected ? "yes" : "", actions[address] }
-                            .Select(c => (Spectre.Console.Rendering.IRenderable)new Text(VerdictOutput.Safe(c))).ToArray());
-                    }
-                    cli.Context.Terminal.Write(table);
+                    Table(cli.Context, hosts, seen.ConvertAll(s => s.Item3), actions);
                 }
                 var identified = seen.Count(s => s.Item3.Platform is not null);
                 cli.Context.Error.WriteLine($"{(complete ? "Scan complete" : "Scan stopped (incomplete; what was found is kept)")}: {hosts.Count} hosts answered, {identified} identified, " +
                     $"{actions.Values.Count(a => a == "created")} created, {actions.Values.Count(a => a == "updated")} updated, {missing} now missing.");
-                return 0;
+                return complete ? 0 : 130;
             }, CancellationToken.None);
         });
         return command;
     }
 
-    private static string Json(IPAddress address, Verdict verdict, string action)
+    private static void DryRun(TextWriter output, ScanScope scope, string scopeText, ScanOptions options, int rate, ScanCredentials? credentials)
+    {
+        output.WriteLine($"Would probe {scope.Count:N0} addresses: {scopeText}");
+        output.WriteLine($"  TCP connect to ports {string.Join(", ", options.Ports)} ({options.ConnectTimeout.TotalSeconds:0.#} s each, {options.Concurrency} hosts at once, one connection at a time per host, " +
+            $"{(rate == 0 ? "no rate limit" : $"at most {rate} attempts a second")})");
+        output.WriteLine($"  on open HTTP(S) ports: {string.Join(", ", HttpProbe.Requests)}; TLS certificate subject on 443/8443");
+        output.WriteLine($"  ONVIF on {OnvifProbe.Path}: {string.Join(", ", OnvifProbe.Calls)}");
+        output.WriteLine("  RTSP on 554: OPTIONS, DESCRIBE; on 8000 and 34567 listen only; on 37777 nothing");
+        output.WriteLine($"  unicast UDP to hosts that answered: {string.Join(", ", UdpDiscovery.Names)}");
+        output.WriteLine(options.Multicast
+            ? $"  multicast (TTL 1) from local links in the scope: {string.Join(", ", UdpDiscovery.LocalLinks(scope).Select(a => a.ToString()).DefaultIfEmpty("none"))}"
+            : "  no multicast (use --multicast for local links)");
+        output.WriteLine(credentials is null
+            ? "  no credentials: identity calls are made without logging in"
+            : $"  {credentials.Count} credential rules, offered only to a device that asks for a login on an identity call");
+        output.WriteLine("Never: exploit requests, password guesses, writes to a device. Nothing was sent.");
+    }
+
+    private static void Table(CliContext context, List<HostResult> hosts, List<Verdict> verdicts, Dictionary<IPAddress, string> actions)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var heading in (string[])["Address", "MAC", "Open ports", "Platform maker", "Brand", "Model", "Firmware", "Class", "White label?", "Register"])
+        {
+            table.AddColumn(heading);
+        }
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            var verdict = verdicts[i];
+            var platform = verdict.Platform is { } maker ? $"{maker.Name} ({verdict.ConfidenceWord})" : "unknown";
+            table.AddRow(new[] { hosts[i].Address.ToString(), hosts[i].Mac ?? "", string.Join(' ', hosts[i].OpenPorts), platform, verdict.Brand ?? "", verdict.Model ?? "", verdict.Firmware ?? "",
+                    verdict.DeviceClass ?? "", verdict.WhiteLabelSuspected ? "yes" : "", actions[hosts[i].Address] }
+                .Select(c => (Spectre.Console.Rendering.IRenderable)new Text(VerdictOutput.Safe(c))).ToArray());
+        }
+        context.Terminal.Write(table);
+    }
+
+    private static string Json(HostResult host, Verdict verdict, string action)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))
         {
             json.WriteStartObject();
-            json.WriteString("address", address.ToString());
-            json.WriteNull("mac");
+            json.WriteString("address", host.Address.ToString());
+            if (host.Mac is { } mac)
+            {
+                json.WriteString("mac", mac);
+            }
+            else
+            {
+                json.WriteNull("mac");
+            }
+            json.WriteStartArray("openPorts");
+            foreach (var port in host.OpenPorts)
+            {
+                json.WriteNumberValue(port);
+            }
+            json.WriteEndArray();
             json.WriteString("register", action);
             VerdictOutput.WriteFields(json, verdict);
             json.WriteEndObject();

@@ -67,4 +67,90 @@ public sealed class ScanCommandTests
         var reidentified = await Cli.RunAsync(register, "identify", "--register").Ok();
         Assert.Contains("0 changed platform maker", reidentified.Output);
     }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Scan_WithCredentials_LearnsWhatWhiteLabelsHide_AndNeverRecordsThePassword(string provider)
+    {
+        var net = provider == Registers.Sqlite ? 82 : 83;
+        var count = Personas.Templates.Count;
+        await using var farm = Farm.Start(Enumerable.Range(1, count).Select(i => IPAddress.Parse($"127.77.{net}.{i}")), count, seed: 6);
+        await using var register = await Registers.NewAsync(provider);
+        await Cli.RunAsync(register, "init").Ok();
+        var credentials = register.File("credentials.txt", $"# the farm's login\n127.77.{net}.0/24 {farm.Credentials.User} {farm.Credentials.Password}\n");
+        File.SetUnixFileMode(credentials, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var annke = farm.Devices.First(d => d.Persona.Template == "annke-on-hikvision").Address.ToString();
+
+        var without = await Cli.RunAsync(register, "scan", annke, "--json").Ok();
+        var dryRun = await Cli.RunAsync(register, "scan", $"127.77.{net}.0/27", "--credentials", credentials, "--dry-run").Ok();
+        var with = await Cli.RunAsync(register, "scan", $"127.77.{net}.0/27", "--credentials", credentials, "--json").Ok();
+        var table = await Cli.RunAsync(register, "scan", $"127.77.{net}.0/27", "--credentials", credentials).Ok();
+
+        var before = JsonDocument.Parse(without.Output).RootElement;
+        Assert.Equal("hikvision", before.GetProperty("platformId").GetString());
+        Assert.False(before.GetProperty("whiteLabelSuspected").GetBoolean());
+        Assert.Contains("1 credential rules", dryRun.Output);
+        var results = with.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var after = results.Single(r => r.GetProperty("address").GetString() == annke);
+        Assert.Equal("ANNKE", after.GetProperty("brand").GetString());
+        Assert.True(after.GetProperty("whiteLabelSuspected").GetBoolean());
+        var amcrest = results.Single(r => r.GetProperty("address").GetString() == farm.Devices.First(d => d.Persona.Template == "amcrest-on-dahua").Address.ToString());
+        Assert.True(amcrest.GetProperty("whiteLabelSuspected").GetBoolean());
+        var password = farm.Credentials.Password;
+        Assert.DoesNotContain(password, without.Output + without.Error + dryRun.Output + dryRun.Error + with.Output + with.Error + table.Output + table.Error, StringComparison.Ordinal);
+        await using var db = await register.OpenAsync();
+        Assert.False(await db.Observations.AnyAsync(o => o.Value.Contains(password)));
+        Assert.False(await db.AuditEntries.AnyAsync(a => (a.Before ?? "").Contains(password) || (a.After ?? "").Contains(password)));
+    }
+
+    [Fact]
+    public async Task CtrlC_StopsTheScan_KeepsWhatWasFound_AndMarksItIncomplete()
+    {
+        var count = Personas.Templates.Count;
+        await using var farm = Farm.Start(Enumerable.Range(1, count).Select(i => IPAddress.Parse($"127.77.84.{i}")), count, seed: 7);
+        await using var register = await Registers.NewAsync(Registers.Sqlite);
+        await Cli.RunAsync(register, "init").Ok();
+        var sightline = Path.Combine(AppContext.BaseDirectory, "sightline.dll");
+        // A slow pace (20 attempts a second, 4 hosts at a time) over a /24, so the scan is still running when it is interrupted.
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["exec", sightline, "scan", "127.77.84.0/24", "--rate", "20", "--concurrency", "4", .. register.Options])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = new System.Text.StringBuilder();
+        var scanning = new TaskCompletionSource();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (error)
+            {
+                error.AppendLine(e.Data);
+            }
+            if (e.Data?.Contains("open ports", StringComparison.Ordinal) == true && farm.Connections > 0)
+            {
+                scanning.TrySetResult();
+            }
+        };
+        process.BeginErrorReadLine();
+        var output = process.StandardOutput.ReadToEndAsync();
+        await scanning.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        // The next progress line comes 5 s after the first: by then some devices have answered.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill!.WaitForExitAsync();
+        }
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await output;
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("Scan stopped (incomplete; what was found is kept)", error.ToString());
+        await using var db = await register.OpenAsync();
+        var scan = await db.AuditEntries.SingleAsync(a => a.Action == "scan");
+        Assert.Contains("\"complete\":\"no\"", scan.After);
+        var kept = await db.Devices.CountAsync();
+        Assert.InRange(kept, 1, count - 1);
+        Assert.False(await db.Devices.AnyAsync(d => d.Status == DeviceStatus.Missing));
+        await Cli.RunAsync(register, "audit", "verify").Ok();
+    }
 }

@@ -29,10 +29,11 @@ public sealed class ScannerTests
         var identifier = new Identifier(KnowledgeBase.Load(Repository.Folder("knowledge")));
 
         var clock = Stopwatch.StartNew();
-        var (hosts, _) = await new Scanner(Quick).ScanAsync(scope!, CancellationToken.None);
+        var (hosts, _) = await new Scanner(Quick, TimeProvider.System).ScanAsync(scope!, new ScanProgress(), CancellationToken.None);
         clock.Stop();
 
         Assert.Equal(0, excluded.Connections);
+        Assert.Equal(0, excluded.Datagrams);
         Assert.Equal(farm.Devices.Select(d => d.Address), hosts.Select(h => h.Address));
         var (cameras, right) = (0, 0);
         foreach (var (address, persona) in farm.Devices.Where(d => d.Persona.Behaviour == Behaviour.Normal))
@@ -58,7 +59,7 @@ public sealed class ScannerTests
         await using var farm = Farm.Start(Enumerable.Range(1, count).Select(i => IPAddress.Parse($"127.77.62.{i}")), count, seed: 2);
         var (scope, _) = ScanScope.Parse(["127.77.62.1-" + count], [], false, false);
 
-        var (hosts, _) = await new Scanner(Quick).ScanAsync(scope!, CancellationToken.None);
+        var (hosts, _) = await new Scanner(Quick, TimeProvider.System).ScanAsync(scope!, new ScanProgress(), CancellationToken.None);
 
         string Notes(Behaviour behaviour) => string.Join(" | ", hosts.Single(h => h.Address.Equals(farm.Devices.First(d => d.Persona.Behaviour == behaviour).Address)).Notes);
         Assert.Contains("no complete answer within 1 s", Notes(Behaviour.Silent), StringComparison.Ordinal);

@@ -1,0 +1,17 @@
+namespace Sightline.CameraFarm;
+
+/// <summary>
+/// What a device's ONVIF service reports: GetDeviceInformation's fields (the label as the firmware writes it),
+/// its scopes, the extra namespaces its envelopes declare (a platform tell), and whether the identity calls need
+/// WS-UsernameToken credentials, as on current firmware.
+/// </summary>
+public sealed record OnvifDevice(
+    string Manufacturer,
+    string Model,
+    string Firmware,
+    string Serial,
+    string HardwareId,
+    IReadOnlyList<string> Scopes,
+    string Namespaces,
+    bool NeedsCredentials,
+    string EndpointUuid);

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Sightline.Identification;
+using Sightline.Scanning;
+
+namespace Sightline.Probing;
+
+/// <summary>
+/// Asks a device's ONVIF service who it is: GetSystemDateAndTime (open to all, and the device clock that a
+/// UsernameToken must be dated by), then GetDeviceInformation, GetNetworkInterfaces and GetScopes —
+/// unauthenticated first; with the operator's credential only if the device refuses. Read-only calls only.
+/// </summary>
+public sealed class OnvifProbe(Wire wire, TimeProvider time)
+{
+    /// <summary>Where devices serve the ONVIF device service when discovery gave no other address.</summary>
+    public const string Path = "/onvif/device_service";
+
+    /// <summary>The calls this probe can make, for <c>--dry-run</c> and the safety documentation.</summary>
+    public static IEnumerable<string> Calls => ["GetSystemDateAndTime", .. Identity.Select(c => c.Call)];
+
+    private static readonly (string Call, string? Kind)[] Identity =
+    [
+        ("GetDeviceInformation", "onvif.device-information"),
+        ("GetNetworkInterfaces", "onvif.network-interfaces"),
+        ("GetScopes", "onvif.scopes"),
+    ];
+
+    /// <summary>Returns false when the port has no ONVIF service.</summary>
+    public async Task<bool> ProbeAsync(IPAddress address, int port, Func<Credential?> credential, List<Observation> observations, List<string> notes, CancellationToken cancel)
+    {
+        var where = $"{address}:{port}{Path}";
+        var group = $"onvif://{address}:{port}/";
+        var (clock, _) = await CallAsync(address, port, "GetSystemDateAndTime", null, cancel);
+        if (!clock.Contains("GetSystemDateAndTimeResponse", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var offset = DeviceClock(clock) is { } deviceTime ? deviceTime - time.GetUtcNow() : TimeSpan.Zero;
+        foreach (var (call, kind) in Identity)
+        {
+            var (answer, note) = await CallAsync(address, port, call, null, cancel);
+            if (IsNotAuthorized(answer) && credential() is { } given)
+            {
+                var header = WsUsernameToken.Header(given.User, given.Password, time.GetUtcNow() + offset, RandomNumberGenerator.GetBytes(16));
+                (answer, note) = await CallAsync(address, port, call, header, cancel);
+                if (IsNotAuthorized(answer))
+                {
+                    notes.Add($"{where}: {call}: the credential was refused");
+                }
+            }
+            if (note is not null)
+            {
+                notes.Add($"{where}: {call}: {note}");
+            }
+            // A refusal is kept too: the namespaces its envelope declares tell the platform.
+            if (answer.Contains("Envelope", StringComparison.Ordinal))
+            {
+                observations.Add(new Observation(kind!, answer, group, where));
+            }
+        }
+        return true;
+    }
+
+    private async Task<(string Body, string? Note)> CallAsync(IPAddress address, int port, string call, string? security, CancellationToken cancel)
+    {
+        var soap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\">" +
+            $"{security}<s:Body><tds:{call}/></s:Body></s:Envelope>";
+        var request = new StringBuilder().Append(CultureInfo.InvariantCulture,
+            $"POST {Path} HTTP/1.1\r\nHost: {address}\r\nUser-Agent: Sightline\r\nContent-Type: application/soap+xml; charset=utf-8; action=\"http://www.onvif.org/ver10/device/wsdl/{call}\"\r\n" +
+            $"Content-Length: {Encoding.UTF8.GetByteCount(soap)}\r\nConnection: close\r\n\r\n{soap}").ToString();
+        var (answer, note) = await wire.RequestAsync(address, port, tls: false, request, cancel);
+        return (HttpProbe.Body(Encoding.UTF8.GetString(answer)), note);
+    }
+
+    private static bool IsNotAuthorized(string body) => body.Contains("NotAuthorized", StringComparison.Ordinal);
+
+    /// <summary>The device's UTC clock from a GetSystemDateAndTime answer.</summary>
+    private static DateTimeOffset? DeviceClock(string body)
+    {
+        int? Field(string name) => Regex.Match(body, $"<(?:\\w+:)?UTCDateTime>.*?<(?:\\w+:)?{name}>(\\d{{1,4}})</", RegexOptions.Singleline, TimeSpan.FromMilliseconds(50)) is { Success: true } m
+            ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+        try
+        {
+            return Field("Year") is { } year && Field("Month") is { } month && Field("Day") is { } day && Field("Hour") is { } hour && Field("Minute") is { } minute && Field("Second") is { } second
+                ? new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero) : null;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+}

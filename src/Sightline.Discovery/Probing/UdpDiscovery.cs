@@ -1,0 +1,173 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using System.Text;
+using Sightline.Identification;
+using Sightline.Scanning;
+using Sightline.Scope;
+
+namespace Sightline.Probing;
+
+/// <summary>
+/// The discovery protocols cameras answer over UDP: WS-Discovery (3702), Hikvision SADP (37020) and Dahua DHIP
+/// (37810). Sent by unicast to hosts that answered over TCP, or — only when the operator asks — to the protocols'
+/// multicast groups on local links inside the scope, with a TTL of 1 so no router forwards them. Each reply is
+/// capped in size, and only replies from addresses in the scope are kept.
+/// </summary>
+public sealed class UdpDiscovery(ScanOptions options)
+{
+    private const int MaxReply = 16 * 1024;
+    private static readonly IPAddress WsdGroup = IPAddress.Parse("239.255.255.250"), DhipGroup = IPAddress.Parse("239.255.255.251");
+
+    /// <summary>Each protocol: its port, multicast group, the kind its reply is, and the probe (a fixed discovery request, nothing else).</summary>
+    private static readonly (string Name, int Port, IPAddress Group, string Kind, Func<byte[]> Probe)[] Protocols =
+    [
+        ("WS-Discovery", 3702, WsdGroup, "wsd.probematch", WsdProbe),
+        ("SADP", 37020, WsdGroup, "sadp.probematch", SadpProbe),
+        ("DHIP", 37810, DhipGroup, "dhip.devinfo", DhipProbe),
+    ];
+
+    /// <summary>The protocols and ports, for <c>--dry-run</c> and the safety documentation.</summary>
+    public static IEnumerable<string> Names => Protocols.Select(p => $"{p.Name} (UDP {p.Port})");
+
+    /// <summary>Sends each protocol's probe to the host and keeps the replies; a port that is closed answers at once with ICMP.</summary>
+    public async Task ProbeAsync(IPAddress address, List<Observation> observations, CancellationToken cancel)
+    {
+        foreach (var (name, port, _, kind, probe) in Protocols)
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            deadline.CancelAfter(options.UdpTimeout);
+            var buffer = new byte[MaxReply];
+            try
+            {
+                await socket.ConnectAsync(address, port, deadline.Token);
+                await socket.SendAsync(probe(), deadline.Token);
+                var read = await socket.ReceiveAsync(buffer, deadline.Token);
+                observations.Add(new Observation(kind, Encoding.UTF8.GetString(buffer, 0, read), $"{name}://{address}/", $"{address}:{port}/udp"));
+            }
+            catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !cancel.IsCancellationRequested))
+            {
+                // Port unreachable, or no answer in time: the device does not speak this protocol.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends each protocol's probe to its multicast group from every local interface whose subnet lies in the scope
+    /// (TTL 1), and collects the replies from addresses in the scope until the listen time is over.
+    /// </summary>
+    public async Task<Dictionary<IPAddress, List<Observation>>> MulticastAsync(ScanScope scope, List<string> notes, CancellationToken cancel)
+    {
+        var found = new Dictionary<IPAddress, List<Observation>>();
+        var links = LocalLinks(scope).ToList();
+        if (links.Count == 0)
+        {
+            notes.Add("multicast discovery: no local link in the scope, nothing sent");
+            return found;
+        }
+        var listens = new List<Task>();
+        foreach (var local in links)
+        {
+            foreach (var protocol in Protocols)
+            {
+                listens.Add(ListenAsync(local, protocol, scope, found, notes, cancel));
+            }
+        }
+        await Task.WhenAll(listens);
+        return found;
+    }
+
+    /// <summary>The IPv4 addresses of this machine's non-loopback interfaces whose own subnet lies inside the scope.</summary>
+    public static IEnumerable<IPAddress> LocalLinks(ScanScope scope)
+    {
+        foreach (var nic in NetworkInterface.GetAllNetworkInterfaces())
+        {
+            if (nic.OperationalStatus != OperationalStatus.Up || nic.NetworkInterfaceType == NetworkInterfaceType.Loopback)
+            {
+                continue;
+            }
+            foreach (var unicast in nic.GetIPProperties().UnicastAddresses)
+            {
+                if (unicast.Address.AddressFamily == AddressFamily.InterNetwork && scope.Contains(unicast.Address))
+                {
+                    yield return unicast.Address;
+                }
+            }
+        }
+    }
+
+    private async Task ListenAsync(IPAddress local, (string Name, int Port, IPAddress Group, string Kind, Func<byte[]> Probe) protocol, ScanScope scope,
+        Dictionary<IPAddress, List<Observation>> found, List<string> notes, CancellationToken cancel)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastTimeToLive, 1);
+        socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastInterface, local.GetAddressBytes());
+        socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastLoopback, false);
+        socket.Bind(new IPEndPoint(local, 0));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        deadline.CancelAfter(options.MulticastListen);
+        var buffer = new byte[MaxReply];
+        var ignored = 0;
+        try
+        {
+            await socket.SendToAsync(protocol.Probe(), new IPEndPoint(protocol.Group, protocol.Port), deadline.Token);
+            while (true)
+            {
+                var received = await socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0), deadline.Token);
+                var from = ((IPEndPoint)received.RemoteEndPoint).Address;
+                if (!scope.Contains(from))
+                {
+                    ignored++;
+                    continue;
+                }
+                var observation = new Observation(protocol.Kind, Encoding.UTF8.GetString(buffer, 0, received.ReceivedBytes), $"{protocol.Name}://{from}/", $"{from}:{protocol.Port}/udp multicast");
+                lock (found)
+                {
+                    (found.TryGetValue(from, out var list) ? list : found[from] = []).Add(observation);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            // The listen time is over.
+        }
+        catch (SocketException e)
+        {
+            lock (notes)
+            {
+                notes.Add($"multicast {protocol.Name} from {local}: {e.SocketErrorCode}");
+            }
+        }
+        if (ignored > 0)
+        {
+            lock (notes)
+            {
+                notes.Add($"multicast {protocol.Name} from {local}: {ignored} replies from outside the scope ignored");
+            }
+        }
+    }
+
+
+    private static byte[] WsdProbe() => Encoding.UTF8.GetBytes(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\" " +
+        "xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\"><s:Header>" +
+        $"<a:MessageID>urn:uuid:{Guid.NewGuid()}</a:MessageID><a:To>urn:schemas-xmlsoap-org:ws:2005:04:discovery</a:To>" +
+        "<a:Action>http://schemas.xmlsoap.org/ws/2005/04/discovery/Probe</a:Action></s:Header><s:Body><d:Probe/></s:Body></s:Envelope>");
+
+    private static byte[] SadpProbe() => Encoding.UTF8.GetBytes(
+        $"<?xml version=\"1.0\" encoding=\"utf-8\"?><Probe><Uuid>{Guid.NewGuid().ToString().ToUpperInvariant()}</Uuid><Types>inquiry</Types></Probe>");
+
+    private static byte[] DhipProbe()
+    {
+        var body = "{\"method\":\"DHDiscover.search\",\"params\":{\"mac\":\"\",\"uni\":1}}"u8;
+        var message = new byte[32 + body.Length];
+        message[0] = 0x20;
+        "DHIP"u8.CopyTo(message.AsSpan(4));
+        BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(16), (uint)body.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(24), (uint)body.Length);
+        body.CopyTo(message.AsSpan(32));
+        return message;
+    }
+}

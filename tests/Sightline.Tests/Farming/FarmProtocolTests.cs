@@ -1,0 +1,110 @@
+using System.Net;
+using Sightline.CameraFarm;
+using Sightline.Identification;
+using Sightline.Probing;
+using Sightline.Scanning;
+
+namespace Sightline.Tests.Farming;
+
+/// <summary>
+/// The farm's protocols as the scanner's probes meet them: HTTPS with the persona's certificate, vendor endpoints
+/// that challenge and then answer a valid Digest login, ONVIF that answers its clock to anyone and its identity
+/// only to a valid UsernameToken, and UDP discovery by unicast.
+/// </summary>
+public sealed class FarmProtocolTests : IAsyncLifetime
+{
+    private static readonly ScanOptions Quick = new() { ConnectTimeout = TimeSpan.FromSeconds(1), ReadTimeout = TimeSpan.FromSeconds(2), AttemptInterval = TimeSpan.Zero };
+    private readonly Wire _wire = new(Quick);
+    private Farm _farm = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _farm = Farm.Start(Enumerable.Range(1, Personas.Templates.Count).Select(i => IPAddress.Parse($"127.77.15.{i}")), Personas.Templates.Count, seed: 5);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _farm.DisposeAsync();
+
+    [Fact]
+    public async Task Https_PresentsThePersonasCertificateSubject()
+    {
+        var (socket, _) = await _wire.ConnectAsync(Address("hikvision-camera"), 443, CancellationToken.None);
+        using (socket)
+        {
+            var ((answer, _), subject) = await _wire.TlsExchangeAsync(socket!, Address("hikvision-camera"), HttpProbe.Request("GET", Address("hikvision-camera"), "/", null, null), CancellationToken.None);
+
+            Assert.Equal("CN=www.hikvision.com,OU=DVRNVR,O=HIKVISION,L=HangZhou,ST=ZheJiang,C=CN", subject);
+            Assert.Equal(401, HttpProbe.Status(answer));
+        }
+    }
+
+    [Fact]
+    public async Task VendorEndpoint_ChallengesFirst_AndAnswersOnlyAValidDigestLogin()
+    {
+        var lorex = Persona("lorex-on-dahua");
+        var (open, withLogin, wrongLogin) = (new List<Observation>(), new List<Observation>(), new List<Observation>());
+        var (openNotes, notes, wrongNotes) = (new List<string>(), new List<string>(), new List<string>());
+        var probe = new HttpProbe(_wire);
+
+        await probe.ProbeEndpointsAsync(Address("lorex-on-dahua"), 80, false, () => null, "g", open, openNotes, CancellationToken.None);
+        await probe.ProbeEndpointsAsync(Address("lorex-on-dahua"), 80, false, () => new Credential(_farm.Credentials.User, _farm.Credentials.Password), "g", withLogin, notes, CancellationToken.None);
+        await probe.ProbeEndpointsAsync(Address("lorex-on-dahua"), 80, false, () => new Credential(_farm.Credentials.User, "guess"), "g", wrongLogin, wrongNotes, CancellationToken.None);
+
+        var challenge = Assert.Single(open);
+        Assert.Equal("http.response", challenge.Kind);
+        Assert.Contains($"Login to {lorex.Serial}", challenge.Value, StringComparison.Ordinal);
+        var systemInfo = Assert.Single(withLogin);
+        Assert.Equal("dahua.magicbox", systemInfo.Kind);
+        Assert.Contains("updateSerial=IPC-HDW3849H-AS-PV", systemInfo.Value, StringComparison.Ordinal);
+        Assert.Equal("http.response", Assert.Single(wrongLogin).Kind);
+        Assert.Contains(wrongNotes, n => n.EndsWith("the credential was refused", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Onvif_AnswersItsClockToAnyone_AndItsIdentityOnlyToAValidToken()
+    {
+        var address = Address("annke-on-hikvision");
+        var probe = new OnvifProbe(_wire, TimeProvider.System);
+        var (open, withToken, wrongToken) = (new List<Observation>(), new List<Observation>(), new List<Observation>());
+        var notes = new List<string>();
+
+        Assert.True(await probe.ProbeAsync(address, 80, () => null, open, [], CancellationToken.None));
+        Assert.True(await probe.ProbeAsync(address, 80, () => new Credential(_farm.Credentials.User, _farm.Credentials.Password), withToken, [], CancellationToken.None));
+        Assert.True(await probe.ProbeAsync(address, 80, () => new Credential("admin", "admin"), wrongToken, notes, CancellationToken.None));
+        Assert.False(await probe.ProbeAsync(Address("web-server"), 80, () => null, [], [], CancellationToken.None));
+
+        // Refused, but the refusal's envelope still declares Hikvision's namespaces.
+        Assert.All(open, o => Assert.Contains("NotAuthorized", o.Value, StringComparison.Ordinal));
+        Assert.Contains(open, o => o.Kind == "onvif.device-information" && o.Value.Contains("http://www.hikvision.com/2011/event/topics", StringComparison.Ordinal));
+        var information = withToken.Single(o => o.Kind == "onvif.device-information");
+        Assert.Contains("<tds:Manufacturer>ANNKE</tds:Manufacturer>", information.Value, StringComparison.Ordinal);
+        Assert.Contains(Persona("annke-on-hikvision").Mac.ToLowerInvariant(), withToken.Single(o => o.Kind == "onvif.network-interfaces").Value, StringComparison.Ordinal);
+        Assert.Contains("location/city/hangzhou", withToken.Single(o => o.Kind == "onvif.scopes").Value, StringComparison.Ordinal);
+        Assert.All(wrongToken, o => Assert.Contains("NotAuthorized", o.Value, StringComparison.Ordinal));
+        Assert.Equal(3, notes.Count(n => n.EndsWith("the credential was refused", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task UdpDiscovery_IsAnsweredByUnicast_ByTheProtocolsEachPlatformSpeaks()
+    {
+        var discovery = new UdpDiscovery(Quick);
+        var (hikvision, dahua, printer, nginx) = (new List<Observation>(), new List<Observation>(), new List<Observation>(), new List<Observation>());
+
+        await discovery.ProbeAsync(Address("hikvision-camera"), hikvision, CancellationToken.None);
+        await discovery.ProbeAsync(Address("intelbras-on-dahua"), dahua, CancellationToken.None);
+        await discovery.ProbeAsync(Address("hp-printer"), printer, CancellationToken.None);
+        await discovery.ProbeAsync(Address("web-server"), nginx, CancellationToken.None);
+
+        Assert.Equal(["wsd.probematch", "sadp.probematch"], hikvision.Select(o => o.Kind));
+        Assert.Contains($"<DeviceSN>{Persona("hikvision-camera").Serial}</DeviceSN>", hikvision[1].Value, StringComparison.Ordinal);
+        Assert.Equal(["wsd.probematch", "dhip.devinfo"], dahua.Select(o => o.Kind));
+        Assert.StartsWith(" \0\0\0DHIP", dahua[1].Value, StringComparison.Ordinal);
+        Assert.Contains("\"Vendor\" : \"Intelbras\"", dahua[1].Value, StringComparison.Ordinal);
+        Assert.Contains("wprt:PrintDeviceType", Assert.Single(printer).Value, StringComparison.Ordinal);
+        Assert.Empty(nginx);
+    }
+
+    private IPAddress Address(string template) => _farm.Devices.First(d => d.Persona.Template == template).Address;
+
+    private Persona Persona(string template) => _farm.Devices.First(d => d.Persona.Template == template).Persona;
+}
