@@ -90,16 +90,17 @@ public sealed class Farm : IAsyncDisposable
     }
 
     /// <summary>
-    /// Whether this process runs in a network namespace other than the first process's: then nothing it binds or sends
-    /// can reach the machine's real networks unless its creator linked them, which the farm's tests never do.
+    /// Whether this process runs in a network namespace that <c>ip netns</c> created (one bound at a path such as
+    /// /run/netns/NAME, as <c>/proc/self/mountinfo</c> shows): then nothing it binds or sends can reach the machine's
+    /// real networks unless its creator linked them, which the farm's tests never do. The machine's own namespace
+    /// is never such a mount.
     /// </summary>
     public static bool InPrivateNetworkNamespace()
     {
         try
         {
-            return File.ResolveLinkTarget("/proc/self/ns/net", false)?.ToString() is { } self
-                && File.ResolveLinkTarget("/proc/1/ns/net", false)?.ToString() is { } first
-                && self != first;
+            return new FileInfo("/proc/self/ns/net").LinkTarget is { } self
+                && File.ReadLines("/proc/self/mountinfo").Any(line => line.Contains($" {self} ", StringComparison.Ordinal) && line.Contains(" - nsfs ", StringComparison.Ordinal));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -286,7 +287,14 @@ public sealed class Farm : IAsyncDisposable
         {
             foreach (var address in devices.Select(d => d.Address).Distinct())
             {
-                socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(group, address));
+                try
+                {
+                    socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(group, address));
+                }
+                catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+                {
+                    // Another device's address is on the same interface, which has joined the group already.
+                }
             }
         }
         _udp.Add(socket);

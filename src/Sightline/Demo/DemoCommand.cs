@@ -94,7 +94,10 @@ public static class DemoCommand
             // The council knows its cameras' logins: the scan may offer them to a device that asks, for identity calls only.
             var logins = Path.Combine(Path.GetTempPath(), $"sightline-demo-logins-{Environment.ProcessId}.txt");
             await File.WriteAllTextAsync(logins, $"127.77.0.0/24 {farm.Credentials.User} {farm.Credentials.Password}\n", cancel);
-            File.SetUnixFileMode(logins, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(logins, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
             try
             {
                 context.Out.WriteLine("  sightline farm --range 127.77.0.0/24 --devices 60   (emulated cameras, recorders and other devices on loopback)");
