@@ -25,7 +25,7 @@ internal static partial class FarmOnvif
         {
             return (400, Fault(onvif, "ter:ActionNotSupported", "The requested action is not supported"));
         }
-        if (onvif.NeedsCredentials && !TokenIsValid(request, credentials))
+        if (onvif.NeedsCredentials && !TokenIsValid(request, credentials, time.GetUtcNow()))
         {
             return (400, Fault(onvif, "ter:NotAuthorized", "Sender not Authorized"));
         }
@@ -61,11 +61,19 @@ internal static partial class FarmOnvif
 
     private static string Uuid(string mac) => $"00000000-0000-4000-8000-{mac.Replace(":", "", StringComparison.Ordinal).ToLowerInvariant()}";
 
-    /// <summary>Checks the request's UsernameToken: the right user, and a digest of its nonce, time and the farm's password.</summary>
-    private static bool TokenIsValid(string request, FarmCredentials credentials)
+    /// <summary>
+    /// Checks the request's UsernameToken: the right user, a digest of its nonce, time and the farm's password, and
+    /// a creation time within five minutes of the device's clock, as devices require.
+    /// </summary>
+    private static bool TokenIsValid(string request, FarmCredentials credentials, DateTimeOffset now)
     {
         string? Element(string name) => Regex.Match(request, $"<(?:\\w+:)?{name}\\b[^>]*>([^<]*)</", RegexOptions.NonBacktracking) is { Success: true } m ? m.Groups[1].Value : null;
         if (Element("Username") != credentials.User || Element("Password") is not { } digest || Element("Nonce") is not { } nonce || Element("Created") is not { } created)
+        {
+            return false;
+        }
+        if (!DateTimeOffset.TryParse(created, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var when)
+            || (when - now).Duration() > TimeSpan.FromMinutes(5))
         {
             return false;
         }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Sightline.Identification;
 using Sightline.Scanning;
 
@@ -77,14 +76,30 @@ public sealed class OnvifProbe(Wire wire, TimeProvider time)
 
     private static bool IsNotAuthorized(string body) => body.Contains("NotAuthorized", StringComparison.Ordinal);
 
-    /// <summary>The device's UTC clock from a GetSystemDateAndTime answer.</summary>
+    /// <summary>The device's UTC clock from a GetSystemDateAndTime answer (plain searches: the answer is the device's, so no regex).</summary>
     private static DateTimeOffset? DeviceClock(string body)
     {
-        int? Field(string name) => Regex.Match(body, $"<(?:\\w+:)?UTCDateTime>.*?<(?:\\w+:)?{name}>(\\d{{1,4}})</", RegexOptions.Singleline, TimeSpan.FromMilliseconds(50)) is { Success: true } m
-            ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+        var utc = body.IndexOf("UTCDateTime>", StringComparison.Ordinal);
+        if (utc < 0)
+        {
+            return null;
+        }
+        var window = body.AsSpan(utc, Math.Min(1000, body.Length - utc));
+        int? Field(ReadOnlySpan<char> text, string name)
+        {
+            var open = text.IndexOf($":{name}>", StringComparison.Ordinal) is var prefixed and >= 0 ? prefixed + name.Length + 2
+                : text.IndexOf($"<{name}>", StringComparison.Ordinal) is var bare and >= 0 ? bare + name.Length + 2 : -1;
+            if (open < 0)
+            {
+                return null;
+            }
+            var close = text[open..].IndexOf('<');
+            return close > 0 && int.TryParse(text.Slice(open, close), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+        }
         try
         {
-            return Field("Year") is { } year && Field("Month") is { } month && Field("Day") is { } day && Field("Hour") is { } hour && Field("Minute") is { } minute && Field("Second") is { } second
+            return Field(window, "Year") is { } year && Field(window, "Month") is { } month && Field(window, "Day") is { } day
+                && Field(window, "Hour") is { } hour && Field(window, "Minute") is { } minute && Field(window, "Second") is { } second
                 ? new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero) : null;
         }
         catch (ArgumentOutOfRangeException)

@@ -125,6 +125,11 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
             // Stopped part way: what this host said so far is kept.
             notes.Add($"{address}: the scan was stopped before this host was finished");
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever one device answered, it must not end the scan of the others: its failure becomes a note.
+            notes.Add($"{address}: probing stopped: {e.GetType().Name}: {e.Message}");
+        }
         if (open.Count == 0)
         {
             return null;

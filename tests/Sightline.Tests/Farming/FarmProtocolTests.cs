@@ -85,6 +85,18 @@ public sealed class FarmProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Onvif_DatesItsTokenByTheDevicesClock_NotTheScanners()
+    {
+        // The scanning machine's clock is years out; the device checks the token's time against its own.
+        var wrongClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2019, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var observations = new List<Observation>();
+
+        await new OnvifProbe(_wire, wrongClock).ProbeAsync(Address("axis-camera"), 80, () => new Credential(_farm.Credentials.User, _farm.Credentials.Password), observations, [], CancellationToken.None);
+
+        Assert.Contains("<tds:Manufacturer>AXIS</tds:Manufacturer>", observations.Single(o => o.Kind == "onvif.device-information").Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UdpDiscovery_IsAnsweredByUnicast_ByTheProtocolsEachPlatformSpeaks()
     {
         var discovery = new UdpDiscovery(Quick);

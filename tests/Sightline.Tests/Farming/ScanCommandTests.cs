@@ -27,6 +27,9 @@ public sealed class ScanCommandTests
         var publicSpace = await Cli.RunAsync(register, "scan", "8.8.8.0/24");
 
         Assert.Contains("Nothing was sent.", dryRun.Output);
+        // Not a terminal: progress comes as plain lines on standard error, and standard output is only JSON.
+        Assert.Contains($"32 of 32 addresses probed, ", scan.Error);
+        Assert.Contains($"{count - 5} identified", scan.Error);
         Assert.Equal(0, connectionsAfterDryRun);
         var results = scan.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var found = results.Select(r => r.GetProperty("address").GetString()).ToHashSet();
