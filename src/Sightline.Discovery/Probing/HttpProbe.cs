@@ -9,24 +9,27 @@ namespace Sightline.Probing;
 /// <summary>
 /// What a web server says about its device: <c>GET /</c> (status, headers, title), then the vendors' identity
 /// endpoints, unauthenticated first — a 401 challenge is itself evidence — and, only with an operator's credential,
-/// once more with HTTP Digest. Stops at the first endpoint that answers. Nothing but these fixed read-only requests
-/// is ever sent.
+/// once more with HTTP Digest. When what the device said so far already points to a platform, only that platform's
+/// endpoint is asked (none, if it has none here); otherwise each in turn until one answers. Nothing but these fixed
+/// read-only requests is ever sent.
 /// </summary>
 public sealed class HttpProbe(Wire wire)
 {
-    /// <summary>The vendor identity endpoints, in the order tried, and the kind their body is when they answer 200.</summary>
-    private static readonly (string Method, string Path, string? Body, string Kind)[] Endpoints =
+    /// <summary>The vendor identity endpoints, in the order tried: whose platform they belong to, and the kind their body is when they answer 200.</summary>
+    private static readonly (string Platform, string Method, string Path, string? Body, string Kind)[] Endpoints =
     [
-        ("GET", "/ISAPI/System/deviceInfo", null, "isapi.device-info"),
-        ("GET", "/cgi-bin/magicBox.cgi?action=getSystemInfo", null, "dahua.magicbox"),
-        ("POST", "/axis-cgi/basicdeviceinfo.cgi", "{\"apiVersion\":\"1.0\",\"method\":\"getAllUnrestrictedProperties\"}", "vapix.basic-device-info"),
-        ("GET", "/stw-cgi/system.cgi?msubmenu=deviceinfo&action=view", null, "http.response"),
-        ("GET", "/LAPI/V1.0/System/DeviceInfo", null, "http.response"),
-        ("GET", "/api.cgi?cmd=GetDevInfo", null, "reolink.devinfo"),
+        ("hikvision", "GET", "/ISAPI/System/deviceInfo", null, "isapi.device-info"),
+        ("dahua", "GET", "/cgi-bin/magicBox.cgi?action=getSystemInfo", null, "dahua.magicbox"),
+        ("axis", "POST", "/axis-cgi/basicdeviceinfo.cgi", "{\"apiVersion\":\"1.0\",\"method\":\"getAllUnrestrictedProperties\"}", "vapix.basic-device-info"),
+        ("hanwha-vision", "GET", "/stw-cgi/system.cgi?msubmenu=deviceinfo&action=view", null, "http.response"),
+        ("uniview", "GET", "/LAPI/V1.0/System/DeviceInfo", null, "http.response"),
+        ("reolink", "GET", "/api.cgi?cmd=GetDevInfo", null, "reolink.devinfo"),
     ];
 
     /// <summary>The fixed requests this probe can send, for <c>--dry-run</c> and the safety documentation.</summary>
     public static IEnumerable<string> Requests => Endpoints.Select(e => $"{e.Method} {e.Path}").Prepend("GET /");
+
+
 
     /// <summary>Records what <c>GET /</c> answered, already read from <paramref name="root"/>.</summary>
     public static void RecordRoot(byte[] root, string group, string where, List<Observation> observations)
@@ -54,11 +57,14 @@ public sealed class HttpProbe(Wire wire)
         }
     }
 
-    /// <summary>Asks the vendor endpoints in turn until one answers; uses the credential only where an endpoint asked for one.</summary>
-    public async Task ProbeEndpointsAsync(IPAddress address, int port, bool tls, Func<Credential?> credential, string group, List<Observation> observations, List<string> notes, CancellationToken cancel)
+    /// <summary>
+    /// Asks the vendor endpoints until one answers — only the suspected platform's, when <paramref name="suspected"/>
+    /// names one — and uses the credential only where an endpoint asked for one.
+    /// </summary>
+    public async Task ProbeEndpointsAsync(IPAddress address, int port, bool tls, string? suspected, Func<Credential?> credential, string group, List<Observation> observations, List<string> notes, CancellationToken cancel)
     {
         var where = $"{address}:{port}";
-        foreach (var (method, path, body, kind) in Endpoints)
+        foreach (var (_, method, path, body, kind) in Endpoints.Where(e => suspected is null || e.Platform == suspected))
         {
             var (answer, note) = await wire.RequestAsync(address, port, tls, Request(method, address, path, body, authorization: null), cancel);
             var status = Status(answer);

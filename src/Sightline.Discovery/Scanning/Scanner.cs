@@ -85,8 +85,10 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
         var open = new List<int>();
         var observations = new List<Observation>();
         var notes = new List<string>();
+        // The platform what the device said so far points to, if any: it decides which vendor endpoint to ask.
+        string? Suspected() => platformOf?.Invoke(observations);
         // Looked up only when a device asks for a login, from what it said before: never sent unasked.
-        Credential? Credential() => credentials?.For(address, platformOf?.Invoke(observations));
+        Credential? Credential() => credentials?.For(address, Suspected());
         var onvifDone = false;
         try
         {
@@ -108,7 +110,7 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
                 bool speaksHttp;
                 using (socket)
                 {
-                    speaksHttp = await ProbeAsync(socket, address, port, Credential, observations, notes, cancel);
+                    speaksHttp = await ProbeAsync(socket, address, port, Suspected, Credential, observations, notes, cancel);
                 }
                 if (speaksHttp && HttpPorts.Contains(port) && !onvifDone)
                 {
@@ -139,7 +141,7 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
     }
 
     /// <summary>Fingerprints one open port; true when it answered as a web server.</summary>
-    private async Task<bool> ProbeAsync(System.Net.Sockets.Socket socket, IPAddress address, int port, Func<Credential?> credential, List<Observation> observations, List<string> notes, CancellationToken cancel)
+    private async Task<bool> ProbeAsync(System.Net.Sockets.Socket socket, IPAddress address, int port, Func<string?> suspected, Func<Credential?> credential, List<Observation> observations, List<string> notes, CancellationToken cancel)
     {
         var where = $"{address}:{port}";
         if (GreetingPorts.Contains(port))
@@ -199,7 +201,7 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
         {
             return false;
         }
-        await new HttpProbe(_wire).ProbeEndpointsAsync(address, port, tls, credential, http, observations, notes, cancel);
+        await new HttpProbe(_wire).ProbeEndpointsAsync(address, port, tls, suspected(), credential, http, observations, notes, cancel);
         return true;
     }
 

@@ -46,9 +46,9 @@ public sealed class FarmProtocolTests : IAsyncLifetime
         var (openNotes, notes, wrongNotes) = (new List<string>(), new List<string>(), new List<string>());
         var probe = new HttpProbe(_wire);
 
-        await probe.ProbeEndpointsAsync(Address("lorex-on-dahua"), 80, false, () => null, "g", open, openNotes, CancellationToken.None);
-        await probe.ProbeEndpointsAsync(Address("lorex-on-dahua"), 80, false, () => new Credential(_farm.Credentials.User, _farm.Credentials.Password), "g", withLogin, notes, CancellationToken.None);
-        await probe.ProbeEndpointsAsync(Address("lorex-on-dahua"), 80, false, () => new Credential(_farm.Credentials.User, "guess"), "g", wrongLogin, wrongNotes, CancellationToken.None);
+        await probe.ProbeEndpointsAsync(Address("lorex-on-dahua"), 80, false, null, () => null, "g", open, openNotes, CancellationToken.None);
+        await probe.ProbeEndpointsAsync(Address("lorex-on-dahua"), 80, false, null, () => new Credential(_farm.Credentials.User, _farm.Credentials.Password), "g", withLogin, notes, CancellationToken.None);
+        await probe.ProbeEndpointsAsync(Address("lorex-on-dahua"), 80, false, null, () => new Credential(_farm.Credentials.User, "guess"), "g", wrongLogin, wrongNotes, CancellationToken.None);
 
         var challenge = Assert.Single(open);
         Assert.Equal("http.response", challenge.Kind);
