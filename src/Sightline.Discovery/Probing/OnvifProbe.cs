@@ -20,7 +20,7 @@ public sealed class OnvifProbe(Wire wire, TimeProvider time)
     /// <summary>The calls this probe can make, for <c>--dry-run</c> and the safety documentation.</summary>
     public static IEnumerable<string> Calls => ["GetSystemDateAndTime", .. Identity.Select(c => c.Call)];
 
-    private static readonly (string Call, string? Kind)[] Identity =
+    private static readonly (string Call, string Kind)[] Identity =
     [
         ("GetDeviceInformation", "onvif.device-information"),
         ("GetNetworkInterfaces", "onvif.network-interfaces"),
@@ -41,7 +41,8 @@ public sealed class OnvifProbe(Wire wire, TimeProvider time)
         foreach (var (call, kind) in Identity)
         {
             var (answer, note) = await CallAsync(address, port, call, null, cancel);
-            if (IsNotAuthorized(answer) && credential() is { } given)
+            var given = IsNotAuthorized(answer) ? credential() : null;
+            if (given is not null)
             {
                 var header = WsUsernameToken.Header(given.User, given.Password, time.GetUtcNow() + offset, RandomNumberGenerator.GetBytes(16));
                 (answer, note) = await CallAsync(address, port, call, header, cancel);
@@ -57,7 +58,11 @@ public sealed class OnvifProbe(Wire wire, TimeProvider time)
             // A refusal is kept too: the namespaces its envelope declares tell the platform.
             if (answer.Contains("Envelope", StringComparison.Ordinal))
             {
-                observations.Add(new Observation(kind!, answer, group, where));
+                observations.Add(new Observation(kind, answer, group, where));
+            }
+            if (IsNotAuthorized(answer) && given is null)
+            {
+                break; // the other identity calls need the same login, which we do not have
             }
         }
         return true;

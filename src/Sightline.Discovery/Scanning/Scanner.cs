@@ -201,7 +201,11 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
         {
             return false;
         }
-        await new HttpProbe(_wire).ProbeEndpointsAsync(address, port, tls, suspected(), credential, http, observations, notes, cancel);
+        // The same web server usually answers on HTTP and HTTPS: its identity endpoints are asked once per host.
+        if (!observations.Any(o => o.Where?.Contains('/', StringComparison.Ordinal) == true && o.Where.StartsWith($"{address}:", StringComparison.Ordinal)))
+        {
+            await new HttpProbe(_wire).ProbeEndpointsAsync(address, port, tls, suspected(), credential, http, observations, notes, cancel);
+        }
         return true;
     }
 
