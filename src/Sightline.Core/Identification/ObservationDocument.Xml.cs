@@ -12,10 +12,13 @@ namespace Sightline.Identification;
 /// </summary>
 public sealed partial class ObservationDocument
 {
+    // Vectorised: a case-blind Contains under invariant globalization compares character by character.
+    private static readonly System.Buffers.SearchValues<string> Doctype = System.Buffers.SearchValues.Create(["<!DOCTYPE"], StringComparison.OrdinalIgnoreCase);
+
     private void ReadXml()
     {
         var text = Text;
-        if (text.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
+        if (text.AsSpan().IndexOfAny(Doctype) >= 0)
         {
             Note("XML declaring a DTD is refused (DTDs are prohibited): its fields were not read");
             return;

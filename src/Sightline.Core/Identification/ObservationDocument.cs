@@ -242,14 +242,18 @@ public sealed partial class ObservationDocument
         }
         if (body.Length > 0 && Add("body", body))
         {
-            var open = body.IndexOf("<title>", StringComparison.OrdinalIgnoreCase);
-            var close = open >= 0 ? body.IndexOf("</title>", open, StringComparison.OrdinalIgnoreCase) : -1;
+            var open = body.AsSpan().IndexOfAny(TitleStart);
+            var close = open >= 0 && body.AsSpan(open).IndexOfAny(TitleEnd) is >= 0 and var end ? open + end : -1;
             if (close > open)
             {
                 Add("title", body[(open + 7)..close].Trim());
             }
         }
     }
+
+    // Vectorised case-blind searches (string.IndexOf ignoring case is a scalar loop under invariant globalization).
+    private static readonly System.Buffers.SearchValues<string> TitleStart = System.Buffers.SearchValues.Create(["<title>"], StringComparison.OrdinalIgnoreCase);
+    private static readonly System.Buffers.SearchValues<string> TitleEnd = System.Buffers.SearchValues.Create(["</title>"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\{\s*""")]
     private static partial Regex JsonStart();
