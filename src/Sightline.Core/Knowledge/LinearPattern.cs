@@ -21,12 +21,14 @@ public sealed partial class LinearPattern
     private LinearPattern(string text, RegexOptions options)
     {
         (Text, _options) = (text, options);
-        _literals = RequiredLiteral.Of(text);
-        _caseBlind = options.HasFlag(RegexOptions.IgnoreCase) || text.Contains("(?i", StringComparison.Ordinal) || text.Contains("(?si", StringComparison.Ordinal);
-        // With invariant globalization a case-blind Contains is a character-by-character loop (tens of microseconds
-        // over a document); a one-value SearchValues does the same search vectorised.
-        _caseBlindLiterals = _caseBlind ? [.. _literals.Select(l => SearchValues.Create([l], StringComparison.OrdinalIgnoreCase))] : [];
-        _hasKOrS = [.. _literals.Select(l => l.AsSpan().IndexOfAny("kKsS") >= 0)];
+        var requirements = RequiredLiteral.Requirements(text);
+        _literals = [.. requirements.Where(r => r.Length == 1).Select(r => r[0])];
+        // Any inline option group that turns on i makes the search case-blind (too broad a search only costs time).
+        _caseBlind = options.HasFlag(RegexOptions.IgnoreCase) || CaseBlindOption().IsMatch(text);
+        // One vectorised search per requirement, for any of its texts (with invariant globalization a case-blind
+        // Contains is a character-by-character loop, tens of microseconds over a document).
+        _required = [.. requirements.Select(r => SearchValues.Create(r, _caseBlind ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))];
+        _hasKOrS = [.. requirements.Select(r => _caseBlind && r.Any(t => t.AsSpan().IndexOfAny("kKsS") >= 0))];
     }
 
     /// <summary>Plain texts every match contains (see <see cref="RequiredLiteral"/>), most telling first.</summary>
@@ -36,7 +38,7 @@ public sealed partial class LinearPattern
 
     private readonly bool _caseBlind;
 
-    private readonly SearchValues<string>[] _caseBlindLiterals;
+    private readonly SearchValues<string>[] _required;
 
     private readonly bool[] _hasKOrS;
 
@@ -50,25 +52,14 @@ public sealed partial class LinearPattern
     /// </summary>
     private bool MayMatch(string text)
     {
-        if (!_caseBlind)
-        {
-            foreach (var literal in _literals)
-            {
-                if (!text.Contains(literal, StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
         bool? ascii = null;
-        for (var i = 0; i < _caseBlindLiterals.Length; i++)
+        for (var i = 0; i < _required.Length; i++)
         {
             if (_hasKOrS[i] && !(ascii ??= System.Text.Ascii.IsValid(text)))
             {
                 continue;
             }
-            if (text.AsSpan().IndexOfAny(_caseBlindLiterals[i]) < 0)
+            if (text.AsSpan().IndexOfAny(_required[i]) < 0)
             {
                 return false;
             }
@@ -137,6 +128,9 @@ public sealed partial class LinearPattern
             () => new Regex(Text, _options | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant));
         return captured.Match(text);
     }
+
+    [GeneratedRegex(@"\(\?[imnsx-]*i")]
+    private static partial Regex CaseBlindOption();
 
     /// <summary>The pattern with its named groups made non-capturing.</summary>
     private static string Uncaptured(string pattern) => NamedGroup().Replace(pattern, "(?:");
