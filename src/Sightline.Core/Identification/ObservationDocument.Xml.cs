@@ -39,7 +39,7 @@ public sealed partial class ObservationDocument
             return;
         }
         // Open elements as (start, length) of their qualified names in the text: nothing is built for elements no rule reads.
-        var open = new Stack<(int Start, int Length)>(MaxDepth);
+        var open = new Stack<(int Start, int Length)>(8);
         var element = (Start: 0, Length: 0);
         while (at < text.Length)
         {
@@ -199,7 +199,7 @@ public sealed partial class ObservationDocument
                 continue;
             }
             var added = isNamespace
-                ? Add("xmlns", $"{LocalName(attribute)}={Decode(raw)}")
+                ? Add("xmlns", raw.Contains('&') ? $"{LocalName(attribute)}={Decode(raw)}" : string.Concat(LocalName(attribute), "=", raw))
                 : Add(LocalName(attribute).ToString(), Decode(raw));
             if (!added)
             {

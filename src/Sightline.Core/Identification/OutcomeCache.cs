@@ -5,18 +5,28 @@ namespace Sightline.Identification;
 /// <summary>
 /// A bounded, thread-safe cache of what a value yields that keeps a value only from its second sighting on.
 /// Scans repeat banners, model names, firmware and namespaces endlessly, while serials, MACs and nonces never
-/// repeat; kept at first sight, those would fill the cache and shut out what does repeat. Keys seen once are
-/// remembered in a second bounded set, emptied whenever it fills.
+/// repeat; kept at first sight, those would fill the cache and shut out what does repeat. What was seen once is
+/// remembered only by its hash, in a fixed table where a newer value overwrites an older one: nothing is allocated
+/// for a value seen once, and a collision merely keeps a value early.
 /// </summary>
-internal sealed class OutcomeCache<TKey, TValue>(int capacity, IEqualityComparer<TKey>? comparer = null)
+internal sealed class OutcomeCache<TKey, TValue>
     where TKey : notnull
 {
-    private readonly ConcurrentDictionary<TKey, TValue> _kept = new(comparer);
-    private readonly ConcurrentDictionary<TKey, byte> _seenOnce = new(comparer);
+    private readonly int _capacity;
+    private readonly IEqualityComparer<TKey> _comparer;
+    private readonly ConcurrentDictionary<TKey, TValue> _kept;
+    private readonly int[] _seenOnce;
 
     // Counted here because ConcurrentDictionary.Count takes every lock.
     private int _keptCount;
-    private int _seenOnceCount;
+
+    public OutcomeCache(int capacity, IEqualityComparer<TKey>? comparer = null)
+    {
+        _capacity = capacity;
+        _comparer = comparer ?? EqualityComparer<TKey>.Default;
+        _kept = new ConcurrentDictionary<TKey, TValue>(_comparer);
+        _seenOnce = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity)];
+    }
 
     /// <summary>The value kept for the key, or the one <paramref name="make"/> works out from the state.</summary>
     public TValue Get<TState>(TKey key, TState state, Func<TState, TValue> make)
@@ -26,25 +36,16 @@ internal sealed class OutcomeCache<TKey, TValue>(int capacity, IEqualityComparer
             return value;
         }
         value = make(state);
-        if (Volatile.Read(ref _keptCount) >= capacity)
+        if (Volatile.Read(ref _keptCount) >= _capacity)
         {
             return value; // Full: what filled it was seen at least twice, and is what repeats most.
         }
-        if (_seenOnce.TryRemove(key, out _))
+        var hash = _comparer.GetHashCode(key);
+        var mark = hash | 1; // 0 marks an empty slot.
+        ref var slot = ref _seenOnce[hash & (_seenOnce.Length - 1)];
+        if (Interlocked.Exchange(ref slot, mark) == mark && _kept.TryAdd(key, value))
         {
-            if (_kept.TryAdd(key, value))
-            {
-                Interlocked.Increment(ref _keptCount);
-            }
-        }
-        else if (Interlocked.Increment(ref _seenOnceCount) > capacity)
-        {
-            _seenOnce.Clear();
-            Volatile.Write(ref _seenOnceCount, 0);
-        }
-        else
-        {
-            _seenOnce.TryAdd(key, 0);
+            Interlocked.Increment(ref _keptCount);
         }
         return value;
     }
