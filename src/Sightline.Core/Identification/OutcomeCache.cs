@@ -14,7 +14,7 @@ internal sealed class OutcomeCache<TKey, TValue>
 {
     private readonly int _capacity;
     private readonly IEqualityComparer<TKey> _comparer;
-    private readonly ConcurrentDictionary<TKey, TValue> _kept;
+    private readonly ConcurrentDictionary<Hashed, TValue> _kept;
     private readonly int[] _seenOnce;
 
     // Counted here because ConcurrentDictionary.Count takes every lock.
@@ -24,14 +24,17 @@ internal sealed class OutcomeCache<TKey, TValue>
     {
         _capacity = capacity;
         _comparer = comparer ?? EqualityComparer<TKey>.Default;
-        _kept = new ConcurrentDictionary<TKey, TValue>(_comparer);
+        _kept = new ConcurrentDictionary<Hashed, TValue>(new HashedComparer(_comparer));
         _seenOnce = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity)];
     }
 
     /// <summary>The value kept for the key, or the one <paramref name="make"/> works out from the state.</summary>
     public TValue Get<TState>(TKey key, TState state, Func<TState, TValue> make)
     {
-        if (_kept.TryGetValue(key, out var value))
+        // The key is hashed once, for the lookup, the doorkeeper and the insert (a banner or a field value is hashed
+        // whole, which is most of a lookup's cost).
+        var hashed = new Hashed(key, _comparer.GetHashCode(key));
+        if (_kept.TryGetValue(hashed, out var value))
         {
             return value;
         }
@@ -40,13 +43,21 @@ internal sealed class OutcomeCache<TKey, TValue>
         {
             return value; // Full: what filled it was seen at least twice, and is what repeats most.
         }
-        var hash = _comparer.GetHashCode(key);
-        var mark = hash | 1; // 0 marks an empty slot.
-        ref var slot = ref _seenOnce[hash & (_seenOnce.Length - 1)];
-        if (Interlocked.Exchange(ref slot, mark) == mark && _kept.TryAdd(key, value))
+        var mark = hashed.Hash | 1; // 0 marks an empty slot.
+        ref var slot = ref _seenOnce[hashed.Hash & (_seenOnce.Length - 1)];
+        if (Interlocked.Exchange(ref slot, mark) == mark && _kept.TryAdd(hashed, value))
         {
             Interlocked.Increment(ref _keptCount);
         }
         return value;
+    }
+
+    private readonly record struct Hashed(TKey Key, int Hash);
+
+    private sealed class HashedComparer(IEqualityComparer<TKey> keys) : IEqualityComparer<Hashed>
+    {
+        public bool Equals(Hashed x, Hashed y) => x.Hash == y.Hash && keys.Equals(x.Key, y.Key);
+
+        public int GetHashCode(Hashed obj) => obj.Hash;
     }
 }
