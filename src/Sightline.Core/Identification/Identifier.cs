@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Sightline.Knowledge;
 using Sightline.Register;
@@ -29,9 +28,15 @@ public sealed class Identifier(KnowledgeBase knowledge)
 
     private const double ClassThreshold = 0.3;
     private static readonly string[] GroupNames = [.. Enumerable.Range(0, 64).Select(i => "#" + i.ToString(CultureInfo.InvariantCulture))];
-    private readonly ConcurrentDictionary<string, ObservationOutcome> _outcomes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, BrandOutcome> _brands = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ModelPattern[]> _models = new(StringComparer.Ordinal);
+    private const int CacheCapacity = 10_000;
+
+    /// <summary>Longest field value whose outcome is kept; longer ones (whole bodies) are one device's.</summary>
+    private const int CachedFieldLength = 256;
+
+    private readonly OutcomeCache<(string Kind, string Value), ObservationOutcome> _outcomes = new(CacheCapacity);
+    private readonly OutcomeCache<(FieldRules Rules, string Value), (int Slot, Claim[] Claims)[]> _fieldOutcomes = new(CacheCapacity);
+    private readonly OutcomeCache<string, BrandOutcome> _brands = new(CacheCapacity, StringComparer.Ordinal);
+    private readonly OutcomeCache<string, ModelPattern[]> _models = new(CacheCapacity, StringComparer.Ordinal);
     private readonly Dictionary<string, FingerprintRule> _rules = knowledge.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
     // Companies that sell other makers' products under their names (Amcrest, Lorex): their model numbers say the brand, not the platform.
@@ -82,10 +87,10 @@ public sealed class Identifier(KnowledgeBase knowledge)
     {
         var group = observation.Group ?? (index < GroupNames.Length ? GroupNames[index] : "#" + index.ToString(CultureInfo.InvariantCulture));
         // Banners repeat across every device of a model, so what a banner yields is kept; documents carry serials
-        // and addresses and rarely repeat, so they are worked out each time.
+        // and addresses and rarely repeat, so they are worked out each time (what each of their fields yields is kept).
         var outcome = ObservationKinds.FormatOf(observation.Kind) == ObservationFormat.Text && observation.Kind != ObservationKinds.Mac
             && observation.Kind != ObservationKinds.RegisterSerial && observation.Value.Length <= 1024
-            ? Cached(_outcomes, string.Concat(observation.Kind, "\0", observation.Value), _ => Outcome(observation))
+            ? _outcomes.Get((observation.Kind, observation.Value), (Identifier: this, Observation: observation), static s => s.Identifier.Outcome(s.Observation))
             : Outcome(observation);
         foreach (var claim in outcome.Claims)
         {
@@ -146,9 +151,21 @@ public sealed class Identifier(KnowledgeBase knowledge)
                 Span<bool> matched = rules.FieldRuleCount <= 256 ? stackalloc bool[rules.FieldRuleCount] : new bool[rules.FieldRuleCount];
                 foreach (var field in document.Fields)
                 {
-                    foreach (var (rule, slot) in rules.ForField(field.Key))
+                    if (rules.RulesForField(field.Key) is not { } fieldRules)
                     {
-                        matched[slot] = matched[slot] || rule.Apply(field.Value, index, group, claims);
+                        continue;
+                    }
+                    // Model names, firmware and namespaces repeat across a model's devices: what a value yields is kept.
+                    var matches = field.Value.Length <= CachedFieldLength
+                        ? _fieldOutcomes.Get((fieldRules, field.Value), (Rules: fieldRules, field.Value), static s => s.Rules.Match(s.Value))
+                        : fieldRules.Match(field.Value);
+                    foreach (var (slot, made) in matches)
+                    {
+                        if (!matched[slot])
+                        {
+                            matched[slot] = true;
+                            claims.AddRange(made);
+                        }
                     }
                 }
             }
@@ -169,7 +186,7 @@ public sealed class Identifier(KnowledgeBase knowledge)
                     DeriveFromMac(claim, claims, notes);
                     break;
                 case ClaimType.Model:
-                    foreach (var pattern in Cached(_models, claim.Value, model => knowledge.ModelPatterns.Where(p => p.Pattern.IsMatch(model)).ToArray()))
+                    foreach (var pattern in _models.Get(claim.Value, (Knowledge: knowledge, Model: claim.Value), static s => [.. s.Knowledge.ModelPatterns.Where(p => p.Pattern.IsMatch(s.Model))]))
                     {
                         var weight = Math.Min(pattern.Weight, claim.Weight);
                         claims.Add(_relabellers.Contains(pattern.Maker)
@@ -224,7 +241,7 @@ public sealed class Identifier(KnowledgeBase knowledge)
     /// </summary>
     private Claim DeriveFromBrand(Claim claim, List<Claim> claims, List<string> notes)
     {
-        var outcome = Cached(_brands, claim.Value, BrandOutcomeOf);
+        var outcome = _brands.Get(claim.Value, (Identifier: this, Brand: claim.Value), static s => s.Identifier.BrandOutcomeOf(s.Brand));
         if (outcome.Note is { } note)
         {
             notes.Add(note);
@@ -263,17 +280,6 @@ public sealed class Identifier(KnowledgeBase knowledge)
 
     /// <summary>What a brand name yields: its usual spelling ("" for a placeholder), the platform it points to and how strongly, and a note.</summary>
     private sealed record BrandOutcome(string Brand, string? Platform, double Weight, string? Rule, string? Note);
-
-    // Registers and scans repeat the same banners, brands and models endlessly; what each yields is kept (up to a bound).
-    private static TValue Cached<TValue>(ConcurrentDictionary<string, TValue> cache, string key, Func<string, TValue> make)
-    {
-        if (cache.TryGetValue(key, out var value))
-        {
-            return value;
-        }
-        // Once full, new keys are worked out without being kept: what filled it first is what repeats most.
-        return cache.Count >= 10_000 ? make(key) : cache.GetOrAdd(key, make);
-    }
 
     private static double BrandWeight(BrandLink link) => (link.Relationship, link.Confidence) switch
     {

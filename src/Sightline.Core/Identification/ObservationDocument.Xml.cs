@@ -12,10 +12,13 @@ namespace Sightline.Identification;
 /// </summary>
 public sealed partial class ObservationDocument
 {
+    // Vectorised: a case-blind Contains under invariant globalization compares character by character.
+    private static readonly System.Buffers.SearchValues<string> Doctype = System.Buffers.SearchValues.Create(["<!DOCTYPE"], StringComparison.OrdinalIgnoreCase);
+
     private void ReadXml()
     {
         var text = Text;
-        if (text.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
+        if (text.AsSpan().IndexOfAny(Doctype) >= 0)
         {
             Note("XML declaring a DTD is refused (DTDs are prohibited): its fields were not read");
             return;
@@ -36,7 +39,7 @@ public sealed partial class ObservationDocument
             return;
         }
         // Open elements as (start, length) of their qualified names in the text: nothing is built for elements no rule reads.
-        var open = new Stack<(int Start, int Length)>(MaxDepth);
+        var open = new Stack<(int Start, int Length)>(8);
         var element = (Start: 0, Length: 0);
         while (at < text.Length)
         {
@@ -196,7 +199,7 @@ public sealed partial class ObservationDocument
                 continue;
             }
             var added = isNamespace
-                ? Add("xmlns", $"{LocalName(attribute)}={Decode(raw)}")
+                ? Add("xmlns", raw.Contains('&') ? $"{LocalName(attribute)}={Decode(raw)}" : string.Concat(LocalName(attribute), "=", raw))
                 : Add(LocalName(attribute).ToString(), Decode(raw));
             if (!added)
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -21,7 +22,7 @@ public sealed partial class ObservationDocument
     /// <summary>Most fields read from one document.</summary>
     public const int MaxFields = 2000;
 
-    private readonly List<KeyValuePair<string, string>> _fields = new(32);
+    private readonly List<KeyValuePair<string, string>> _fields = [];
     private List<string>? _notes;
 
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _wanted;
@@ -142,15 +143,23 @@ public sealed partial class ObservationDocument
     private bool TryReadJson(int start, out string? failure)
     {
         failure = null;
-        var bytes = Encoding.UTF8.GetBytes(Text.AsSpan(start).ToString());
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        var text = Text.AsSpan(start);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        var reader = new Utf8JsonReader(bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, bytes)),
+            new JsonReaderOptions { MaxDepth = MaxDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         var name = "";
+        Span<char> unescaped = stackalloc char[64];
         try
         {
             while (reader.Read())
             {
                 switch (reader.TokenType)
                 {
+                    // Names are made strings only for wanted fields: most of a device's JSON is not read by any rule.
+                    case JsonTokenType.PropertyName when _wanted is not null && !reader.ValueIsEscaped && reader.ValueSpan.Length <= unescaped.Length:
+                        var length = Encoding.UTF8.GetChars(reader.ValueSpan, unescaped);
+                        name = Wants(unescaped[..length]) ? reader.GetString() ?? "" : "";
+                        break;
                     case JsonTokenType.PropertyName:
                         name = reader.GetString() ?? "";
                         break;
@@ -182,6 +191,10 @@ public sealed partial class ObservationDocument
             // InvalidOperationException: an escaped lone surrogate cannot be read as a string.
             failure = $"JSON not read past byte {reader.BytesConsumed}: {FirstLine(e.Message)}";
             return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 
@@ -242,14 +255,18 @@ public sealed partial class ObservationDocument
         }
         if (body.Length > 0 && Add("body", body))
         {
-            var open = body.IndexOf("<title>", StringComparison.OrdinalIgnoreCase);
-            var close = open >= 0 ? body.IndexOf("</title>", open, StringComparison.OrdinalIgnoreCase) : -1;
+            var open = body.AsSpan().IndexOfAny(TitleStart);
+            var close = open >= 0 && body.AsSpan(open).IndexOfAny(TitleEnd) is >= 0 and var end ? open + end : -1;
             if (close > open)
             {
                 Add("title", body[(open + 7)..close].Trim());
             }
         }
     }
+
+    // Vectorised case-blind searches (string.IndexOf ignoring case is a scalar loop under invariant globalization).
+    private static readonly System.Buffers.SearchValues<string> TitleStart = System.Buffers.SearchValues.Create(["<title>"], StringComparison.OrdinalIgnoreCase);
+    private static readonly System.Buffers.SearchValues<string> TitleEnd = System.Buffers.SearchValues.Create(["</title>"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\{\s*""")]
     private static partial Regex JsonStart();

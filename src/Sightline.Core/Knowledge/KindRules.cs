@@ -3,7 +3,7 @@ namespace Sightline.Knowledge;
 /// <summary>The rules for one kind of observation, arranged for matching: those over the whole text, and those over each field by name.</summary>
 public sealed class KindRules
 {
-    private readonly Dictionary<string, (FingerprintRule Rule, int Slot)[]> _byField;
+    private readonly Dictionary<string, FieldRules> _byField;
 
     internal KindRules(IReadOnlyList<FingerprintRule> rules)
     {
@@ -14,7 +14,7 @@ public sealed class KindRules
         WantedFields = new HashSet<string>(fieldRules.Select(r => r.Field!), StringComparer.OrdinalIgnoreCase);
         _byField = fieldRules.Select((rule, slot) => (rule, slot))
             .GroupBy(r => r.rule.Field!, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(g => g.Key, g => new FieldRules(g.ToArray()), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The fields some rule reads: reading others is wasted work.</summary>
@@ -31,5 +31,8 @@ public sealed class KindRules
 
     /// <summary>The rules over a field, each with its slot; empty when none.</summary>
     public ReadOnlySpan<(FingerprintRule Rule, int Slot)> ForField(string field) =>
-        _byField.TryGetValue(field, out var rules) ? rules : [];
+        _byField.TryGetValue(field, out var rules) ? rules.Rules : [];
+
+    /// <summary>The rules over a field (names ignore case); null when none reads it.</summary>
+    public FieldRules? RulesForField(string field) => _byField.GetValueOrDefault(field);
 }

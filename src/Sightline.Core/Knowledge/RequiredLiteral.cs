@@ -1,44 +1,131 @@
 namespace Sightline.Knowledge;
 
 /// <summary>
-/// The runs of plain characters every match of a pattern must contain, found from the pattern's top level (not
-/// inside groups, classes or alternations). Checking for them first, with vectorised searches, rules a pattern
-/// out in nanoseconds; only texts that contain them all are given to the regex engine.
+/// Texts every match of a pattern must contain, found without running it: plain runs of characters at the
+/// pattern's top level, and from a group that must match (or a top-level alternation) the texts each of its
+/// branches requires, as a set any one of which must be present. Checking for them first, with vectorised searches,
+/// rules a pattern out in nanoseconds; only texts that hold them all are given to the regex engine.
 /// </summary>
 internal static class RequiredLiteral
 {
     private const string Meta = "\\^$.|?*+()[]{}";
     private static readonly System.Buffers.SearchValues<char> Markup = System.Buffers.SearchValues.Create("<>/=:\"");
 
-    /// <summary>The literals, most telling first; empty when the pattern has none of at least two characters (or a top-level alternation).</summary>
-    public static string[] Of(string pattern)
+    /// <summary>Literals only (see <see cref="Requirements"/>), most telling first.</summary>
+    public static string[] Of(string pattern) => [.. Requirements(pattern).Where(r => r.Length == 1).Select(r => r[0])];
+
+    /// <summary>
+    /// What a text must hold for the pattern to match, most telling first: each entry is a set of texts of which at
+    /// least one must be present (a single text when the pattern names it outright). Empty when nothing is known.
+    /// </summary>
+    public static string[][] Requirements(string pattern)
     {
-        var text = pattern;
-        if (System.Text.RegularExpressions.Regex.IsMatch(text, @"\(\?[imns-]*x"))
+        if (System.Text.RegularExpressions.Regex.IsMatch(pattern, @"\(\?[imns-]*x"))
         {
             return []; // Whitespace and comments in the pattern are not text to look for.
         }
-        var runs = new List<string>();
-        var run = new System.Text.StringBuilder();
+        var found = Sequence(pattern, 0, pattern.Length, 0);
+        // Content words ("Milesight") rule out more texts than markup ("Manufacturer>", "realm=\""), which every
+        // document of a kind holds: check them first, longest first, each once.
+        return [.. found.DistinctBy(r => string.Join("\n", r), StringComparer.OrdinalIgnoreCase)
+            .OrderBy(r => r.Any(t => t.AsSpan().IndexOfAny(Markup) >= 0)).ThenByDescending(r => r.Min(t => t.Length)).Take(4)];
+    }
+
+    /// <summary>Requirements of pattern[start..end]: a sequence, or an alternation of sequences.</summary>
+    private static List<string[]> Sequence(string text, int start, int end, int depth)
+    {
+        var branches = Branches(text, start, end);
+        if (branches.Count == 1)
+        {
+            return Concatenation(text, start, end, depth);
+        }
+        // An alternation: what every branch requires is required; otherwise one of the branches' texts is.
+        var each = branches.Select(b => Concatenation(text, b.Start, b.End, depth)).ToList();
+        if (each.Any(e => e.Count == 0))
+        {
+            return [];
+        }
+        var common = each[0].Where(r => r.Length == 1 && each.All(e => e.Any(o => o.Length == 1 && o[0] == r[0]))).ToList();
+        if (common.Count > 0)
+        {
+            return common;
+        }
+        // Each branch's most telling plain text (or, lacking one, its texts are not counted at all).
+        var any = each.Select(e => e.Where(r => r.Length == 1).Select(r => r[0]).OrderByDescending(t => t.Length).FirstOrDefault()).ToArray();
+        return any.Any(t => t is null) ? [] : [[.. any.Distinct(StringComparer.Ordinal)!]];
+    }
+
+    /// <summary>Top-level branches of pattern[start..end], split at '|' outside groups and classes.</summary>
+    private static List<(int Start, int End)> Branches(string text, int start, int end)
+    {
+        var branches = new List<(int Start, int End)>();
         var depth = 0;
-        for (var i = 0; i < text.Length; i++)
+        var from = start;
+        for (var i = start; i < end; i++)
+        {
+            switch (text[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '[':
+                    i = SkipClass(text, i);
+                    break;
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    depth--;
+                    break;
+                case '|' when depth == 0:
+                    branches.Add((from, i));
+                    from = i + 1;
+                    break;
+                default:
+                    break;
+            }
+        }
+        branches.Add((from, end));
+        return branches;
+    }
+
+    /// <summary>Requirements of a concatenation with no top-level alternation.</summary>
+    private static List<string[]> Concatenation(string text, int start, int end, int depth)
+    {
+        var found = new List<string[]>();
+        var run = new System.Text.StringBuilder();
+        for (var i = start; i < end; i++)
         {
             var c = text[i];
-            if (depth > 0 || c == '[')
+            if (c == '[')
             {
-                // Inside a group or class: skip it whole, honouring escapes and nested classes.
-                i = SkipGroupOrClass(text, i, ref depth);
                 End();
+                i = SkipClass(text, i);
+                continue;
+            }
+            if (c == '(')
+            {
+                End();
+                var close = CloseOf(text, i, end);
+                var required = close + 1 >= end || text[close + 1] is not ('?' or '*' or '{');
+                // Only plain and named groups are looked into: an inline option such as (?i:) changes what matches.
+                var body = text.AsSpan(i + 1) switch
+                {
+                    var s when s.StartsWith("?:") => i + 3,
+                    var s when s.StartsWith("?<") && !s.StartsWith("?<=") && !s.StartsWith("?<!") => text.IndexOf('>', i) + 1,
+                    var s when s.StartsWith("?'") => text.IndexOf('\'', i + 2) + 1,
+                    var s when s.Length > 0 && s[0] != '?' => i + 1,
+                    _ => -1,
+                };
+                if (required && body > 0 && body <= close && depth < 8)
+                {
+                    found.AddRange(Sequence(text, body, close, depth + 1));
+                }
+                i = close;
                 continue;
             }
             switch (c)
             {
-                case '(':
-                    depth = 1;
-                    End();
-                    continue;
-                case '|':
-                    return [];
                 case '?' or '*' or '{':
                     // The character before is optional or repeated: it is not required as written.
                     if (run.Length > 0)
@@ -48,13 +135,13 @@ internal static class RequiredLiteral
                     End();
                     if (c == '{')
                     {
-                        i = text.IndexOf('}', i) is >= 0 and var close ? close : text.Length;
+                        i = text.IndexOf('}', i) is >= 0 and var brace ? brace : end;
                     }
                     continue;
                 case '+':
                     End();
                     continue;
-                case '\\' when i + 1 < text.Length && !char.IsLetterOrDigit(text[i + 1]):
+                case '\\' when i + 1 < end && !char.IsLetterOrDigit(text[i + 1]):
                     Add(text[++i]);
                     continue;
                 case '\\':
@@ -73,10 +160,7 @@ internal static class RequiredLiteral
             }
         }
         End();
-        // Content words ("Milesight") rule out more texts than markup ("Manufacturer>", "realm=\""), which every
-        // document of a kind holds: check them first, longest first, each once.
-        return [.. runs.Where(r => r.Length >= 2).Distinct(StringComparer.OrdinalIgnoreCase)
-            .OrderBy(r => r.AsSpan().IndexOfAny(Markup) >= 0).ThenByDescending(r => r.Length).Take(3)];
+        return found;
 
         void Add(char c)
         {
@@ -91,12 +175,64 @@ internal static class RequiredLiteral
 
         void End()
         {
-            if (run.Length > 0)
+            if (run.Length >= 2)
             {
-                runs.Add(run.ToString());
+                found.Add([run.ToString()]);
             }
             run.Clear();
         }
+    }
+
+    /// <summary>Index of the ')' closing the group opened at text[open] (or end when it does not close).</summary>
+    private static int CloseOf(string text, int open, int end)
+    {
+        var depth = 0;
+        for (var i = open; i < end; i++)
+        {
+            switch (text[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '[':
+                    i = SkipClass(text, i);
+                    break;
+                case '(':
+                    depth++;
+                    break;
+                case ')' when --depth == 0:
+                    return i;
+                default:
+                    break;
+            }
+        }
+        return end;
+    }
+
+    /// <summary>Index of the ']' closing the class opened at text[open], honouring escapes and a leading ']' or '^]'.</summary>
+    private static int SkipClass(string text, int open)
+    {
+        var i = open + 1;
+        if (i < text.Length && text[i] == '^')
+        {
+            i++;
+        }
+        if (i < text.Length && text[i] == ']')
+        {
+            i++;
+        }
+        for (; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == ']')
+            {
+                return i;
+            }
+        }
+        return text.Length;
     }
 
     private static int SkipEscape(string text, int i)
@@ -121,47 +257,6 @@ internal static class RequiredLiteral
         while (i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
         {
             i++;
-        }
-        return i;
-    }
-
-    private static int SkipGroupOrClass(string text, int i, ref int depth)
-    {
-        var inClass = false;
-        for (; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\\')
-            {
-                i++;
-                continue;
-            }
-            if (inClass)
-            {
-                inClass = c != ']';
-                if (!inClass && depth == 0)
-                {
-                    return i;
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '[':
-                    inClass = true;
-                    break;
-                case '(':
-                    depth++;
-                    break;
-                case ')':
-                    if (--depth == 0)
-                    {
-                        return i;
-                    }
-                    break;
-                default:
-                    break;
-            }
         }
         return i;
     }
