@@ -73,8 +73,10 @@ public static class AccountsSetup
 
     private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi")
-            || context.Request.Path.StartsWithSegments("/exports"))
+        // Case matters: /exports is the download endpoints, /Exports the page about them.
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api", StringComparison.Ordinal) || path.StartsWithSegments("/openapi", StringComparison.Ordinal)
+            || path.StartsWithSegments("/exports", StringComparison.Ordinal))
         {
             context.Response.StatusCode = status;
         }
