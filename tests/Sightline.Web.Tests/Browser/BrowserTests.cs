@@ -26,6 +26,13 @@ public sealed class BrowserTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Northmoor Borough Council" })).ToBeVisibleAsync();
         await ShotAsync(page, "dashboard");
 
+        // The filter form refreshes the list in place (site.js) when a field changes.
+        await page.GotoAsync("/Devices");
+        await page.GetByLabel("Kind", new() { Exact = true }).SelectOptionAsync("nvr");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "CAM-001", Exact = true })).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "NVR-001", Exact = true })).ToBeVisibleAsync();
+        Assert.Contains("kind=nvr", page.Url, StringComparison.Ordinal);
+
         await page.GotoAsync("/Import");
         await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
         {
