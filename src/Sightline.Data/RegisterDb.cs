@@ -1,19 +1,22 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Sightline.Audit;
+using Sightline.Data.Accounts;
 using Sightline.Identification;
 using Sightline.Register;
 
 namespace Sightline.Data;
 
 /// <summary>
-/// The register: organisation, sites, systems, devices and the audit log. One subclass per provider
-/// carries that provider's migrations.
+/// The register: organisation, sites, systems, devices and the audit log, and the web application's accounts
+/// (ASP.NET Core Identity), API tokens and data-protection keys. One subclass per provider carries that
+/// provider's migrations.
 /// </summary>
-public abstract class RegisterDb(DbContextOptions options) : DbContext(options)
+public abstract class RegisterDb(DbContextOptions options) : IdentityDbContext<Account>(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
@@ -31,24 +34,30 @@ public abstract class RegisterDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<StoredObservation> Observations => Set<StoredObservation>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<WebKey> WebKeys => Set<WebKey>();
+
     /// <summary>True for PostgreSQL, false for SQLite.</summary>
     public abstract bool IsPostgres { get; }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<Organisation>().ToTable("organisations");
-        modelBuilder.Entity<Site>(site =>
+        base.OnModelCreating(builder);
+        Accounts(builder);
+        builder.Entity<Organisation>().ToTable("organisations");
+        builder.Entity<Site>(site =>
         {
             site.ToTable("sites");
             site.HasIndex(s => s.Name).IsUnique();
         });
-        modelBuilder.Entity<SurveillanceSystem>(system =>
+        builder.Entity<SurveillanceSystem>(system =>
         {
             system.ToTable("systems");
             system.HasIndex(s => s.Name).IsUnique();
             system.Property(s => s.Type).HasConversion(WordConverter<SystemType>());
         });
-        modelBuilder.Entity<Device>(device =>
+        builder.Entity<Device>(device =>
         {
             device.ToTable("devices");
             device.Property(d => d.Id).ValueGeneratedNever();
@@ -72,7 +81,7 @@ public abstract class RegisterDb(DbContextOptions options) : DbContext(options)
                     a => a.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
                     a => new SortedDictionary<string, string>(a, StringComparer.Ordinal)));
         });
-        modelBuilder.Entity<DeviceIdentity>(identity =>
+        builder.Entity<DeviceIdentity>(identity =>
         {
             identity.ToTable("identities");
             identity.HasKey(i => i.DeviceId);
@@ -81,27 +90,46 @@ public abstract class RegisterDb(DbContextOptions options) : DbContext(options)
             identity.HasIndex(i => i.Platform);
             identity.Property(i => i.Flags).HasConversion<int>();
         });
-        modelBuilder.Entity<IdentityOverride>(decision =>
+        builder.Entity<IdentityOverride>(decision =>
         {
             decision.ToTable("identity_overrides");
             decision.HasKey(o => o.DeviceId);
             decision.Property(o => o.DeviceId).ValueGeneratedNever();
             decision.HasOne<Device>().WithOne().HasForeignKey<IdentityOverride>(o => o.DeviceId).OnDelete(DeleteBehavior.Restrict);
         });
-        modelBuilder.Entity<StoredObservation>(observation =>
+        builder.Entity<StoredObservation>(observation =>
         {
             observation.ToTable("observations");
             observation.HasIndex(o => o.DeviceId);
             observation.HasOne<Device>().WithMany().HasForeignKey(o => o.DeviceId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.Entity<AuditEntry>(audit =>
+        builder.Entity<AuditEntry>(audit =>
         {
             audit.ToTable("audit_entries");
             audit.HasKey(a => a.Sequence);
             audit.Property(a => a.Sequence).ValueGeneratedNever();
             audit.HasIndex(a => new { a.EntityType, a.EntityId });
         });
-        SnakeCaseColumns(modelBuilder);
+        SnakeCaseColumns(builder);
+    }
+
+    private static void Accounts(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Account>().ToTable("users");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityRole>().ToTable("roles");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>().ToTable("user_roles");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<string>>().ToTable("user_claims");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<string>>().ToTable("user_logins");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<string>>().ToTable("user_tokens");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>>().ToTable("role_claims");
+        modelBuilder.Entity<ApiToken>(token =>
+        {
+            token.ToTable("api_tokens");
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.HasIndex(t => t.AccountId);
+            token.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<WebKey>().ToTable("web_keys");
     }
 
     /// <summary>Attributes as stored: a JSON object with keys in ordinal order ("{}" when there are none).</summary>

@@ -47,6 +47,12 @@ public sealed record RegisterLocation(bool IsPostgres, string ConnectionString, 
         }
     }
 
+    /// <summary>
+    /// A context on this register without checking its schema, for a long-running host that checked it once with
+    /// <see cref="OpenAsync"/> at start (the web application opens one per request).
+    /// </summary>
+    public RegisterDb Connect() => IsPostgres ? OpenPostgres() : OpenSqlite(create: false);
+
     private SqliteRegisterDb OpenSqlite(bool create)
     {
         var exists = File.Exists(ConnectionString);

@@ -10,7 +10,9 @@ using Sightline.Identifying;
 using Sightline.Importing;
 using Sightline.Scanning;
 using Sightline.Kb;
+using Sightline.Serving;
 using Sightline.Setup;
+using Sightline.Users;
 
 namespace Sightline.Cli;
 
@@ -39,6 +41,8 @@ public static class SightlineCli
         root.Subcommands.Add(ScanCommand.Create(cli));
         root.Subcommands.Add(FarmCommand.Create(cli));
         root.Subcommands.Add(DemoCommand.Create(cli));
+        root.Subcommands.Add(ServeCommand.Create(cli));
+        root.Subcommands.Add(UsersCommand.Create(cli));
         var parse = root.Parse(args);
         // After Ctrl-C a command has this long to keep what it has (a stopped scan writes what it found) before the process ends.
         return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }, cancel);

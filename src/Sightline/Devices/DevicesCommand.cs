@@ -5,6 +5,7 @@ using Sightline.Cli;
 using Sightline.Data;
 using Sightline.Data.Audit;
 using Sightline.Data.Identification;
+using Sightline.Data.Register;
 using Sightline.Identification;
 using Sightline.Identifying;
 using Sightline.Register;
@@ -46,72 +47,23 @@ public static class DevicesCommand
         var command = new Command("list", "Print a table of devices") { system, site, brand, maker, kind, status, flagged, whiteLabel, limit };
         command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, _) =>
         {
-            var query = db.Devices.AsNoTracking();
-            if (parse.GetValue(kind) is { } kindText)
+            var filter = new DeviceFilter
             {
-                if (Words.Parse<DeviceKind>(kindText) is not { } k)
-                {
-                    return cli.Fail($"unknown kind '{kindText}'; use one of {Words.List<DeviceKind>()}");
-                }
-                query = query.Where(d => d.Kind == k);
-            }
-            if (parse.GetValue(status) is { } statusText)
+                System = parse.GetValue(system),
+                Site = parse.GetValue(site),
+                Brand = parse.GetValue(brand),
+                Maker = parse.GetValue(maker),
+                Kind = parse.GetValue(kind),
+                Status = parse.GetValue(status),
+                Flagged = parse.GetResult(flagged) is null ? null : parse.GetValue(flagged) ?? "",
+                WhiteLabel = parse.GetValue(whiteLabel),
+            };
+            var (query, error) = await filter.ApplyAsync(db, () => cli.Knowledge(parse), cancel);
+            if (query is null)
             {
-                if (Words.Parse<DeviceStatus>(statusText) is not { } s)
-                {
-                    return cli.Fail($"unknown status '{statusText}'; use one of {Words.List<DeviceStatus>()}");
-                }
-                query = query.Where(d => d.Status == s);
-            }
-            if (parse.GetValue(brand) is { } brandText)
-            {
-                var lower = brandText.ToLowerInvariant();
-#pragma warning disable CA1862 // EF translates ToLower() on both providers; string.Equals with a comparison it cannot.
-                query = query.Where(d => d.BrandAsSold!.ToLower() == lower);
-#pragma warning restore CA1862
-            }
-            if (parse.GetValue(system) is { } systemName)
-            {
-                var id = await db.Systems.Where(s => s.Name == systemName).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancel);
-                if (id is null)
-                {
-                    return cli.Fail($"there is no system named '{systemName}'");
-                }
-                query = query.Where(d => d.SystemId == id);
-            }
-            if (parse.GetValue(site) is { } siteName)
-            {
-                var id = await db.Sites.Where(s => s.Name == siteName).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancel);
-                if (id is null)
-                {
-                    return cli.Fail($"there is no site named '{siteName}'");
-                }
-                query = query.Where(d => d.SiteId == id);
+                return cli.Fail(error!);
             }
             var identities = db.Identities.AsNoTracking();
-            if (parse.GetValue(maker) is { } makerName)
-            {
-                var knowledge = cli.Knowledge(parse);
-                if (knowledge.FindMaker(makerName) is not { } found)
-                {
-                    return cli.Fail($"'{makerName}' is not a maker Sightline knows; see `sightline kb list makers`");
-                }
-                var ids = knowledge.Makers.Values.Where(m => m.Chain().Contains(found)).Select(m => m.Id).ToList();
-                query = query.Where(d => identities.Any(i => i.DeviceId == d.Id && ids.Contains(i.Platform!)));
-            }
-            if (parse.GetResult(flagged) is not null)
-            {
-                var mask = RiskDimension.HumanRights | RiskDimension.SecurityTrust | RiskDimension.CyberHygiene;
-                if (parse.GetValue(flagged) is { } word && (mask = RiskAssessor.Parse(word) ?? RiskDimension.None) == RiskDimension.None)
-                {
-                    return cli.Fail($"unknown dimension '{word}'; use human-rights, security or cyber");
-                }
-                query = query.Where(d => identities.Any(i => i.DeviceId == d.Id && (i.Flags & mask) != RiskDimension.None));
-            }
-            if (parse.GetValue(whiteLabel))
-            {
-                query = query.Where(d => identities.Any(i => i.DeviceId == d.Id && i.WhiteLabel));
-            }
             var total = await query.CountAsync(cancel);
             var devices = await query.OrderBy(d => d.Id).Take(Math.Max(0, parse.GetValue(limit))).ToListAsync(cancel);
             var systems = await db.Systems.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
@@ -242,11 +194,8 @@ public static class DevicesCommand
         identity.Flags.HasFlag(RiskDimension.CyberHygiene) ? "CYB" : null,
     }.OfType<string>());
 
-    internal static async Task<Device?> FindAsync(RegisterDb db, string key, CancellationToken cancel) =>
-        int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.Id == number, cancel)
-                ?? await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.AssetId == key, cancel)
-            : await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.AssetId == key, cancel);
+    internal static Task<Device?> FindAsync(RegisterDb db, string key, CancellationToken cancel) =>
+        IdentityDecision.FindDeviceAsync(db, key, cancel);
 
     // Device data is hostile: Text renders it literally, never as Spectre markup.
     internal static Spectre.Console.Rendering.IRenderable[] Cells(params string?[] values) =>

@@ -1,11 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Sightline.Cli;
-using Sightline.Data;
-using Sightline.Data.Audit;
 using Sightline.Data.Identification;
-using Sightline.Identification;
 
 namespace Sightline.Devices;
 
@@ -22,52 +17,19 @@ public static class OverrideCommand
         command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, actor) =>
         {
             var knowledge = cli.Knowledge(parse);
-            var why = parse.GetValue(reason)!.Trim();
-            if (why.Length == 0)
-            {
-                return cli.Fail("give a reason: it is what makes the decision defensible");
-            }
             if (parse.GetValue(maker) is null == !parse.GetValue(clear))
             {
                 return cli.Fail("give either --maker or --clear");
             }
-            var decided = parse.GetValue(maker) is { } name ? knowledge.FindMaker(name) : null;
-            if (parse.GetValue(maker) is { } wanted && decided is null)
+            var outcome = await IdentityDecision.RecordAsync(db, knowledge, cli.Context.Time, actor,
+                parse.GetValue(id)!, parse.GetValue(maker), parse.GetValue(reason)!, cancel);
+            if (outcome.Error is { } error)
             {
-                return cli.Fail($"'{wanted}' is not a maker Sightline knows; see `sightline kb list makers`");
+                return cli.Fail(error);
             }
-            await using var write = await RegisterWrite.BeginAsync(db, cli.Context.Time, actor, cancel);
-            if (await DevicesCommand.FindAsync(db, parse.GetValue(id)!, cancel) is not { } device)
-            {
-                return cli.Fail($"there is no device with ID or asset id '{parse.GetValue(id)}'");
-            }
-            var previous = await db.Overrides.SingleOrDefaultAsync(o => o.DeviceId == device.Id, cancel);
-            var stored = await db.Identities.AsNoTracking().SingleOrDefaultAsync(i => i.DeviceId == device.Id, cancel);
-            if (decided is null && previous is null)
-            {
-                return cli.Fail($"device {device.Id} has no decision to withdraw");
-            }
-            var before = AuditJson.Of(("platform", previous?.Maker ?? stored?.Platform), ("decided", previous is null ? "no" : "yes"));
-            if (previous is not null)
-            {
-                db.Overrides.Remove(previous);
-                await db.SaveChangesAsync(cancel);
-            }
-            if (decided is not null)
-            {
-                db.Overrides.Add(new IdentityOverride { DeviceId = device.Id, Maker = decided.Id, Reason = why, Actor = actor, Time = cli.Context.Time.GetUtcNow() });
-            }
-            await db.SaveChangesAsync(cancel);
-            var identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
-            var identity = identifier.Identify(device, await RegisterIdentifier.StoredAsync(db, device.Id, cancel));
-            await db.Identities.Where(i => i.DeviceId == device.Id).ExecuteDeleteAsync(cancel);
-            db.Identities.Add(identity);
-            write.Record(decided is null ? "override-withdrawn" : "override", "device", device.Id.ToString(CultureInfo.InvariantCulture),
-                before, AuditJson.Of(("platform", identity.Platform), ("reason", why)));
-            await write.CommitAsync(cancel);
-            cli.Context.Out.WriteLine(decided is null
-                ? $"Device {device.Id}: the decision is withdrawn; the evidence now says {identity.Platform ?? "unknown"}."
-                : $"Device {device.Id}: platform maker set to {decided.Name}, on the record.");
+            cli.Context.Out.WriteLine(outcome.Decided is null
+                ? $"Device {outcome.DeviceId}: the decision is withdrawn; the evidence now says {outcome.Identity!.Platform ?? "unknown"}."
+                : $"Device {outcome.DeviceId}: platform maker set to {outcome.Decided.Name}, on the record.");
             return 0;
         }, cancel));
         return command;

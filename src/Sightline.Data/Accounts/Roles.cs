@@ -1,0 +1,23 @@
+namespace Sightline.Data.Accounts;
+
+/// <summary>The roles an account can hold; an account may hold several.</summary>
+public static class Roles
+{
+    /// <summary>Manages accounts, API tokens and settings.</summary>
+    public const string Admin = "Admin";
+
+    /// <summary>Edits the register: imports, overrides, decommissions.</summary>
+    public const string Manager = "Manager";
+
+    /// <summary>Reads everything, the audit log included; changes nothing.</summary>
+    public const string Assessor = "Assessor";
+
+    /// <summary>Reads the register and the knowledge.</summary>
+    public const string Viewer = "Viewer";
+
+    /// <summary>Every role, most powerful first.</summary>
+    public static IReadOnlyList<string> All { get; } = [Admin, Manager, Assessor, Viewer];
+
+    /// <summary>The role's canonical spelling, or null when there is no such role (case is ignored).</summary>
+    public static string? Find(string name) => All.FirstOrDefault(r => string.Equals(r, name.Trim(), StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Sightline.Knowledge;
+using Sightline.Register;
+using Sightline.Risk;
+
+namespace Sightline.Data.Register;
+
+/// <summary>
+/// Which devices a list shows, as users name them (system and site by name, brand as sold, platform maker by id or
+/// name, kind, status, flagged dimension, white label). Shared by `devices list` and the web register so both
+/// filter alike. The maker and the flags use the stored verdict, not the label.
+/// </summary>
+public sealed record DeviceFilter
+{
+    public string? System { get; init; }
+
+    public string? Site { get; init; }
+
+    public string? Brand { get; init; }
+
+    /// <summary>A maker id or name: devices made by it or a company it owns.</summary>
+    public string? Maker { get; init; }
+
+    public string? Kind { get; init; }
+
+    public string? Status { get; init; }
+
+    /// <summary>"" for a risk in any dimension, or human-rights, security or cyber; null for no filter.</summary>
+    public string? Flagged { get; init; }
+
+    public bool WhiteLabel { get; init; }
+
+    /// <summary>
+    /// The devices this filter keeps, or a message saying which value is not known. The knowledge is asked for
+    /// only when a maker is named.
+    /// </summary>
+    public async Task<(IQueryable<Device>? Devices, string? Error)> ApplyAsync(RegisterDb db, Func<KnowledgeBase> knowledge, CancellationToken cancel)
+    {
+        var query = db.Devices.AsNoTracking();
+        if (Empty(Kind) is { } kindText)
+        {
+            if (Words.Parse<DeviceKind>(kindText) is not { } k)
+            {
+                return (null, $"unknown kind '{kindText}'; use one of {Words.List<DeviceKind>()}");
+            }
+            query = query.Where(d => d.Kind == k);
+        }
+        if (Empty(Status) is { } statusText)
+        {
+            if (Words.Parse<DeviceStatus>(statusText) is not { } s)
+            {
+                return (null, $"unknown status '{statusText}'; use one of {Words.List<DeviceStatus>()}");
+            }
+            query = query.Where(d => d.Status == s);
+        }
+        if (Empty(Brand) is { } brandText)
+        {
+            var lower = brandText.ToLowerInvariant();
+#pragma warning disable CA1862 // EF translates ToLower() on both providers; string.Equals with a comparison it cannot.
+            query = query.Where(d => d.BrandAsSold!.ToLower() == lower);
+#pragma warning restore CA1862
+        }
+        if (Empty(System) is { } systemName)
+        {
+            var id = await db.Systems.Where(s => s.Name == systemName).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancel);
+            if (id is null)
+            {
+                return (null, $"there is no system named '{systemName}'");
+            }
+            query = query.Where(d => d.SystemId == id);
+        }
+        if (Empty(Site) is { } siteName)
+        {
+            var id = await db.Sites.Where(s => s.Name == siteName).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancel);
+            if (id is null)
+            {
+                return (null, $"there is no site named '{siteName}'");
+            }
+            query = query.Where(d => d.SiteId == id);
+        }
+        var identities = db.Identities.AsNoTracking();
+        if (Empty(Maker) is { } makerName)
+        {
+            var known = knowledge();
+            if (known.FindMaker(makerName) is not { } found)
+            {
+                return (null, $"'{makerName}' is not a maker Sightline knows; see `sightline kb list makers`");
+            }
+            var ids = known.Makers.Values.Where(m => m.Chain().Contains(found)).Select(m => m.Id).ToList();
+            query = query.Where(d => identities.Any(i => i.DeviceId == d.Id && ids.Contains(i.Platform!)));
+        }
+        if (Flagged is not null)
+        {
+            var mask = RiskDimension.HumanRights | RiskDimension.SecurityTrust | RiskDimension.CyberHygiene;
+            if (Flagged.Length > 0 && (mask = RiskAssessor.Parse(Flagged) ?? RiskDimension.None) == RiskDimension.None)
+            {
+                return (null, $"unknown dimension '{Flagged}'; use human-rights, security or cyber");
+            }
+            query = query.Where(d => identities.Any(i => i.DeviceId == d.Id && (i.Flags & mask) != RiskDimension.None));
+        }
+        if (WhiteLabel)
+        {
+            query = query.Where(d => identities.Any(i => i.DeviceId == d.Id && i.WhiteLabel));
+        }
+        return (query, null);
+    }
+
+    private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}

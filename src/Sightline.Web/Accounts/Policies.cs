@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Sightline.Data.Accounts;
+
+namespace Sightline.Web.Accounts;
+
+/// <summary>What each role may do; every page and endpoint names one of these.</summary>
+public static class Policies
+{
+    /// <summary>Read the register, the knowledge and the exports: every role.</summary>
+    public const string Read = "read";
+
+    /// <summary>Read the audit log and device histories: Admin, Manager, Assessor.</summary>
+    public const string ReadAudit = "read-audit";
+
+    /// <summary>Change the register (import, override): Manager.</summary>
+    public const string Edit = "edit";
+
+    /// <summary>Manage accounts and API tokens: Admin.</summary>
+    public const string Administer = "administer";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(Read, p => p.RequireRole(Roles.All));
+        options.AddPolicy(ReadAudit, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.Assessor));
+        options.AddPolicy(Edit, p => p.RequireRole(Roles.Manager));
+        options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
+    }
+}

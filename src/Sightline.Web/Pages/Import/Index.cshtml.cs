@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sightline.Data;
+using Sightline.Data.Import;
+using Sightline.Knowledge;
+
+namespace Sightline.Web.Pages.Import;
+
+/// <summary>
+/// Upload → dry run → commit. The checked file waits in a private folder under a random name tied to the account,
+/// so the commit imports exactly the bytes that were checked (and nobody else's).
+/// </summary>
+[RequestSizeLimit(512L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 512L * 1024 * 1024)]
+public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvider time, UserManager<Sightline.Data.Accounts.Account> users) : PageModel
+{
+    private static readonly string[] Kinds = ["devices", "sites", "systems"];
+
+    public string What { get; private set; } = "devices";
+
+    public string? FileName { get; private set; }
+
+    public string? Upload { get; private set; }
+
+    public ImportResult? Result { get; private set; }
+
+    public string? Problem { get; private set; }
+
+
+    public async Task<IActionResult> OnPostCheckAsync(string? what, IFormFile? file, CancellationToken cancel)
+    {
+        What = Kinds.Contains(what) ? what! : "devices";
+        if (file is null || file.Length == 0)
+        {
+            Problem = "Choose a CSV file to check.";
+            return Page();
+        }
+        FileName = Path.GetFileName(file.FileName);
+        Upload = Guid.NewGuid().ToString("N");
+        var path = PathOf(Upload);
+        await using (var saved = System.IO.File.Create(path))
+        {
+            await file.CopyToAsync(saved, cancel);
+        }
+        Result = await RunAsync(path, dryRun: true, cancel);
+        if (Result.ProblemCount > 0)
+        {
+            System.IO.File.Delete(path);
+            Upload = null;
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCommitAsync(string? upload, string? what, string? fileName, CancellationToken cancel)
+    {
+        What = Kinds.Contains(what) ? what! : "devices";
+        FileName = Path.GetFileName(fileName ?? "upload.csv");
+        if (!Guid.TryParseExact(upload, "N", out _) || !System.IO.File.Exists(PathOf(upload!)))
+        {
+            Problem = "That upload is no longer waiting; check the file again.";
+            return Page();
+        }
+        var path = PathOf(upload!);
+        try
+        {
+            Result = await RunAsync(path, dryRun: false, cancel);
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+        return Page();
+    }
+
+    private async Task<ImportResult> RunAsync(string path, bool dryRun, CancellationToken cancel)
+    {
+        var actor = User.Identity!.Name!;
+        await using var input = System.IO.File.OpenRead(path);
+        return What == "devices"
+            ? await new DeviceImport(db, time, actor, knowledge).RunAsync(input, FileName ?? "upload.csv", dryRun, cancel)
+            : await new PlaceImport(db, time, actor).RunAsync(input, What == "sites", dryRun, cancel);
+    }
+
+    private string PathOf(string upload)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "sightline-uploads");
+        Directory.CreateDirectory(folder);
+        if (!OperatingSystem.IsWindows())
+        {
+            System.IO.File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return Path.Combine(folder, $"{users.GetUserId(User)}-{upload}.csv");
+    }
+}

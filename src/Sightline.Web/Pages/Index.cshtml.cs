@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sightline.Audit;
+using Sightline.Data;
+using Sightline.Knowledge;
+using Sightline.Register;
+using Sightline.Risk;
+using Sightline.Web.Accounts;
+
+namespace Sightline.Web.Pages;
+
+public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, IAuthorizationService authorization) : PageModel
+{
+    public sealed record MissingDevice(int Id, string? AssetId, string? Brand, string? Model, string? Ip);
+
+    public string Organisation { get; private set; } = "";
+
+    public int Devices { get; private set; }
+
+    public int Active { get; private set; }
+
+    public int Systems { get; private set; }
+
+    public int WhiteLabelCount { get; private set; }
+
+    public IReadOnlyList<Bar> ByPlatform { get; private set; } = [];
+
+    public IReadOnlyList<Bar> ByBrand { get; private set; } = [];
+
+    public IReadOnlyList<Bar> WhiteLabels { get; private set; } = [];
+
+    public IReadOnlyList<Bar> Flagged { get; private set; } = [];
+
+    public int MissingCount { get; private set; }
+
+    public IReadOnlyList<MissingDevice> Missing { get; private set; } = [];
+
+    /// <summary>Null when the reader's role may not read the audit log.</summary>
+    public IReadOnlyList<AuditEntry>? Recent { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancel)
+    {
+        Organisation = await db.Organisations.Select(o => o.Name).FirstOrDefaultAsync(cancel) ?? "Register";
+        Devices = await db.Devices.CountAsync(cancel);
+        Active = await db.Devices.CountAsync(d => d.Status == DeviceStatus.Active, cancel);
+        Systems = await db.Systems.CountAsync(cancel);
+        var platforms = await db.Identities.Where(i => i.Platform != null).GroupBy(i => i.Platform!)
+            .Select(g => new { Platform = g.Key, Count = g.Count() }).ToListAsync(cancel);
+        ByPlatform = platforms.OrderByDescending(p => p.Count).ThenBy(p => p.Platform, StringComparer.Ordinal).Take(15)
+            .Select(p => new Bar(MakerName(p.Platform), p.Count, $"/Devices?maker={Uri.EscapeDataString(p.Platform)}")).ToList();
+        var brands = await db.Devices.Where(d => d.BrandAsSold != null).GroupBy(d => d.BrandAsSold!)
+            .Select(g => new { Brand = g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).Take(15).ToListAsync(cancel);
+        ByBrand = brands.ConvertAll(b => new Bar(b.Brand, b.Count, $"/Devices?brand={Uri.EscapeDataString(b.Brand)}"));
+        var whiteLabels = await db.Identities.Where(i => i.WhiteLabel).GroupBy(i => new { i.Brand, i.Platform })
+            .Select(g => new { g.Key.Brand, g.Key.Platform, Count = g.Count() }).ToListAsync(cancel);
+        WhiteLabelCount = whiteLabels.Sum(w => w.Count);
+        WhiteLabels = whiteLabels.OrderByDescending(w => w.Count).Take(15)
+            .Select(w => new Bar($"{w.Brand} on {MakerName(w.Platform)}", w.Count,
+                $"/Devices?whiteLabel=true&brand={Uri.EscapeDataString(w.Brand ?? "")}")).ToList();
+        var flagged = new List<Bar>();
+        foreach (var (dimension, word) in new[] { (RiskDimension.HumanRights, "human-rights"), (RiskDimension.SecurityTrust, "security"), (RiskDimension.CyberHygiene, "cyber") })
+        {
+            var count = await db.Identities.CountAsync(i => (i.Flags & dimension) != RiskDimension.None, cancel);
+            flagged.Add(new Bar(RiskAssessor.Words(dimension), count, $"/Devices?flagged={word}"));
+        }
+        Flagged = flagged;
+        MissingCount = await db.Devices.CountAsync(d => d.Status == DeviceStatus.Missing, cancel);
+        Missing = await db.Devices.AsNoTracking().Where(d => d.Status == DeviceStatus.Missing).OrderBy(d => d.Id).Take(10)
+            .Select(d => new MissingDevice(d.Id, d.AssetId, d.BrandAsSold, d.Model, d.IpAddress)).ToListAsync(cancel);
+        if ((await authorization.AuthorizeAsync(User, Policies.ReadAudit)).Succeeded)
+        {
+            Recent = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence).Take(10).ToListAsync(cancel);
+        }
+    }
+
+    private string MakerName(string? id) => id is null ? "unknown" : knowledge.Makers.TryGetValue(id, out var maker) ? maker.Name : id;
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Razor.Compilation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sightline.Data;
+using Sightline.Knowledge;
+using Sightline.Web.Accounts;
+using Sightline.Web.Api;
+using Sightline.Web.Exports;
+using Sightline.Web.Security;
+
+namespace Sightline.Web;
+
+/// <summary>The web application and JSON API that `sightline serve` hosts: a table of contents of its modules.</summary>
+public static class SightlineWeb
+{
+    /// <summary>The host, not yet built; tests give it to WebApplicationFactory.</summary>
+    public static IHostBuilder CreateHostBuilder(WebSettings settings) =>
+        Host.CreateDefaultBuilder()
+            .ConfigureLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning))
+            .ConfigureWebHostDefaults(web => web
+                .UseContentRoot(AppContext.BaseDirectory)
+                .UseWebRoot(Path.Combine(AppContext.BaseDirectory, "assets"))
+                .UseUrls(settings.Urls)
+                .ConfigureServices(services => services.AddSightlineWeb(settings))
+                .Configure(Configure));
+
+    private static void AddSightlineWeb(this IServiceCollection services, WebSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Time);
+        services.AddSingleton(_ => KnowledgeBase.Load(settings.KnowledgeFolder));
+        // One context per request, on the register checked at start; no pooling of state between users.
+        services.AddScoped(_ => settings.Location.Connect());
+        services.AddAccounts(settings);
+        services.AddRazorPages(Pages.PageAccess.Configure).ConfigureApplicationPartManager(OnlyThisAssembly);
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "sightline-antiforgery";
+            options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+        });
+        services.AddOpenApi("v1");
+        services.AddEndpointsApiExplorer();
+    }
+
+    // Pages are found in this assembly whichever process hosts it (the sightline executable, or a test runner
+    // whose own dependencies would otherwise be searched too).
+    private static void OnlyThisAssembly(ApplicationPartManager parts)
+    {
+        var assembly = typeof(SightlineWeb).Assembly;
+        parts.ApplicationParts.Clear();
+        parts.ApplicationParts.Add(new AssemblyPart(assembly));
+        parts.ApplicationParts.Add(new CompiledRazorAssemblyPart(assembly));
+    }
+
+    private static void Configure(IApplicationBuilder app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapRazorPages();
+            endpoints.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Read);
+            endpoints.MapRegisterApi();
+            endpoints.MapKnowledgeApi();
+            endpoints.MapExports();
+        });
+    }
+}

@@ -1,0 +1,6 @@
+using Sightline.Data;
+
+namespace Sightline.Web;
+
+/// <summary>What `sightline serve` was told: the register, the knowledge folder, where to listen, and the clock.</summary>
+public sealed record WebSettings(RegisterLocation Location, string KnowledgeFolder, string Urls, TimeProvider Time);

@@ -1,0 +1,117 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Sightline.Web.Tests.Browser;
+
+/// <summary>
+/// The web application in a real browser: Debian's Chromium, driven by Playwright (never `playwright install`), on a
+/// live loopback server over an SQLite register (the providers are covered by the in-memory tests). Screenshots go to
+/// docs/screenshots/.
+/// </summary>
+public sealed class BrowserTests
+{
+    private static readonly string[] ChromiumArgs =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    [Fact]
+    public async Task Manager_SignsIn_Imports_ReadsEvidence_Overrides_AndFindsItInTheAuditLog()
+    {
+        await using var register = await Estate.NewAsync(Registers.Sqlite);
+        await using var server = await LiveServer.StartAsync(register);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { BaseURL = server.Address, ViewportSize = new() { Width = 1280, Height = 900 } });
+
+        await SignInAsync(page, "manager");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Northmoor Borough Council" })).ToBeVisibleAsync();
+        await ShotAsync(page, "dashboard");
+
+        // The filter form refreshes the list in place (site.js) when a field changes.
+        await page.GotoAsync("/Devices");
+        await page.GetByLabel("Kind", new() { Exact = true }).SelectOptionAsync("nvr");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "CAM-001", Exact = true })).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "NVR-001", Exact = true })).ToBeVisibleAsync();
+        Assert.Contains("kind=nvr", page.Url, StringComparison.Ordinal);
+
+        await page.GotoAsync("/Import");
+        await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "more.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("asset_id,system,site,kind,brand,model,mac\nCAM-050,Town Centre CCTV,Bus Station,camera,ANNKE,I91BN,44:19:B6:00:00:50\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file (dry run)" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Would create 1 devices")).ToBeVisibleAsync();
+        await ShotAsync(page, "import-dry-run");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Commit this import" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Created 1 devices")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/Devices?sort=-id");
+        await page.GetByRole(AriaRole.Link, new() { Name = "4", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Evidence: every claim")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "oui:4419B6", Exact = true })).ToBeVisibleAsync();
+        await page.GetByLabel("Platform maker").SelectOptionAsync("dahua");
+        await page.GetByLabel("Reason", new() { Exact = true }).FillAsync("installer's delivery note says Dahua OEM");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Platform maker set to Dahua, on the record.")).ToBeVisibleAsync();
+        await ShotAsync(page, "device");
+
+        await page.GotoAsync("/Audit?actor=manager");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "override", Exact = true })).ToBeVisibleAsync();
+        await ShotAsync(page, "audit");
+    }
+
+    [Fact]
+    public async Task MainPages_HaveNoAccessibilityViolations()
+    {
+        await using var register = await Estate.NewAsync(Registers.Sqlite);
+        await using var server = await LiveServer.StartAsync(register);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { BaseURL = server.Address });
+        await page.GotoAsync("/Account/Login");
+        var problems = Describe("/Account/Login", await page.RunAxe());
+        await SignInAsync(page, "admin");
+
+        foreach (var path in new[] { "/", "/Devices", "/Devices/2", "/Systems", "/Sites", "/Knowledge", "/Knowledge?table=concerns", "/Audit", "/Exports", "/Reference", "/Account/Tokens", "/Admin/Users" })
+        {
+            await page.GotoAsync(path);
+            problems.AddRange(Describe(path, await page.RunAxe()));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static List<string> Describe(string path, Deque.AxeCore.Commons.AxeResult result) =>
+        result.Violations.Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+
+    private static async Task SignInAsync(IPage page, string name)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Account name").FillAsync(name);
+        await page.GetByLabel("Password").FillAsync(WebApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/");
+    }
+
+    private static async Task ShotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = false });
+
+    private static string Screenshots
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Sightline.slnx")))
+                {
+                    return Directory.CreateDirectory(Path.Combine(dir.FullName, "docs", "screenshots")).FullName;
+                }
+            }
+            throw new InvalidOperationException("no Sightline.slnx above the test output");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Sightline.Web.Tests;
+
+public sealed partial class ImportTests
+{
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Upload_DryRunShowsTheDiff_CommitWritesIt_AsTheUser(string provider)
+    {
+        await using var register = await Estate.NewAsync(provider);
+        await using var app = new WebApp(register);
+        using var manager = await app.SignedInAsync("manager");
+        var file = "asset_id,system,site,kind,brand,model,firmware\nCAM-001,Town Centre CCTV,Market Square,camera,Hikvision,DS-2CD2143G2-I,V5.8.0\n" +
+            "CAM-010,Town Centre CCTV,Bus Station,camera,Axis,P3245-LVE,\n";
+
+        var checkedFile = await manager.UploadAsync("/Import", "/Import?handler=Check", "update.csv", file, ("what", "devices"));
+        var html = await checkedFile.Content.ReadAsStringAsync();
+        await using (var db = await register.OpenAsync())
+        {
+            Assert.Equal(3, await db.Devices.CountAsync());
+        }
+        var upload = UploadPattern().Match(html).Groups[1].Value;
+        var committed = await manager.PostAsync("/Import?handler=Commit", ("upload", upload), ("what", "devices"), ("fileName", "update.csv"),
+            ("__RequestVerificationToken", WebClient.TokenIn(html)));
+        var done = await committed.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, checkedFile.StatusCode);
+        Assert.Contains("Dry run, nothing written", html, StringComparison.Ordinal);
+        Assert.Contains("Would create 1 devices, update 1", html, StringComparison.Ordinal);
+        Assert.Contains("V5.8.0", html, StringComparison.Ordinal);
+        Assert.Contains("Created 1 devices, updated 1", done, StringComparison.Ordinal);
+        await using var after = await register.OpenAsync();
+        Assert.Equal(4, await after.Devices.CountAsync());
+        Assert.Equal("V5.8.0", (await after.Devices.SingleAsync(d => d.AssetId == "CAM-001")).Firmware);
+        Assert.True(await after.AuditEntries.AnyAsync(a => a.Actor == "manager" && a.EntityType == "device" && a.EntityId == "1" && a.Action == "update"));
+        Assert.False(await after.AuditEntries.AnyAsync(a => a.Actor == "manager" && a.Action == "dry-run"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Upload_WithProblems_ListsEachWithLineAndColumn_AndWritesNothing(string provider)
+    {
+        await using var register = await Estate.NewAsync(provider);
+        await using var app = new WebApp(register);
+        using var manager = await app.SignedInAsync("manager");
+        var file = Estate.Header + "\nCAM-020,,,95,0,,camera,,,,,,,,,,,,\nCAM-021,,,,,,toaster,,,,,not-an-ip,,,,,,,\n";
+
+        var response = await manager.UploadAsync("/Import", "/Import?handler=Check", "bad.csv", file, ("what", "devices"));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("problems; nothing was imported", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">2</td><td class=\"number\">11</td><td>latitude 95 is outside -90 to 90</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">3</td><td class=\"number\">14</td><td>unknown kind &#x27;toaster&#x27;", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">3</td><td class=\"number\">26</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Commit this import", html, StringComparison.Ordinal);
+        await using var db = await register.OpenAsync();
+        Assert.Equal(3, await db.Devices.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Commit_OfAnotherAccountsUpload_FindsNothing(string provider)
+    {
+        await using var register = await Estate.NewAsync(provider);
+        await register.RunAsync(WebApp.Password + "\n", "users", "add", "manager2", "--role", "Manager", "--password-stdin");
+        await using var app = new WebApp(register);
+        using var manager = await app.SignedInAsync("manager");
+        using var other = await app.SignedInAsync("manager2");
+        var checkedFile = await manager.UploadAsync("/Import", "/Import?handler=Check", "a.csv", Estate.Header + "\nCAM-030,,,,,,camera,,,,,,,,,,,,\n", ("what", "devices"));
+        var upload = UploadPattern().Match(await checkedFile.Content.ReadAsStringAsync()).Groups[1].Value;
+        var page = await other.PageAsync("/Import");
+
+        var stolen = await other.PostAsync("/Import?handler=Commit", ("upload", upload), ("what", "devices"), ("__RequestVerificationToken", WebClient.TokenIn(page)));
+
+        Assert.Contains("no longer waiting", await stolen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = await register.OpenAsync();
+        Assert.Equal(3, await db.Devices.CountAsync());
+    }
+
+    [GeneratedRegex("name=\"upload\" value=\"([0-9a-f]{32})\"")]
+    private static partial Regex UploadPattern();
+}

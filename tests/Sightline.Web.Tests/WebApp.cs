@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace Sightline.Web.Tests;
+
+/// <summary>The real web host (as `sightline serve` builds it) on a test register, served in memory.</summary>
+public sealed class WebApp(TestRegister register) : WebApplicationFactory<WebApp>
+{
+    public const string Password = "correct horse battery staple";
+
+    // The host's content root is the build output (assets and knowledge are copied there), as under `sightline serve`;
+    // without this the factory looks for a project folder beside the solution.
+    static WebApp() => Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SIGHTLINE_WEB_TESTS", AppContext.BaseDirectory);
+
+    protected override IHostBuilder CreateHostBuilder() => SightlineWeb.CreateHostBuilder(
+        new WebSettings(register.Location, Path.Combine(AppContext.BaseDirectory, "knowledge"), "http://127.0.0.1:0", TimeProvider.System));
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (so tests see them).</summary>
+    public WebClient Client() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>A client signed in as <paramref name="name"/> (made with <see cref="Password"/>).</summary>
+    public async Task<WebClient> SignedInAsync(string name)
+    {
+        var client = Client();
+        var response = await client.SignInAsync(name, Password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+}
