@@ -20,7 +20,7 @@ namespace Sightline.Data.Import;
 public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor, KnowledgeBase? knowledge = null)
 {
     private RegisterIdentifier? _identifier;
-    private const int ChunkSize = 1000;
+    private const int ChunkSize = 500;
 
     private readonly List<CsvProblem> _problems = [];
     private readonly List<ImportChange> _changes = [];
