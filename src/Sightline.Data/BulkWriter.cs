@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -16,6 +15,9 @@ public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
     private readonly Dictionary<Type, (IReadOnlyList<Column> Columns, string Table)> _tables = [];
     private readonly Dictionary<string, SqliteStatement> _statements = [];
     private readonly List<string> _deferred = [];
+    private readonly PostgresCopyRows _copyRows = new();
+    // Rows are handed to Npgsql in blocks of about this size rather than value by value.
+    private const int CopyFlushBytes = 64 * 1024;
 
     /// <summary>Inserts new rows, keys included.</summary>
     public async Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken cancel) where T : class
@@ -27,23 +29,29 @@ public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
         var (columns, table) = Table<T>();
         if (write.Db.IsPostgres)
         {
-            // CSV-format COPY: Npgsql's binary importer builds a parameter object for every value, which cost more CPU
-            // than everything else in an import; writing CSV text ourselves costs almost nothing.
+            // Binary COPY written by hand: Npgsql's binary importer builds a parameter object for every value, and
+            // CSV-format COPY costs us formatting and the server parsing; raw binary rows cost little on either side.
             var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
-            await using var copy = await ((NpgsqlConnection)write.Connection).BeginTextImportAsync(
-                $"COPY {Quote(table)} ({names}) FROM STDIN (FORMAT csv)", cancel);
+            await using var copy = await ((NpgsqlConnection)write.Connection).BeginRawBinaryCopyAsync(
+                $"COPY {Quote(table)} ({names}) FROM STDIN (FORMAT binary)", cancel);
+            var buffer = _copyRows;
+            buffer.Clear();
+            buffer.Header();
             foreach (var row in rows)
             {
+                buffer.Row(columns.Count);
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    if (i > 0)
-                    {
-                        copy.Write(',');
-                    }
-                    WriteCsvValue(copy, columns[i].Value(row));
+                    buffer.Value(columns[i].Value(row));
                 }
-                copy.Write('\n');
+                if (buffer.Length >= CopyFlushBytes)
+                {
+                    copy.Write(buffer.Written);
+                    buffer.Clear();
+                }
             }
+            buffer.Trailer();
+            copy.Write(buffer.Written);
             return;
         }
         var insert = Statement($"insert:{table}", () =>
@@ -153,37 +161,6 @@ public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
             await write.Db.Database.ExecuteSqlRawAsync(create, cancel);
         }
         _deferred.Clear();
-    }
-
-    // PostgreSQL's CSV format: an unquoted empty field is NULL, so every string is quoted (doubling its quotes).
-    private static void WriteCsvValue(TextWriter copy, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                break;
-            case string text:
-                copy.Write('"');
-                if (text.Contains('"', StringComparison.Ordinal))
-                {
-                    copy.Write(text.Replace("\"", "\"\"", StringComparison.Ordinal));
-                }
-                else
-                {
-                    copy.Write(text);
-                }
-                copy.Write('"');
-                break;
-            case int number: copy.Write(number.ToString(CultureInfo.InvariantCulture)); break;
-            case long number: copy.Write(number.ToString(CultureInfo.InvariantCulture)); break;
-            case double number: copy.Write(number.ToString("R", CultureInfo.InvariantCulture)); break;
-            case bool flag: copy.Write(flag ? "t" : "f"); break;
-            case DateOnly date: copy.Write(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
-            case DateTimeOffset time:
-                copy.Write(time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.ffffff'+00'", CultureInfo.InvariantCulture));
-                break;
-            default: throw new NotSupportedException($"bulk writes cannot store a {value.GetType().Name}");
-        }
     }
 
     private string Placeholder(int index, Column column) =>

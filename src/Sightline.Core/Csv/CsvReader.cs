@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Sightline.Csv;
@@ -20,6 +21,9 @@ public sealed class CsvReader
     private int _column = 1;
     private int _lastFieldCount = 8;
     private readonly StringBuilder _cell = new();
+    // A cell found whole within the buffer, not yet copied anywhere.
+    private int _directStart;
+    private int _directLength;
 
     /// <summary>Reads CSV from <paramref name="reader"/>, which the caller owns.</summary>
     public CsvReader(TextReader reader) => _reader = reader;
@@ -60,13 +64,14 @@ public sealed class CsvReader
             var fieldLine = _line;
             var fieldColumn = _column;
             _cell.Clear();
+            _directLength = 0;
             var problem = Peek() == '"' ? ReadQuoted() : ReadUnquoted();
             if (problem is not null)
             {
                 SkipToLineEnd();
                 return new CsvRecord(recordLine, fields, problem);
             }
-            fields.Add(new CsvField(_cell.ToString(), fieldLine, fieldColumn));
+            fields.Add(new CsvField(TakeCell(), fieldLine, fieldColumn));
             var next = Peek();
             if (next == ',')
             {
@@ -84,24 +89,66 @@ public sealed class CsvReader
 
     private CsvProblem? ReadUnquoted()
     {
-        while (true)
+        // Runs of plain characters are found and copied a buffer at a time; a cell that lies within one buffer
+        // becomes its string straight from the buffer (see TakeCell).
+        while (Peek() >= 0)
         {
-            var c = Peek();
-            if (c < 0 || c is ',' or '\r' or '\n')
+            var plain = _buffer.AsSpan(_position, _length - _position);
+            var run = plain.IndexOfAny(UnquotedStops);
+            var take = run < 0 ? plain.Length : run;
+            var tooLong = _cell.Length + _directLength + take > MaxCellLength;
+            if (tooLong)
             {
-                return null;
+                take = MaxCellLength - _cell.Length - _directLength;
             }
-            if (c == '"')
+            if (_cell.Length == 0 && _directLength == 0 && (run >= 0 || tooLong))
             {
-                return new CsvProblem(_line, _column, "a quote inside an unquoted cell; quote the whole cell and double the quote");
+                _directStart = _position;
+                _directLength = take;
             }
-            if (_cell.Length >= MaxCellLength)
+            else
+            {
+                Spill();
+                _cell.Append(plain[..take]);
+            }
+            _position += take;
+            _column += take;
+            if (tooLong)
             {
                 return new CsvProblem(_line, _column, $"cell longer than {MaxCellLength} characters");
             }
-            _cell.Append((char)c);
-            Advance();
+            if (run >= 0)
+            {
+                return plain[run] == '"'
+                    ? new CsvProblem(_line, _column, "a quote inside an unquoted cell; quote the whole cell and double the quote")
+                    : null;
+            }
         }
+        return null;
+    }
+
+    private static readonly SearchValues<char> UnquotedStops = SearchValues.Create(",\r\n\"");
+
+    // Moves a cell held as a stretch of the buffer into _cell, before the buffer is refilled or more is appended.
+    private void Spill()
+    {
+        if (_directLength > 0)
+        {
+            _cell.Append(_buffer, _directStart, _directLength);
+            _directLength = 0;
+        }
+    }
+
+    // The cell just read, and resets for the next.
+    private string TakeCell()
+    {
+        if (_directLength > 0)
+        {
+            var text = new string(_buffer, _directStart, _directLength);
+            _directLength = 0;
+            return text;
+        }
+        return _cell.ToString();
     }
 
     private CsvProblem? ReadQuoted()
@@ -193,6 +240,7 @@ public sealed class CsvReader
         {
             return _buffer[_position];
         }
+        Spill();
         _length = _reader.Read(_buffer, 0, _buffer.Length);
         _position = 0;
         return _length > 0 ? _buffer[0] : -1;

@@ -30,6 +30,10 @@ public static class NetworkAddress
     /// </summary>
     public static string? NormaliseMac(string text)
     {
+        if (IsCanonicalMac(text))
+        {
+            return text; // the usual case in an asset list; no new string
+        }
         Span<char> hex = stackalloc char[12];
         var count = 0;
         var separators = 0;
@@ -62,6 +66,23 @@ public static class NetworkAddress
                 }
             }
         });
+    }
+
+    private static bool IsCanonicalMac(string text)
+    {
+        if (text.Length != 17)
+        {
+            return false;
+        }
+        for (var i = 0; i < 17; i++)
+        {
+            var c = text[i];
+            if (i % 3 == 2 ? c != ':' : !(char.IsAsciiDigit(c) || c is >= 'A' and <= 'F'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>True for a locally administered MAC (second-lowest bit of the first octet), which names no maker.</summary>

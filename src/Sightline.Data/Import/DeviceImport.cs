@@ -20,7 +20,7 @@ namespace Sightline.Data.Import;
 public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor, KnowledgeBase? knowledge = null)
 {
     private RegisterIdentifier? _identifier;
-    private const int ChunkSize = 2000;
+    private const int ChunkSize = 500;
 
     private readonly List<CsvProblem> _problems = [];
     private readonly List<ImportChange> _changes = [];
@@ -84,6 +84,9 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             await bulk.DeferIndexesAsync<AuditEntry>(_ => false, cancel);
             await bulk.DeferIndexesAsync<DeviceIdentity>(_ => false, cancel);
             await bulk.DeferForeignKeysAsync<Device>(cancel);
+            // Each identity row would otherwise fire a trigger that looks its device up; adding the key back at the
+            // end checks them all in one join.
+            await bulk.DeferForeignKeysAsync<DeviceIdentity>(cancel);
         }
 
         await using var hashing = new HashingStream(input);
@@ -265,8 +268,13 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
                 _unchanged++;
                 continue;
             }
-            var systemId = await PlaceIdAsync(write, audit, merged[DeviceColumn.System], isSite: false, cancel);
-            var siteId = await PlaceIdAsync(write, audit, merged[DeviceColumn.Site], isSite: true, cancel);
+            // Nearly every row names a place already known: settle those without an async call each.
+            var systemId = KnownPlace(merged[DeviceColumn.System], _systemIds, out var knownSystem)
+                ? knownSystem
+                : await PlaceIdAsync(write, audit, merged[DeviceColumn.System], isSite: false, cancel);
+            var siteId = KnownPlace(merged[DeviceColumn.Site], _siteIds, out var knownSite)
+                ? knownSite
+                : await PlaceIdAsync(write, audit, merged[DeviceColumn.Site], isSite: true, cancel);
             var device = new Device { Id = match?.Id ?? _nextDeviceId++ };
             merged.ApplyTo(device, systemId, siteId);
             existing.Add(device);
@@ -367,6 +375,18 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     private List<string> Keys(List<DeviceRow> chunk, DeviceColumn column, DeviceMatches matches) =>
         chunk.Where(r => matches.Find(r.Values) is null)
             .Select(r => r.Values[column]).OfType<string>().Where(_keys.MightContain).Distinct().ToList();
+
+    private static bool KnownPlace(string? name, Dictionary<string, int> ids, out int? id)
+    {
+        if (name is null)
+        {
+            id = null;
+            return true;
+        }
+        var known = ids.TryGetValue(name, out var found);
+        id = found;
+        return known;
+    }
 
     private async Task<int?> PlaceIdAsync(RegisterWrite write, List<AuditEntry> audit, string? name, bool isSite, CancellationToken cancel)
     {

@@ -72,4 +72,43 @@ public sealed class CsvReaderTests
         return read.Count == cleaned.Count
             && read.Zip(cleaned).All(p => p.First.Problem is null && p.First.Fields.Select(f => f.Value).SequenceEqual(p.Second));
     }
+
+    [Property(MaxTest = 200)]
+    public bool Read_InputArrivingInSmallPieces_ReadsTheSameCellsAndPlaces(string?[][] rows, byte piece)
+    {
+        var text = new StringWriter();
+        var writer = new CsvWriter(text);
+        foreach (var row in rows.Where(r => r is { Length: > 0 }))
+        {
+            writer.WriteRecord(row.Select(c => c ?? ""));
+        }
+        text.Write("a,b\"c\nlong,");
+        text.Write(new string('y', CsvReader.MaxCellLength + 3));
+        text.Write("\nend,row\n");
+
+        var whole = new CsvReader(new StringReader(text.ToString())).ReadAll().ToList();
+        var pieces = new CsvReader(new TricklingReader(text.ToString(), 1 + (piece % 17))).ReadAll().ToList();
+
+        return whole.Count == pieces.Count
+            && whole.Zip(pieces).All(p => p.First.Line == p.Second.Line && p.First.Problem == p.Second.Problem
+                && p.First.Fields.SequenceEqual(p.Second.Fields));
+    }
+
+    /// <summary>Hands out at most a few characters per read, so that cells straddle the reader's buffer.</summary>
+    private sealed class TricklingReader(string text, int piece) : TextReader
+    {
+        private int _position;
+
+        public override int Peek() => _position < text.Length ? text[_position] : -1;
+
+        public override int Read() => _position < text.Length ? text[_position++] : -1;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var n = Math.Min(Math.Min(count, piece), text.Length - _position);
+            text.CopyTo(_position, buffer, index, n);
+            _position += n;
+            return n;
+        }
+    }
 }
