@@ -29,16 +29,19 @@ public sealed class Wire(ScanOptions options)
         using var attempt = new SocketAsyncEventArgs { RemoteEndPoint = new IPEndPoint(address, port) };
         var done = new TaskCompletionSource<SocketError>(TaskCreationOptions.RunContinuationsAsynchronously);
         attempt.Completed += (_, e) => done.TrySetResult(e.SocketError);
+        SocketError result;
         if (!socket.ConnectAsync(attempt))
         {
-            done.TrySetResult(attempt.SocketError);
+            result = attempt.SocketError; // refused at once, as a closed port on a local link often is: no timer needed
         }
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        deadline.CancelAfter(options.ConnectTimeout);
-        SocketError result;
-        using (deadline.Token.Register(() => Socket.CancelConnectAsync(attempt)))
+        else
         {
-            result = await done.Task;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            deadline.CancelAfter(options.ConnectTimeout);
+            using (deadline.Token.Register(() => Socket.CancelConnectAsync(attempt)))
+            {
+                result = await done.Task;
+            }
         }
         if (cancel.IsCancellationRequested)
         {
@@ -79,6 +82,8 @@ public sealed class Wire(ScanOptions options)
             await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
             {
                 TargetHost = address.ToString(),
+                // Never fetch revocation lists or OCSP answers: the scan talks to the scope and nothing else.
+                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
                 // Only the certificate's subject is read, as evidence; nothing secret is sent over this connection.
 #pragma warning disable CA5359 // Cameras present self-signed certificates; the scanner reads them, it does not trust them.
                 RemoteCertificateValidationCallback = (_, _, _, _) => true,
@@ -89,7 +94,7 @@ public sealed class Wire(ScanOptions options)
         {
             return (([], $"TLS handshake failed: {e.GetType().Name}"), null);
         }
-        var subject = tls.RemoteCertificate is { } certificate ? Subject(new X509Certificate2(certificate)) : null;
+        var subject = tls.RemoteCertificate is X509Certificate2 certificate ? Subject(certificate) : null;
         return (await ExchangeAsync(tls, request, options.MaxBytes, deadline.Token, cancel), subject);
     }
 
@@ -136,15 +141,8 @@ public sealed class Wire(ScanOptions options)
     private static bool IsComplete(MemoryStream received) => received.GetBuffer().AsSpan(0, (int)received.Length).IndexOf("\r\n\r\n"u8) >= 0;
 
     /// <summary>A certificate subject written as fingerprint databases write it: <c>CN=…,OU=…,O=…,C=…</c>, most specific first.</summary>
-    public static string Subject(X509Certificate2 certificate)
-    {
-        using (certificate)
-        {
-            var parts = certificate.SubjectName.EnumerateRelativeDistinguishedNames()
-                .Select(rdn => $"{Short(rdn.GetSingleElementType().Value)}={rdn.GetSingleElementValue()}");
-            return string.Join(',', parts);
-        }
-    }
+    public static string Subject(X509Certificate2 certificate) =>
+        string.Join(',', certificate.SubjectName.EnumerateRelativeDistinguishedNames().Select(rdn => $"{Short(rdn.GetSingleElementType().Value)}={rdn.GetSingleElementValue()}"));
 
     private static string Short(string? oid) => oid switch
     {

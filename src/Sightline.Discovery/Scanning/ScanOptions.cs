@@ -15,8 +15,8 @@ public sealed record ScanOptions
     /// <summary>How long a server-speaks-first port is listened to.</summary>
     public TimeSpan GreetingTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a unicast UDP discovery probe waits for its reply.</summary>
-    public TimeSpan UdpTimeout { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>How long a unicast UDP discovery probe waits for its reply (a closed port answers at once with ICMP).</summary>
+    public TimeSpan UdpTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long multicast discovery listens for replies.</summary>
     public TimeSpan MulticastListen { get; init; } = TimeSpan.FromSeconds(3);

@@ -29,9 +29,10 @@ public static class ScanCommand
         var concurrency = new Option<int>("--concurrency") { Description = "Most hosts probed at once (each gets one connection at a time)", DefaultValueFactory = _ => 64 };
         var credentials = new Option<string?>("--credentials") { Description = "A file of 'TARGET USER PASSWORD' lines (TARGET: CIDR, range, address, maker:ID or *) for read-only identity calls" };
         var multicast = new Option<bool>("--multicast") { Description = "Also send WS-Discovery, SADP and DHIP to their multicast groups on local links in the scope (TTL 1)" };
+        var readTimeout = new Option<double>("--read-timeout") { Description = "Seconds a device has to answer each request (slow links, busy devices)", DefaultValueFactory = _ => 3 };
         var command = new Command("scan", "Find the devices in a scope, identify them and record them in the register")
         {
-            targets, exclude, file, allowPublic, large, dryRun, json, rate, concurrency, credentials, multicast,
+            targets, exclude, file, allowPublic, large, dryRun, json, rate, concurrency, credentials, multicast, readTimeout,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -72,15 +73,17 @@ public static class ScanCommand
                 }
                 return Task.FromResult(SightlineCli.Failed);
             }
-            if (parse.GetValue(rate) < 0 || parse.GetValue(concurrency) is < 1 or > 4096)
+            if (parse.GetValue(rate) < 0 || parse.GetValue(concurrency) is < 1 or > 4096 || parse.GetValue(readTimeout) is < 0.1 or > 60)
             {
-                return Task.FromResult(cli.Fail("--rate cannot be negative, and --concurrency must be between 1 and 4,096"));
+                return Task.FromResult(cli.Fail("--rate cannot be negative, --concurrency must be between 1 and 4,096, and --read-timeout between 0.1 and 60 seconds"));
             }
             var options = new ScanOptions
             {
                 AttemptInterval = parse.GetValue(rate) == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(1.0 / parse.GetValue(rate)),
                 Concurrency = parse.GetValue(concurrency),
                 Multicast = parse.GetValue(multicast),
+                ReadTimeout = TimeSpan.FromSeconds(parse.GetValue(readTimeout)),
+                UdpTimeout = TimeSpan.FromSeconds(Math.Min(parse.GetValue(readTimeout), 2)),
             };
             var scopeText = string.Join(", ", scope.Ranges.Select(r => r.ToString()));
             if (parse.GetValue(dryRun))

@@ -13,8 +13,9 @@ namespace Sightline.Tests.Farming;
 /// </summary>
 public sealed class FarmProtocolTests : IAsyncLifetime
 {
-    private static readonly ScanOptions Quick = new() { ConnectTimeout = TimeSpan.FromSeconds(1), ReadTimeout = TimeSpan.FromSeconds(2), AttemptInterval = TimeSpan.Zero };
-    private readonly Wire _wire = new(Quick);
+    // Generous deadlines: these tests are about what is said, not how fast, and CI machines can be busy.
+    private static readonly ScanOptions Patient = new() { ReadTimeout = TimeSpan.FromSeconds(10), UdpTimeout = TimeSpan.FromSeconds(10), AttemptInterval = TimeSpan.Zero };
+    private readonly Wire _wire = new(Patient);
     private Farm _farm = null!;
 
     public ValueTask InitializeAsync()
@@ -99,7 +100,7 @@ public sealed class FarmProtocolTests : IAsyncLifetime
     [Fact]
     public async Task UdpDiscovery_IsAnsweredByUnicast_ByTheProtocolsEachPlatformSpeaks()
     {
-        var discovery = new UdpDiscovery(Quick);
+        var discovery = new UdpDiscovery(Patient);
         var (hikvision, dahua, printer, nginx) = (new List<Observation>(), new List<Observation>(), new List<Observation>(), new List<Observation>());
 
         await discovery.ProbeAsync(Address("hikvision-camera"), hikvision, CancellationToken.None);

@@ -84,9 +84,10 @@ public sealed class ScanCommandTests
         File.SetUnixFileMode(credentials, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var annke = farm.Devices.First(d => d.Persona.Template == "annke-on-hikvision").Address.ToString();
 
-        var without = await Cli.RunAsync(register, "scan", annke, "--json").Ok();
+        // Generous deadlines: this test is about what the devices say after a login, not how fast, and CI machines can be busy.
+        var without = await Cli.RunAsync(register, "scan", annke, "--json", "--read-timeout", "10").Ok();
         var dryRun = await Cli.RunAsync(register, "scan", $"127.77.{net}.0/27", "--credentials", credentials, "--dry-run").Ok();
-        var with = await Cli.RunAsync(register, "scan", $"127.77.{net}.0/27", "--credentials", credentials, "--json").Ok();
+        var with = await Cli.RunAsync(register, "scan", $"127.77.{net}.0/27", "--credentials", credentials, "--json", "--read-timeout", "10").Ok();
         var table = await Cli.RunAsync(register, "scan", $"127.77.{net}.0/27", "--credentials", credentials).Ok();
 
         var before = JsonDocument.Parse(without.Output).RootElement;
