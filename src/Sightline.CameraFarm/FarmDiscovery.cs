@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Sightline.Probing;
 
 namespace Sightline.CameraFarm;
 
@@ -59,14 +59,7 @@ internal static partial class FarmDiscovery
             $"\"DeviceType\" : \"{persona.Model}\", \"HttpPort\" : 80, \"IPv4Address\" : {{\"IPAddress\" : \"{address}\", \"SubnetMask\" : \"255.255.255.0\"}}, " +
             $"\"MachineName\" : \"{persona.Serial}\", \"Manufacturer\" : \"{persona.Brand}\", \"Port\" : 37777, \"SerialNo\" : \"{persona.Serial}\", \"Vendor\" : \"{persona.Brand}\", " +
             $"\"Version\" : \"{persona.Firmware.TrimStart('V')}\"}}}}}}"));
-        // The DHIP header: 0x20, "DHIP", then the body length at offsets 16 and 24 (little-endian).
-        var message = new byte[32 + json.Length];
-        message[0] = 0x20;
-        "DHIP"u8.CopyTo(message.AsSpan(4));
-        BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(16), (uint)json.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(24), (uint)json.Length);
-        json.CopyTo(message.AsSpan(32));
-        return message;
+        return UdpDiscovery.DhipMessage(json);
     }
 
     [GeneratedRegex(@"<(?:\w+:)?MessageID>([^<]{1,100})</", RegexOptions.NonBacktracking)]

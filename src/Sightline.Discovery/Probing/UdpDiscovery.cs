@@ -159,9 +159,11 @@ public sealed class UdpDiscovery(ScanOptions options)
     private static byte[] SadpProbe() => Encoding.UTF8.GetBytes(
         $"<?xml version=\"1.0\" encoding=\"utf-8\"?><Probe><Uuid>{Guid.NewGuid().ToString().ToUpperInvariant()}</Uuid><Types>inquiry</Types></Probe>");
 
-    private static byte[] DhipProbe()
+    private static byte[] DhipProbe() => DhipMessage("{\"method\":\"DHDiscover.search\",\"params\":{\"mac\":\"\",\"uni\":1}}"u8);
+
+    /// <summary>A DHIP message: the 32-byte header (0x20, "DHIP", the body's length at offsets 16 and 24, little-endian), then the JSON body.</summary>
+    public static byte[] DhipMessage(ReadOnlySpan<byte> body)
     {
-        var body = "{\"method\":\"DHDiscover.search\",\"params\":{\"mac\":\"\",\"uni\":1}}"u8;
         var message = new byte[32 + body.Length];
         message[0] = 0x20;
         "DHIP"u8.CopyTo(message.AsSpan(4));
