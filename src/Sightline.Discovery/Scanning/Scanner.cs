@@ -30,30 +30,22 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
     public async Task<(List<HostResult> Hosts, bool Complete)> ScanAsync(ScanScope scope, ScanProgress progress, CancellationToken cancel,
         ScanCredentials? credentials = null, Func<IReadOnlyList<Observation>, string?>? platformOf = null, Action<HostResult>? found = null)
     {
-        using var slots = new SemaphoreSlim(options.Concurrency);
         var hosts = new ConcurrentDictionary<IPAddress, HostResult>();
         var complete = true;
         var multicastNotes = new List<string>();
         try
         {
             var multicast = options.Multicast ? new UdpDiscovery(options).MulticastAsync(scope, multicastNotes, cancel) : null;
-            await Task.WhenAll(scope.Addresses().Select(async address =>
+            // Addresses are taken from the scope as hosts finish, so a scope of millions never sits in memory at once.
+            await Parallel.ForEachAsync(scope.Addresses(), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancel }, async (address, _) =>
             {
-                await slots.WaitAsync(cancel);
-                try
+                if (await ScanHostAsync(address, progress, credentials, platformOf, cancel) is { } host)
                 {
-                    if (await ScanHostAsync(address, progress, credentials, platformOf, cancel) is { } host)
-                    {
-                        hosts[address] = host;
-                        found?.Invoke(host);
-                    }
+                    hosts[address] = host;
+                    found?.Invoke(host);
                 }
-                finally
-                {
-                    slots.Release();
-                    progress.AddressDone();
-                }
-            }));
+                progress.AddressDone();
+            });
             if (multicast is not null)
             {
                 foreach (var (address, observations) in await multicast)
