@@ -246,7 +246,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         var existing = await FindExistingAsync(chunk, cancel);
         var inserts = new List<Device>();
         var updates = new List<Device>();
-        var audit = new List<AuditEntry>();
+        var audit = new List<PendingAudit>(chunk.Count);
         foreach (var row in chunk)
         {
             var match = existing.Find(row.Values);
@@ -279,36 +279,33 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             merged.ApplyTo(device, systemId, siteId);
             existing.Add(device);
             RememberKeys(device.AssetId, device.Serial, device.MacAddress);
-            string? before = null;
-            string after;
             if (current is null)
             {
-                after = AuditJson.Snapshot(merged);
                 inserts.Add(device);
                 _created++;
             }
             else
             {
-                before = AuditJson.ChangedIn(current, merged);
-                after = AuditJson.ChangedIn(merged, current);
                 updates.Add(device);
                 _updated++;
             }
-            var action = current is null ? "create" : "update";
-            audit.Add(write.Audit.Next(action, "device", device.Id.ToString(), before, after));
+            var change = new PendingAudit(current is null ? "create" : "update", "device", device.Id, current, merged, null);
+            audit.Add(change);
             if (_changes.Count < ImportResult.ChangesKept)
             {
-                _changes.Add(new ImportChange(row.Line, action, device.Id, device.AssetId, before, after));
+                var (before, after) = change.Json();
+                _changes.Add(new ImportChange(row.Line, change.Action, device.Id, device.AssetId, before, after!));
             }
         }
         // The chunk is written on another thread while this one reads and prepares the next: with two cores the
         // database (SQLite in-process, or the PostgreSQL server) and the parsing run side by side.
         await SettleAsync();
+        // The audit entries' JSON and hash chain are made there too, in the order the changes were decided.
         _pending = Task.Run(async () =>
         {
             await bulk.InsertAsync(inserts, cancel);
             await bulk.UpdateAsync(updates, cancel);
-            await bulk.InsertAsync(audit, cancel);
+            await bulk.InsertAsync(audit.ConvertAll(a => a.Entry(write.Audit)), cancel);
             if (_identifier is not null)
             {
                 var stored = new Dictionary<int, List<Observation>>();
@@ -388,7 +385,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         return known;
     }
 
-    private async Task<int?> PlaceIdAsync(RegisterWrite write, List<AuditEntry> audit, string? name, bool isSite, CancellationToken cancel)
+    private async Task<int?> PlaceIdAsync(RegisterWrite write, List<PendingAudit> audit, string? name, bool isSite, CancellationToken cancel)
     {
         if (name is null)
         {
@@ -419,7 +416,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         ids[name] = id;
         var kind = isSite ? "site" : "system";
         _createdPlaces.Add($"{kind} '{name}'");
-        audit.Add(write.Audit.Next("create", kind, id.ToString(), null, AuditJson.Of(("name", name))));
+        audit.Add(new PendingAudit("create", kind, id, null, null, AuditJson.Of(("name", name))));
         return id;
     }
 
@@ -450,4 +447,23 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
 
     private static string Label(Device device) =>
         device.AssetId is { } asset ? $"asset {asset}" : device.Serial is { } serial ? $"serial {serial}" : $"MAC {device.MacAddress}";
+
+    /// <summary>
+    /// An audit entry decided on the reading thread and made on the writing one: a device's creation or update (its
+    /// JSON from <paramref name="Current"/> and <paramref name="Merged"/>), or a place's creation with its JSON given.
+    /// </summary>
+    private readonly record struct PendingAudit(string Action, string EntityType, int EntityId, DeviceValues? Current,
+        DeviceValues? Merged, string? After)
+    {
+        public (string? Before, string? After) Json() =>
+            Merged is null ? (null, After)
+            : Current is null ? (null, AuditJson.Snapshot(Merged))
+            : (AuditJson.ChangedIn(Current, Merged), AuditJson.ChangedIn(Merged, Current));
+
+        public AuditEntry Entry(AuditTrail trail)
+        {
+            var (before, after) = Json();
+            return trail.Next(Action, EntityType, EntityId.ToString(System.Globalization.CultureInfo.InvariantCulture), before, after);
+        }
+    }
 }
