@@ -10,6 +10,7 @@ using Sightline.Knowledge;
 using Sightline.Web.Accounts;
 using Sightline.Web.Api;
 using Sightline.Web.Exports;
+using Sightline.Web.Scans;
 using Sightline.Web.Security;
 
 namespace Sightline.Web;
@@ -36,6 +37,7 @@ public static class SightlineWeb
         // One context per request, on the register checked at start; no pooling of state between users.
         services.AddScoped(_ => settings.Location.Connect());
         services.AddAccounts(settings);
+        services.AddScans();
         services.AddRazorPages(Pages.PageAccess.Configure).ConfigureApplicationPartManager(OnlyThisAssembly);
         services.AddAntiforgery(options =>
         {
@@ -71,6 +73,7 @@ public static class SightlineWeb
             endpoints.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Read);
             endpoints.MapRegisterApi();
             endpoints.MapKnowledgeApi();
+            endpoints.MapScanApi();
             endpoints.MapExports();
         });
     }

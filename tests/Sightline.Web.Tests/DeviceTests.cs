@@ -18,12 +18,18 @@ public sealed class DeviceTests
         var missing = await client.PageAsync("/Devices?status=missing");
         var second = await client.PageAsync("/Devices?after=1");
         var unknown = await client.GetAsync("/Devices?site=Nowhere");
+        // The count with a maker alone reads the identities only; with a device column too, it joins them.
+        var makerAndKind = await client.PageAsync("/Devices?maker=hikvision&kind=camera");
+        var makerAndStatus = await client.PageAsync("/Devices?maker=dahua&status=active");
 
         Assert.Contains("NVR-001", byKind, StringComparison.Ordinal);
         Assert.DoesNotContain("CAM-001", byKind, StringComparison.Ordinal);
         Assert.Contains("CAM-001", byMaker, StringComparison.Ordinal);
         Assert.Contains("CAM-002", byMaker, StringComparison.Ordinal); // ANNKE, made on Hikvision's platform
         Assert.DoesNotContain("NVR-001", byMaker, StringComparison.Ordinal);
+        Assert.Contains("<p>2 devices match.</p>", byMaker, StringComparison.Ordinal);
+        Assert.Contains("<p>2 devices match.</p>", makerAndKind, StringComparison.Ordinal);
+        Assert.Contains("<p>0 devices match.</p>", makerAndStatus, StringComparison.Ordinal);
         Assert.Contains("NVR-001", missing, StringComparison.Ordinal);
         Assert.DoesNotContain(">CAM-001<", second, StringComparison.Ordinal);
         Assert.Contains("CAM-002", second, StringComparison.Ordinal);

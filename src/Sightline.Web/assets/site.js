@@ -1,6 +1,8 @@
 // Sightline's only script (no inline scripts: the Content-Security-Policy forbids them). Progressive enhancement:
 // a form marked data-live="#id" refreshes that part of the page when a field changes, without a full reload.
 // Without JavaScript the form's button does the same with a normal request.
+// An element marked data-poll="URL" is fetched again from URL every second and replaced, until the fresh copy's data-poll is
+// empty (a running scan's progress; without JavaScript, reloading the page shows the same).
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
   for (const form of document.querySelectorAll("form[data-live]")) {
@@ -27,4 +29,22 @@ document.addEventListener("DOMContentLoaded", () => {
     };
     form.addEventListener("change", refresh);
   }
+  const poll = (id) => {
+    const current = document.getElementById(id);
+    const url = current?.getAttribute("data-poll");
+    if (!url) return;
+    setTimeout(async () => {
+      try {
+        const response = await fetch(url, { headers: { "X-Requested-With": "fetch" } });
+        if (response.ok) {
+          const fresh = new DOMParser().parseFromString(await response.text(), "text/html").getElementById(id);
+          if (fresh) document.getElementById(id)?.replaceWith(fresh);
+        }
+      } catch {
+        // A missed poll (server restarting, network blip) is retried at the next tick.
+      }
+      poll(id);
+    }, 1000);
+  };
+  for (const element of document.querySelectorAll("[data-poll][id]")) poll(element.id);
 });

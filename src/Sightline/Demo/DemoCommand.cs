@@ -9,16 +9,23 @@ using Sightline.Identification;
 using Sightline.Knowledge;
 using Sightline.Register;
 using Sightline.Risk;
+using Sightline.Serving;
+using Sightline.Web.Accounts;
 using Spectre.Console;
 
 namespace Sightline.Demo;
 
-/// <summary>`sightline demo`: builds a fictional council's register through the ordinary import path and summarises it.</summary>
+/// <summary>
+/// `sightline demo`: builds a fictional council's register through the ordinary import path and summarises it; on a
+/// terminal it then serves the web application on it, with a one-time login, until Ctrl-C.
+/// </summary>
 public static class DemoCommand
 {
     public static Command Create(CommandRunner cli)
     {
-        var command = new Command("demo", "Create a demo register for a fictional borough council and summarise it (--db to keep it)");
+        var noServe = new Option<bool>("--no-serve") { Description = "End after the summary instead of serving the web application (it is not served when output is not a terminal)" };
+        var urls = new Option<string>("--urls") { Description = $"Where the web application listens (default {ServeCommand.DefaultUrls})", DefaultValueFactory = _ => ServeCommand.DefaultUrls };
+        var command = new Command("demo", "Create a demo register for a fictional borough council, summarise it and serve it on the web (--db to keep it)") { noServe, urls };
         command.SetAction(async (parse, cancel) =>
         {
             var context = cli.Context;
@@ -68,7 +75,8 @@ public static class DemoCommand
             context.Out.WriteLine($"     sightline devices list --white-label --db {db}");
             context.Out.WriteLine($"     sightline devices show NBC-0001 --db {db}");
             context.Out.WriteLine($"     sightline audit verify --db {db}");
-            return 0;
+            // Serving waits for Ctrl-C, so only a person at a terminal gets it: scripts and tests end here.
+            return context.Interactive && !parse.GetValue(noServe) ? await ServeAsync(context, shared, parse.GetValue(urls)!, cancel) : 0;
         });
         return command;
     }
@@ -109,6 +117,22 @@ public static class DemoCommand
                 File.Delete(logins);
             }
         }
+    }
+
+    /// <summary>Makes a demo account (Admin and Manager) with a password shown once, then serves the register until Ctrl-C.</summary>
+    private static async Task<int> ServeAsync(CliContext context, string[] shared, string urls, CancellationToken cancel)
+    {
+        var password = AccountAdmin.NewPassword();
+        var made = await SightlineCli.RunAsync(["users", "add", "demo", "--role", "Admin", "--role", "Manager", "--password-stdin", .. shared],
+            context with { In = new StringReader(password + "\n"), Out = TextWriter.Null }, cancel);
+        if (made != 0)
+        {
+            return made;
+        }
+        context.Out.WriteLine();
+        context.Out.WriteLine($"The web application: {urls.Split(';')[0]}  (sign in as demo, password {password} — shown once)");
+        context.Out.WriteLine("Scans: start one of 127.77.0.0/24 from the Scans page while `sightline farm` runs, or read the evidence of what the demo scan found.");
+        return await SightlineCli.RunAsync(["serve", "--urls", urls, .. shared], context, cancel);
     }
 
     /// <summary>Prints devices by system, kind, brand as sold and platform maker, the white labels found, and flagged devices by dimension.</summary>

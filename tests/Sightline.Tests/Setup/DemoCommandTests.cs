@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sightline.Cli;
 using Sightline.Data;
 
 namespace Sightline.Tests.Setup;
@@ -36,5 +37,65 @@ public sealed class DemoCommandTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Demo_OnATerminal_ServesTheWebWithAOneTimeLogin_UntilStopped()
+    {
+        var folder = Directory.CreateTempSubdirectory("sightline-demo-test-").FullName;
+        try
+        {
+            var port = FreePort();
+            var output = new StringWriter();
+            var context = new CliContext(TextReader.Null, TextWriter.Synchronized(output), new StringWriter(), TimeProvider.System,
+                new Dictionary<string, string>(), folder, Interactive: true);
+            using var stop = new CancellationTokenSource();
+            var demo = SightlineCli.RunAsync(["demo", "--db", Path.Combine(folder, "demo.db"), "--urls", $"http://127.0.0.1:{port}"], context, stop.Token);
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+            // The register is built and scanned first; then the server comes up. Wait for it (or for the demo to end early).
+            HttpResponseMessage? login = null;
+            while (login is null && !demo.IsCompleted)
+            {
+                try
+                {
+                    login = await http.GetAsync(new Uri("/Account/Login", UriKind.Relative));
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.WhenAny(demo, Task.Delay(250));
+                }
+            }
+            Assert.NotNull(login);
+            string printed;
+            lock (output)
+            {
+                printed = output.ToString();
+            }
+            var password = System.Text.RegularExpressions.Regex.Match(printed, @"sign in as demo, password (\S+) — shown once").Groups[1].Value;
+            var html = await login.Content.ReadAsStringAsync();
+            var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            using var form = new FormUrlEncodedContent([new("name", "demo"), new("password", password), new("__RequestVerificationToken", System.Net.WebUtility.HtmlDecode(token))]);
+            var signedIn = await http.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
+            await stop.CancelAsync();
+            var code = await demo;
+
+            Assert.Contains($"The web application: http://127.0.0.1:{port}", printed);
+            Assert.True(password.Length >= 12, printed);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+            Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+            Assert.Equal(0, code);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

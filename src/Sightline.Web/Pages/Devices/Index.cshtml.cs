@@ -69,7 +69,8 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge) : PageMod
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        Total = await query.Take(CountLimit + 1).CountAsync(cancel);
+        var (counted, _) = await filter.ApplyAsync(db, () => knowledge, cancel, forCounting: true);
+        Total = await counted!.Take(CountLimit + 1).CountAsync(cancel);
         var descending = Sort == "-id";
         if (After is { } after)
         {

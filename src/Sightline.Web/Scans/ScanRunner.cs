@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sightline.Data;
+using Sightline.Data.Scanning;
+using Sightline.Identification;
+using Sightline.Knowledge;
+using Sightline.Scanning;
+using Sightline.Scope;
+
+namespace Sightline.Web.Scans;
+
+/// <summary>
+/// Runs scans started from the web in the background of the server, one at a time, as `sightline scan` does: the same
+/// scope rules, scanner, identification and <see cref="ScanRecord"/>. Stopping the server stops a running scan, and what
+/// it found is written, marked incomplete.
+/// </summary>
+public sealed class ScanRunner(WebSettings settings, KnowledgeBase knowledge, ILogger<ScanRunner> log) : IHostedService
+{
+    private readonly Lock _gate = new();
+    private WebScan? _current;
+
+    /// <summary>The running scan, or the last one this server ran; null before the first.</summary>
+    public WebScan? Current => _current;
+
+    /// <summary>Starts a scan, or says why not: the scope's problems, or (Busy) another scan still running.</summary>
+    public (WebScan? Scan, IReadOnlyList<string> Problems, bool Busy) Start(ScanRequest request, string actor)
+    {
+        var (scope, problems) = ScanScope.Parse(ScanRequest.Split(request.Targets), ScanRequest.Split(request.Exclusions), request.AllowPublic, request.Large);
+        if (ScanRequest.Split(request.Targets).Count == 0)
+        {
+            problems = ["name at least one target: a CIDR, a range (a-b) or an address"];
+        }
+        if (scope is null || problems.Count > 0)
+        {
+            return (null, problems, false);
+        }
+        lock (_gate)
+        {
+            if (_current is { Running: true })
+            {
+                return (null, [$"a scan of {_current.Scope} started by {_current.Actor} is still running; stop it or wait for it to end"], true);
+            }
+            var scopeText = string.Join(", ", scope.Ranges.Select(r => r.ToString()));
+            var scan = new WebScan(scopeText, scope.Count, actor, settings.Time.GetUtcNow());
+            _current = scan;
+            scan.Completion = Task.Run(() => RunAsync(scan, scope));
+            return (scan, [], false);
+        }
+    }
+
+    private async Task RunAsync(WebScan scan, ScanScope scope)
+    {
+        try
+        {
+            var identifier = new Identifier(knowledge);
+            // As in `sightline scan`: each host is identified as it finishes, for the progress count, and the verdict is
+            // kept unless the neighbour table added to what the host said afterwards.
+            var verdicts = new ConcurrentDictionary<IPAddress, (int Observations, Verdict Verdict)>();
+            var (hosts, complete) = await new Scanner(new ScanOptions(), settings.Time).ScanAsync(scope, scan.Progress, scan.Stopping, null,
+                observations => identifier.Identify(observations).Platform?.Id,
+                host =>
+                {
+                    var verdict = identifier.Identify(host.Observations);
+                    verdicts[host.Address] = (host.Observations.Count, verdict);
+                    if (verdict.Platform is not null)
+                    {
+                        scan.Progress.HostIdentified();
+                    }
+                });
+            var seen = hosts.ConvertAll(h => (h.Address, h.Observations,
+                verdicts.TryGetValue(h.Address, out var known) && known.Observations == h.Observations.Count ? known.Verdict : identifier.Identify(h.Observations)));
+            await using var db = settings.Location.Connect();
+            // Written even when stopped: what was found is kept, marked incomplete.
+            var (actions, missing) = await ScanRecord.WriteAsync(db, knowledge, seen, scope.Contains, scan.Scope, complete, scan.Started, settings.Time, scan.Actor, CancellationToken.None);
+            var addresses = hosts.ConvertAll(h => h.Address.ToString());
+            var ids = await db.Devices.AsNoTracking().Where(d => d.IpAddress != null && addresses.Contains(d.IpAddress))
+                .Select(d => new { d.Id, d.IpAddress }).ToListAsync();
+            var idOf = ids.GroupBy(d => d.IpAddress!).ToDictionary(g => g.Key, g => g.Min(d => d.Id));
+            var findings = seen.Select((s, i) => new ScanFinding(s.Address.ToString(), hosts[i].Mac, hosts[i].OpenPorts, s.Item3.Platform?.Id, s.Item3.Platform?.Name,
+                    s.Item3.ConfidenceWord, s.Item3.Brand, s.Item3.Model, s.Item3.DeviceClass, s.Item3.WhiteLabelSuspected, actions[s.Address],
+                    actions[s.Address].StartsWith("skipped", StringComparison.Ordinal) ? null : idOf.GetValueOrDefault(s.Address.ToString())))
+                .OrderBy(f => IPAddress.Parse(f.Address).GetAddressBytes(), AddressOrder.Instance).ToList();
+            scan.Finish(findings, complete, missing, settings.Time.GetUtcNow());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.LogError(e, "The scan of {Scope} failed", scan.Scope);
+            scan.Fail(e is RegisterException ? e.Message : "the scan could not be recorded; the server log has the details", settings.Time.GetUtcNow());
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>When the server stops, a running scan stops too and its findings are written before the process ends.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_current is { Running: true } scan)
+        {
+            scan.Stop();
+            await scan.Completion.WaitAsync(cancellationToken);
+        }
+    }
+
+    private sealed class AddressOrder : IComparer<byte[]>
+    {
+        public static readonly AddressOrder Instance = new();
+
+        public int Compare(byte[]? x, byte[]? y) =>
+            x!.Length != y!.Length ? x.Length.CompareTo(y.Length) : ((ReadOnlySpan<byte>)x).SequenceCompareTo(y);
+    }
+}
