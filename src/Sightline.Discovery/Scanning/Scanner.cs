@@ -24,11 +24,13 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
 
     /// <summary>
     /// Scans the scope; returns the hosts that answered, in address order, and whether the scan ran to the end (a
-    /// cancelled scan keeps what it found). <paramref name="credentials"/> gives the operator's credential for a host
-    /// from its address and the platform maker its pre-login answers point to (<paramref name="platformOf"/>).
+    /// cancelled scan keeps what it found). With an <paramref name="identifier"/>, what a host said so far decides
+    /// which vendor endpoint to ask and which of the operator's <paramref name="credentials"/> to offer, and each
+    /// host carries its <see cref="HostResult.Verdict"/>: worked out as the host finishes (and counted in the
+    /// progress), and again only if the neighbour table or multicast added to what it said.
     /// </summary>
     public async Task<(List<HostResult> Hosts, bool Complete)> ScanAsync(ScanScope scope, ScanProgress progress, CancellationToken cancel,
-        ScanCredentials? credentials = null, Func<IReadOnlyList<Observation>, string?>? platformOf = null, Action<HostResult>? found = null)
+        ScanCredentials? credentials = null, Identifier? identifier = null)
     {
         var hosts = new ConcurrentDictionary<IPAddress, HostResult>();
         var complete = true;
@@ -39,10 +41,17 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
             // Addresses are taken from the scope as hosts finish, so a scope of millions never sits in memory at once.
             await Parallel.ForEachAsync(scope.Addresses(), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancel }, async (address, _) =>
             {
-                if (await ScanHostAsync(address, progress, credentials, platformOf, cancel) is { } host)
+                if (await ScanHostAsync(address, progress, credentials, identifier, cancel) is { } host)
                 {
+                    if (identifier?.Identify(host.Observations) is { } verdict)
+                    {
+                        host = host with { Verdict = verdict };
+                        if (verdict.Platform is not null)
+                        {
+                            progress.HostIdentified();
+                        }
+                    }
                     hosts[address] = host;
-                    found?.Invoke(host);
                 }
                 progress.AddressDone();
             });
@@ -51,7 +60,7 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
                 foreach (var (address, observations) in await multicast)
                 {
                     var host = hosts.GetValueOrDefault(address) ?? new HostResult(address, [], [], []);
-                    hosts[address] = host with { Observations = [.. host.Observations, .. observations] };
+                    hosts[address] = host with { Observations = [.. host.Observations, .. observations], Verdict = null };
                 }
             }
         }
@@ -62,7 +71,10 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
         // The neighbour table is read last: the scan's own traffic is what filled it.
         var macs = NeighbourTable.Read();
         var results = hosts.Values
-            .Select(h => macs.TryGetValue(h.Address, out var mac) ? h with { Mac = mac, Observations = [.. h.Observations, new Observation(ObservationKinds.Mac, mac, "neighbour-table", $"{h.Address} (neighbour table)")] } : h)
+            .Select(h => macs.TryGetValue(h.Address, out var mac)
+                ? h with { Mac = mac, Observations = [.. h.Observations, new Observation(ObservationKinds.Mac, mac, "neighbour-table", $"{h.Address} (neighbour table)")], Verdict = null }
+                : h)
+            .Select(h => identifier is not null && h.Verdict is null ? h with { Verdict = identifier.Identify(h.Observations) } : h)
             .OrderBy(h => AddressRange.Number(h.Address).Value)
             .ToList();
         if (multicastNotes.Count > 0 && results.Count > 0)
@@ -72,13 +84,13 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
         return (results, complete);
     }
 
-    private async Task<HostResult?> ScanHostAsync(IPAddress address, ScanProgress progress, ScanCredentials? credentials, Func<IReadOnlyList<Observation>, string?>? platformOf, CancellationToken cancel)
+    private async Task<HostResult?> ScanHostAsync(IPAddress address, ScanProgress progress, ScanCredentials? credentials, Identifier? identifier, CancellationToken cancel)
     {
         var open = new List<int>();
         var observations = new List<Observation>();
         var notes = new List<string>();
         // The platform what the device said so far points to, if any: it decides which vendor endpoint to ask.
-        string? Suspected() => platformOf?.Invoke(observations);
+        string? Suspected() => identifier?.Identify(observations).Platform?.Id;
         // Looked up only when a device asks for a login, from what it said before: never sent unasked.
         Credential? Credential() => credentials?.For(address, Suspected());
         var onvifDone = false;

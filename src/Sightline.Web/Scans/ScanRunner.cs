@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -56,22 +55,8 @@ public sealed class ScanRunner(WebSettings settings, KnowledgeBase knowledge, IL
         try
         {
             var identifier = new Identifier(knowledge);
-            // As in `sightline scan`: each host is identified as it finishes, for the progress count, and the verdict is
-            // kept unless the neighbour table added to what the host said afterwards.
-            var verdicts = new ConcurrentDictionary<IPAddress, (int Observations, Verdict Verdict)>();
-            var (hosts, complete) = await new Scanner(new ScanOptions(), settings.Time).ScanAsync(scope, scan.Progress, scan.Stopping, null,
-                observations => identifier.Identify(observations).Platform?.Id,
-                host =>
-                {
-                    var verdict = identifier.Identify(host.Observations);
-                    verdicts[host.Address] = (host.Observations.Count, verdict);
-                    if (verdict.Platform is not null)
-                    {
-                        scan.Progress.HostIdentified();
-                    }
-                });
-            var seen = hosts.ConvertAll(h => (h.Address, h.Observations,
-                verdicts.TryGetValue(h.Address, out var known) && known.Observations == h.Observations.Count ? known.Verdict : identifier.Identify(h.Observations)));
+            var (hosts, complete) = await new Scanner(new ScanOptions(), settings.Time).ScanAsync(scope, scan.Progress, scan.Stopping, null, identifier);
+            var seen = hosts.ConvertAll(h => (h.Address, h.Observations, h.Verdict!));
             await using var db = settings.Location.Connect();
             // Written even when stopped: what was found is kept, marked incomplete.
             var (actions, missing) = await ScanRecord.WriteAsync(db, knowledge, seen, scope.Contains, scan.Scope, complete, scan.Started, settings.Time, scan.Actor, CancellationToken.None);

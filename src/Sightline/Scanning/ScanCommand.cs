@@ -98,23 +98,9 @@ public static class ScanCommand
                 var started = cli.Context.Time.GetUtcNow();
                 var progress = new ScanProgress { Total = scope.Count };
                 cli.Context.Error.WriteLine($"Scanning {scope.Count:N0} addresses ({scopeText})…");
-                // Each host is identified as it finishes, for the progress count; the verdict is kept unless the
-                // neighbour table or multicast added to what the host said afterwards.
-                var verdicts = new System.Collections.Concurrent.ConcurrentDictionary<IPAddress, (int Observations, Verdict Verdict)>();
-                var scanning = new Scanner(options, cli.Context.Time).ScanAsync(scope, progress, cancel, given,
-                    observations => identifier.Identify(observations).Platform?.Id,
-                    host =>
-                    {
-                        var verdict = identifier.Identify(host.Observations);
-                        verdicts[host.Address] = (host.Observations.Count, verdict);
-                        if (verdict.Platform is not null)
-                        {
-                            progress.HostIdentified();
-                        }
-                    });
+                var scanning = new Scanner(options, cli.Context.Time).ScanAsync(scope, progress, cancel, given, identifier);
                 var (hosts, complete) = await ScanDisplay.ShowAsync(cli.Context, progress, scanning);
-                var seen = hosts.ConvertAll(h => (h.Address, h.Observations,
-                    verdicts.TryGetValue(h.Address, out var known) && known.Observations == h.Observations.Count ? known.Verdict : identifier.Identify(h.Observations)));
+                var seen = hosts.ConvertAll(h => (h.Address, h.Observations, h.Verdict!));
                 // The register is written even when the scan was stopped: what was found is kept, marked incomplete.
                 var (actions, missing) = await ScanRecord.WriteAsync(db, knowledge, seen, scope.Contains, scopeText, complete, started, cli.Context.Time, actor, CancellationToken.None);
                 if (parse.GetValue(json))
