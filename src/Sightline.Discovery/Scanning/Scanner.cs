@@ -93,7 +93,7 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
         string? Suspected() => identifier?.Identify(observations).Platform?.Id;
         // Looked up only when a device asks for a login, from what it said before: never sent unasked.
         Credential? Credential() => credentials?.For(address, Suspected());
-        var onvifDone = false;
+        var (endpointsAsked, onvifDone) = (false, false);
         try
         {
             foreach (var port in options.Ports)
@@ -114,7 +114,14 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
                 bool speaksHttp;
                 using (socket)
                 {
-                    speaksHttp = await ProbeAsync(socket, address, port, Suspected, Credential, observations, notes, cancel);
+                    speaksHttp = await ProbeAsync(socket, address, port, observations, notes, cancel);
+                }
+                // The same web server usually answers on HTTP and HTTPS: its identity endpoints are asked once per host.
+                if (speaksHttp && !endpointsAsked)
+                {
+                    var tls = TlsPorts.Contains(port);
+                    await new HttpProbe(_wire).ProbeEndpointsAsync(address, port, tls, Suspected(), Credential, $"{(tls ? "https" : "http")}://{address}:{port}/", observations, notes, cancel);
+                    endpointsAsked = true;
                 }
                 if (speaksHttp && HttpPorts.Contains(port) && !onvifDone)
                 {
@@ -145,7 +152,7 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
     }
 
     /// <summary>Fingerprints one open port; true when it answered as a web server.</summary>
-    private async Task<bool> ProbeAsync(System.Net.Sockets.Socket socket, IPAddress address, int port, Func<string?> suspected, Func<Credential?> credential, List<Observation> observations, List<string> notes, CancellationToken cancel)
+    private async Task<bool> ProbeAsync(System.Net.Sockets.Socket socket, IPAddress address, int port, List<Observation> observations, List<string> notes, CancellationToken cancel)
     {
         var where = $"{address}:{port}";
         if (GreetingPorts.Contains(port))
@@ -201,16 +208,7 @@ public sealed class Scanner(ScanOptions options, TimeProvider time)
         Note(notes, where, note);
         var http = $"{(tls ? "https" : "http")}://{where}/";
         HttpProbe.RecordRoot(root, http, where, observations);
-        if (HttpProbe.Status(root) == 0)
-        {
-            return false;
-        }
-        // The same web server usually answers on HTTP and HTTPS: its identity endpoints are asked once per host.
-        if (!observations.Any(o => o.Where?.Contains('/', StringComparison.Ordinal) == true && o.Where.StartsWith($"{address}:", StringComparison.Ordinal)))
-        {
-            await new HttpProbe(_wire).ProbeEndpointsAsync(address, port, tls, suspected(), credential, http, observations, notes, cancel);
-        }
-        return true;
+        return HttpProbe.Status(root) > 0;
     }
 
     private static string Rtsp(string method, IPAddress address, int sequence) =>
