@@ -49,11 +49,13 @@ public sealed record RegisterLocation(bool IsPostgres, string ConnectionString, 
 
     /// <summary>
     /// A context on this register without checking its schema, for a long-running host that checked it once with
-    /// <see cref="OpenAsync"/> at start (the web application opens one per request).
+    /// <see cref="OpenAsync"/> at start (the web application opens one per request). Its SQLite connections are
+    /// pooled: opening an SQLite file reads and parses the whole schema, which cost a web page more than its queries.
     /// </summary>
-    public RegisterDb Connect() => IsPostgres ? OpenPostgres() : OpenSqlite(create: false);
+    public RegisterDb Connect() => IsPostgres ? OpenPostgres() : OpenSqlite(create: false, pooled: true);
 
-    private SqliteRegisterDb OpenSqlite(bool create)
+    // A command opens the file once and closes it when done (no pool holds it open after the command ends).
+    private SqliteRegisterDb OpenSqlite(bool create, bool pooled = false)
     {
         var exists = File.Exists(ConnectionString);
         if (!exists && !create)
@@ -71,7 +73,7 @@ public sealed record RegisterLocation(bool IsPostgres, string ConnectionString, 
             DataSource = ConnectionString,
             Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             DefaultTimeout = (int)Math.Ceiling(LockTimeout.TotalSeconds),
-            Pooling = false,
+            Pooling = pooled,
         }.ToString();
         var options = new DbContextOptionsBuilder<SqliteRegisterDb>()
             .UseSqlite(connection, sqlite => sqlite.CommandTimeout((int)Math.Ceiling(LockTimeout.TotalSeconds))

@@ -39,6 +39,40 @@ public sealed class DeviceTests
 
     [Theory]
     [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task List_CountsToItsLimitUnlessAskedForAll_AndEveryPageFollowsTheLast(string provider)
+    {
+        await using var register = await Estate.NewAsync(provider);
+        var rows = Enumerable.Range(1, 1_100).Select(i => $"BULK-{i:D4},Town Centre CCTV,Market Square,,,,camera,Dahua,IPC-HFW2431S,,,,,,,,active,,");
+        await register.RunAsync("", "import", "devices", register.File("bulk.csv", Estate.Header + "\n" + string.Join("\n", rows) + "\n"));
+        await using var app = new WebApp(register);
+        using var client = await app.SignedInAsync("viewer");
+
+        var first = await client.PageAsync("/Devices?maker=dahua");
+        var counted = await client.PageAsync("/Devices?maker=dahua&countAll=true");
+        var seen = new List<string>();
+        for (var path = "/Devices?maker=dahua&sort=-id"; ;)
+        {
+            var page = await client.PageAsync(path);
+            seen.AddRange(System.Text.RegularExpressions.Regex.Matches(page, ">(BULK-[0-9]+|NVR-001)<").Select(m => m.Groups[1].Value));
+            var next = System.Text.RegularExpressions.Regex.Match(page, "href=\"([^\"]+)\" rel=\"next\"");
+            if (!next.Success)
+            {
+                break;
+            }
+            path = WebUtility.HtmlDecode(next.Groups[1].Value);
+        }
+
+        Assert.Contains("More than 1,000 devices match.", first, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Devices?maker=dahua&amp;countAll=true\"", first, StringComparison.Ordinal);
+        Assert.Contains("<p>1,101 devices match.</p>", counted, StringComparison.Ordinal); // and NVR-001
+        Assert.Equal(1_101, seen.Count);
+        Assert.Equal(1_101, seen.Distinct().Count());
+        Assert.Equal("BULK-1100", seen[0]); // newest first
+        Assert.Equal("NVR-001", seen[^1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
     public async Task Show_GivesTheVerdictWithEvidence_RisksWithSources_AndHistory(string provider)
     {
         await using var register = await Estate.NewAsync(provider);

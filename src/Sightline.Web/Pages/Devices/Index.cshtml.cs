@@ -21,8 +21,11 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge) : PageMod
 {
     public const int PageSize = 50;
 
-    /// <summary>Counting stops here: an exact count of a million filtered rows is not worth its time.</summary>
-    public const int CountLimit = 10_000;
+    /// <summary>
+    /// Counting stops here unless the user asks for the exact number (<see cref="CountAll"/>): counting past it
+    /// would cost every page of a large register more than finding its rows.
+    /// </summary>
+    public const int CountLimit = 1_000;
 
     public sealed record Row(int Id, string? AssetId, string Kind, string? Brand, string? Model, string? Ip, string? System,
         string? Site, string Status, string Platform, string Flags);
@@ -37,6 +40,7 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge) : PageMod
     [BindProperty(SupportsGet = true)] public bool WhiteLabel { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public int? After { get; set; }
+    [BindProperty(SupportsGet = true)] public bool CountAll { get; set; }
 
     public IReadOnlyList<string> SystemNames { get; private set; } = [];
 
@@ -70,58 +74,58 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge) : PageMod
             return;
         }
         var (counted, _) = await filter.ApplyAsync(db, () => knowledge, cancel, forCounting: true);
-        Total = await counted!.Take(CountLimit + 1).CountAsync(cancel);
+        Total = CountAll ? await counted!.CountAsync(cancel) : await counted!.Take(CountLimit + 1).CountAsync(cancel);
         var descending = Sort == "-id";
         if (After is { } after)
         {
             query = descending ? query.Where(d => d.Id < after) : query.Where(d => d.Id > after);
         }
         query = descending ? query.OrderByDescending(d => d.Id) : query.OrderBy(d => d.Id);
-        var page = await query.Take(PageSize + 1).ToListAsync(cancel);
+        // One query for the page: the devices' own columns, their verdicts, and their system's and site's names.
+        var found = query.Take(PageSize + 1).LeftJoin(db.Identities, d => d.Id, i => i.DeviceId, (d, i) => new
+        {
+            d.Id, d.AssetId, d.Kind, d.BrandAsSold, d.Model, d.IpAddress, d.Status, Identity = i,
+            System = db.Systems.Where(s => s.Id == d.SystemId).Select(s => s.Name).FirstOrDefault(),
+            Site = db.Sites.Where(s => s.Id == d.SiteId).Select(s => s.Name).FirstOrDefault(),
+        });
+        var page = await (descending ? found.OrderByDescending(d => d.Id) : found.OrderBy(d => d.Id)).ToListAsync(cancel);
         if (page.Count > PageSize)
         {
             page.RemoveAt(PageSize);
             NextAfter = page[^1].Id;
         }
-        Rows = await RowsAsync(page, cancel);
+        Rows = page.ConvertAll(d => new Row(d.Id, d.AssetId, Words.Of(d.Kind), d.BrandAsSold, d.Model, d.IpAddress, d.System, d.Site,
+            Words.Of(d.Status), PlatformText(d.Identity), FlagsText(d.Identity)));
     }
 
+    /// <summary>Whether the count stopped at <see cref="CountLimit"/>.</summary>
+    public bool CountStopped => !CountAll && Total > CountLimit;
+
     /// <summary>This list's address with another page cursor.</summary>
-    public string PageLink(int? after)
+    public string PageLink(int? after) => Link("after", after?.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>This list's address asking for the exact count.</summary>
+    public string CountAllLink() => Link("countAll", "true");
+
+    // This list's address with NAME set to VALUE, or left out when VALUE is null.
+    private string Link(string name, string? value)
     {
         var query = new QueryBuilder();
-        foreach (var (key, value) in Request.Query)
+        foreach (var (key, values) in Request.Query)
         {
-            if (!string.Equals(key, "after", StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
             {
-                foreach (var v in value)
+                foreach (var v in values)
                 {
                     query.Add(key, v ?? "");
                 }
             }
         }
-        if (after is { } a)
+        if (value is not null)
         {
-            query.Add("after", a.ToString(CultureInfo.InvariantCulture));
+            query.Add(name, value);
         }
         return "/Devices" + query.ToQueryString();
-    }
-
-    private async Task<IReadOnlyList<Row>> RowsAsync(List<Device> page, CancellationToken cancel)
-    {
-        var ids = page.ConvertAll(d => d.Id);
-        var identities = await db.Identities.AsNoTracking().Where(i => ids.Contains(i.DeviceId)).ToDictionaryAsync(i => i.DeviceId, cancel);
-        var systemIds = page.Select(d => d.SystemId).OfType<int>().Distinct().ToList();
-        var siteIds = page.Select(d => d.SiteId).OfType<int>().Distinct().ToList();
-        var systems = await db.Systems.Where(s => systemIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
-        var sites = await db.Sites.Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
-        return page.ConvertAll(d =>
-        {
-            identities.TryGetValue(d.Id, out var identity);
-            return new Row(d.Id, d.AssetId, Words.Of(d.Kind), d.BrandAsSold, d.Model, d.IpAddress,
-                d.SystemId is { } sy ? systems[sy] : null, d.SiteId is { } si ? sites[si] : null, Words.Of(d.Status),
-                PlatformText(identity), FlagsText(identity));
-        });
     }
 
     private string PlatformText(DeviceIdentity? identity)
