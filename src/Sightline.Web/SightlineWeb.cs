@@ -21,7 +21,9 @@ public static class SightlineWeb
     /// <summary>The host, not yet built; tests give it to WebApplicationFactory.</summary>
     public static IHostBuilder CreateHostBuilder(WebSettings settings) =>
         Host.CreateDefaultBuilder()
-            .ConfigureLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning))
+            .ConfigureLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+                // A host that cannot start (its address in use) is reported by `sightline serve` in one line, not a stack trace.
+                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical))
             .ConfigureWebHostDefaults(web => web
                 .UseContentRoot(AppContext.BaseDirectory)
                 .UseWebRoot(Path.Combine(AppContext.BaseDirectory, "assets"))

@@ -176,6 +176,10 @@ public sealed class DeviceTests
         Assert.Contains("ANNKE on Hikvision", page, StringComparison.Ordinal);
         Assert.Contains("security and trust", page, StringComparison.Ordinal);
         Assert.Contains("Devices missing (1)", page, StringComparison.Ordinal);
+        Assert.Contains("3 devices (2 active) in 1 systems.", page, StringComparison.Ordinal);
+        // All three are made by Hikvision or Dahua, whose designations and concerns flag both dimensions.
+        Assert.Matches("flagged=human-rights\">human rights and ethics</a>\\s*</th>\\s*<td class=\"number\">3<", page);
+        Assert.Matches("flagged=security\">security and trust</a>\\s*</th>\\s*<td class=\"number\">3<", page);
         Assert.Contains("Recent changes", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Recent changes", await (await app.SignedInAsync("viewer")).PageAsync("/"), StringComparison.Ordinal);
     }

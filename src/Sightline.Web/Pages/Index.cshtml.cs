@@ -42,8 +42,12 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, IAuthoriz
     public async Task OnGetAsync(CancellationToken cancel)
     {
         Organisation = await db.Organisations.Select(o => o.Name).FirstOrDefaultAsync(cancel) ?? "Register";
+        // Figures that need a pass over a large register share one pass where they can.
         Devices = await db.Devices.CountAsync(cancel);
-        Active = await db.Devices.CountAsync(d => d.Status == DeviceStatus.Active, cancel);
+        var statuses = await db.Devices.GroupBy(d => 1)
+            .Select(g => new { Active = g.Count(d => d.Status == DeviceStatus.Active), Missing = g.Count(d => d.Status == DeviceStatus.Missing) })
+            .SingleOrDefaultAsync(cancel);
+        (Active, MissingCount) = (statuses?.Active ?? 0, statuses?.Missing ?? 0);
         Systems = await db.Systems.CountAsync(cancel);
         var platforms = await db.Identities.Where(i => i.Platform != null).GroupBy(i => i.Platform!)
             .Select(g => new { Platform = g.Key, Count = g.Count() }).ToListAsync(cancel);
@@ -58,14 +62,18 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, IAuthoriz
         WhiteLabels = whiteLabels.OrderByDescending(w => w.Count).Take(15)
             .Select(w => new Bar($"{w.Brand} on {MakerName(w.Platform)}", w.Count,
                 $"/Devices?whiteLabel=true&brand={Uri.EscapeDataString(w.Brand ?? "")}")).ToList();
-        var flagged = new List<Bar>();
-        foreach (var (dimension, word) in new[] { (RiskDimension.HumanRights, "human-rights"), (RiskDimension.SecurityTrust, "security"), (RiskDimension.CyberHygiene, "cyber") })
+        var flags = await db.Identities.GroupBy(i => 1).Select(g => new
         {
-            var count = await db.Identities.CountAsync(i => (i.Flags & dimension) != RiskDimension.None, cancel);
-            flagged.Add(new Bar(RiskAssessor.Words(dimension), count, $"/Devices?flagged={word}"));
-        }
-        Flagged = flagged;
-        MissingCount = await db.Devices.CountAsync(d => d.Status == DeviceStatus.Missing, cancel);
+            HumanRights = g.Count(i => (i.Flags & RiskDimension.HumanRights) != RiskDimension.None),
+            SecurityTrust = g.Count(i => (i.Flags & RiskDimension.SecurityTrust) != RiskDimension.None),
+            CyberHygiene = g.Count(i => (i.Flags & RiskDimension.CyberHygiene) != RiskDimension.None),
+        }).SingleOrDefaultAsync(cancel);
+        Flagged =
+        [
+            new Bar(RiskAssessor.Words(RiskDimension.HumanRights), flags?.HumanRights ?? 0, "/Devices?flagged=human-rights"),
+            new Bar(RiskAssessor.Words(RiskDimension.SecurityTrust), flags?.SecurityTrust ?? 0, "/Devices?flagged=security"),
+            new Bar(RiskAssessor.Words(RiskDimension.CyberHygiene), flags?.CyberHygiene ?? 0, "/Devices?flagged=cyber"),
+        ];
         Missing = await db.Devices.AsNoTracking().Where(d => d.Status == DeviceStatus.Missing).OrderBy(d => d.Id).Take(10)
             .Select(d => new MissingDevice(d.Id, d.AssetId, d.BrandAsSold, d.Model, d.IpAddress)).ToListAsync(cancel);
         if ((await authorization.AuthorizeAsync(User, Policies.ReadAudit)).Succeeded)

@@ -21,7 +21,16 @@ public static class ServeCommand
             var settings = new WebSettings(cli.Options.Resolve(parse, cli.Context), knowledge.Folder, parse.GetValue(urls)!, cli.Context.Time);
             using var host = SightlineWeb.CreateHostBuilder(settings).Build();
             await cli.Context.Out.WriteLineAsync($"Serving {settings.Location.Display} at {settings.Urls} (Ctrl-C to stop)");
-            await host.RunAsync(cancel);
+            try
+            {
+                await host.RunAsync(cancel);
+            }
+            catch (IOException e)
+            {
+                // Kestrel's own message names the address and the reason, e.g. "address already in use".
+                await cli.Context.Error.WriteLineAsync($"error: cannot serve at {settings.Urls}: {e.Message}");
+                return SightlineCli.Failed;
+            }
             return 0;
         }, cancel));
         return command;
