@@ -52,7 +52,7 @@ public sealed record RegisterLocation(bool IsPostgres, string ConnectionString, 
     /// <see cref="OpenAsync"/> at start (the web application opens one per request). Its SQLite connections are
     /// pooled: opening an SQLite file reads and parses the whole schema, which cost a web page more than its queries.
     /// </summary>
-    public RegisterDb Connect() => IsPostgres ? OpenPostgres() : OpenSqlite(create: false, pooled: true);
+    public RegisterDb Connect() => IsPostgres ? OpenPostgres(serving: true) : OpenSqlite(create: false, pooled: true);
 
     // A command opens the file once and closes it when done (no pool holds it open after the command ends).
     private SqliteRegisterDb OpenSqlite(bool create, bool pooled = false)
@@ -83,10 +83,13 @@ public sealed record RegisterLocation(bool IsPostgres, string ConnectionString, 
     }
 
     // Lists in queries (import lookups of thousands of keys) go as one array parameter, not one parameter per key.
-    private PostgresRegisterDb OpenPostgres()
+    // Serving, a context runs a page's few queries, each on a connection from the pool: that connection is not reset
+    // (a DISCARD ALL per query; Sightline keeps no session state), and statements run again and again are prepared once.
+    private PostgresRegisterDb OpenPostgres(bool serving = false)
     {
+        var connection = serving ? new NpgsqlConnectionStringBuilder(ConnectionString) { NoResetOnClose = true, MaxAutoPrepare = 64 }.ToString() : ConnectionString;
         var options = new DbContextOptionsBuilder<PostgresRegisterDb>()
-            .UseNpgsql(ConnectionString, npgsql => npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+            .UseNpgsql(connection, npgsql => npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .Options;
         return new PostgresRegisterDb(options);
     }
