@@ -10,7 +10,7 @@ using Sightline.Web.Scans;
 
 namespace Sightline.Web.Tests;
 
-/// <summary>Scans from the web against the camera farm on loopback (127.77.120–127.77.131): start, progress, findings, refusals, stop, the API.</summary>
+/// <summary>Scans from the web against the camera farm on loopback (127.77.120–127.77.131 and 127.77.136–137): start, progress, findings, refusals, stop, the API.</summary>
 public sealed partial class ScanTests
 {
     [Theory]
@@ -65,6 +65,45 @@ public sealed partial class ScanTests
         Assert.Equal(scan.Findings.Count(f => f.Register == "created"), await db.AuditEntries.CountAsync(a => a.Action == "create" && a.Actor == "manager"));
         Assert.False(await db.Devices.AnyAsync(d => d.IpAddress == $"127.77.{net}.30"));
         await register.RunAsync("", "audit", "verify");
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Manager_ScansWithLogins_LearnsWhatWhiteLabelsHide_AndThePasswordIsKeptNowhere(string provider)
+    {
+        var net = provider == Registers.Sqlite ? 136 : 137;
+        var count = Personas.Templates.Count;
+        await using var farm = Farm.Start(Enumerable.Range(1, count).Select(i => IPAddress.Parse($"127.77.{net}.{i}")), count, seed: 8);
+        await using var register = await Estate.NewAsync(provider);
+        await using var app = new WebApp(register);
+        using var manager = await app.SignedInAsync("manager");
+        var annke = farm.Devices.First(d => d.Persona.Template == "annke-on-hikvision").Address.ToString();
+        var password = farm.Credentials.Password;
+
+        var badLogins = await manager.PostFormAsync("/Scans", "/Scans?handler=Start", ("Targets", annke), ("Logins", $"{annke} {password}"));
+        var badPace = await manager.PostFormAsync("/Scans", "/Scans?handler=Start", ("Targets", annke), ("Rate", "-1"));
+        var badHtml = await badLogins.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, badLogins.StatusCode);
+        Assert.Contains("logins:1: expected TARGET USER PASSWORD", ProblemsIn(badHtml), StringComparison.Ordinal);
+        Assert.DoesNotContain(password, badHtml, StringComparison.Ordinal); // the logins are not written back into the form
+        Assert.Equal(HttpStatusCode.BadRequest, badPace.StatusCode);
+        Assert.Contains("the rate cannot be negative", ProblemsIn(await badPace.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Null(app.Services.GetRequiredService<ScanRunner>().Current);
+
+        // Generous deadline: this test is about what a device says after a login, not how fast, and CI machines can be busy.
+        var started = await manager.PostFormAsync("/Scans", "/Scans?handler=Start", ("Targets", annke),
+            ("Logins", $"# the farm's login\n127.77.{net}.0/24 {farm.Credentials.User} {password}\n"), ("Rate", "0"), ("ReadTimeout", "10"));
+        var scan = app.Services.GetRequiredService<ScanRunner>().Current!;
+        await scan.Completion;
+        var status = await manager.PageAsync("/Scans?handler=Status");
+
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var finding = Assert.Single(scan.Findings);
+        Assert.Equal(("hikvision", "ANNKE", true), (finding.PlatformId, finding.Brand, finding.WhiteLabel));
+        Assert.DoesNotContain(password, status, StringComparison.Ordinal);
+        await using var db = await register.OpenAsync();
+        Assert.False(await db.Observations.AnyAsync(o => o.Value.Contains(password)));
+        Assert.False(await db.AuditEntries.AnyAsync(a => (a.Before ?? "").Contains(password) || (a.After ?? "").Contains(password)));
     }
 
     [Theory]

@@ -22,12 +22,15 @@ public sealed class ScanCredentials
         _rules.FirstOrDefault(r => r.Range is { } range ? range.Contains(address) : r.Maker is null || r.Maker == maker).Credential;
 
     /// <summary>Reads a credentials file; every bad line is named by number (never by content, which may hold a password).</summary>
-    public static (ScanCredentials? Credentials, List<string> Problems) Read(string path)
+    public static (ScanCredentials? Credentials, List<string> Problems) Read(string path) => Parse(File.ReadLines(path), path);
+
+    /// <summary>Reads credential lines given in another way (a web form); problems are named "<paramref name="source"/>:LINE".</summary>
+    public static (ScanCredentials? Credentials, List<string> Problems) Parse(IEnumerable<string> lines, string source)
     {
         var rules = new List<(AddressRange?, string?, Credential)>();
         var problems = new List<string>();
         var number = 0;
-        foreach (var raw in File.ReadLines(path).Take(10_000))
+        foreach (var raw in lines.Take(10_000))
         {
             number++;
             var line = raw.Trim();
@@ -38,7 +41,7 @@ public sealed class ScanCredentials
             var fields = line.Split((char[])[' ', '\t'], 3, StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length < 3)
             {
-                problems.Add($"{path}:{number}: expected TARGET USER PASSWORD");
+                problems.Add($"{source}:{number}: expected TARGET USER PASSWORD");
                 continue;
             }
             var credential = new Credential(fields[1], fields[2]);
@@ -56,7 +59,7 @@ public sealed class ScanCredentials
             }
             else
             {
-                problems.Add($"{path}:{number}: target '{fields[0]}': {problem}");
+                problems.Add($"{source}:{number}: target '{fields[0]}': {problem}");
             }
         }
         return (problems.Count == 0 ? new ScanCredentials(rules) : null, problems);

@@ -32,4 +32,20 @@ public sealed record ScanOptions
 
     /// <summary>Whether to send discovery to the multicast groups of local links in the scope.</summary>
     public bool Multicast { get; init; }
+
+    /// <summary>
+    /// The options an operator chose (connection attempts a second, 0 for no limit; hosts at once; seconds a device has
+    /// to answer; multicast), or what is wrong with them. The CLI's and the web's scans both come through here.
+    /// </summary>
+    public static (ScanOptions? Options, string? Problem) Chosen(int rate, int concurrency, double readTimeout, bool multicast) =>
+        rate < 0 || concurrency is < 1 or > 4096 || readTimeout is < 0.1 or > 60 || double.IsNaN(readTimeout)
+            ? (null, "the rate cannot be negative, hosts at once must be between 1 and 4,096, and the read timeout between 0.1 and 60 seconds")
+            : (new ScanOptions
+            {
+                AttemptInterval = rate == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(1.0 / rate),
+                Concurrency = concurrency,
+                Multicast = multicast,
+                ReadTimeout = TimeSpan.FromSeconds(readTimeout),
+                UdpTimeout = TimeSpan.FromSeconds(Math.Min(readTimeout, 2)),
+            }, null);
 }

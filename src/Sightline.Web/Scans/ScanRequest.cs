@@ -1,9 +1,18 @@
 namespace Sightline.Web.Scans;
 
-/// <summary>What a Manager asks to scan: targets and exclusions as typed (CIDRs, ranges, addresses), and the two explicit permissions.</summary>
-public sealed record ScanRequest(string? Targets, string? Exclusions, bool AllowPublic, bool Large)
+/// <summary>
+/// What a Manager asks to scan: targets and exclusions as typed (CIDRs, ranges, addresses), the two explicit
+/// permissions, and the CLI's scan options: device logins for this scan only (<c>TARGET USER PASSWORD</c> lines, as in
+/// a credentials file; held in memory while the scan runs, never stored, logged or shown again), connection attempts a
+/// second (0: no limit), seconds a device has to answer, and multicast discovery on local links in the scope.
+/// </summary>
+public sealed record ScanRequest(string? Targets, string? Exclusions, bool AllowPublic, bool Large, string? Logins = null, int Rate = 500,
+    double ReadTimeout = 3, bool Multicast = false)
 {
     /// <summary>The words of a text box: targets may be separated by spaces, commas or new lines.</summary>
     public static IReadOnlyList<string> Split(string? text) =>
         (text ?? "").Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Hosts probed at once by a web scan, as the CLI's default.</summary>
+    public const int Concurrency = 64;
 }

@@ -32,7 +32,14 @@ public sealed class ScanRunner(WebSettings settings, KnowledgeBase knowledge, IL
         {
             problems = ["name at least one target: a CIDR, a range (a-b) or an address"];
         }
-        if (scope is null || problems.Count > 0)
+        var (options, optionsProblem) = ScanOptions.Chosen(request.Rate, ScanRequest.Concurrency, request.ReadTimeout, request.Multicast);
+        if (optionsProblem is not null)
+        {
+            problems.Add(optionsProblem);
+        }
+        var (logins, loginProblems) = ScanCredentials.Parse((request.Logins ?? "").Split('\n'), "logins");
+        problems.AddRange(loginProblems);
+        if (scope is null || options is null || problems.Count > 0)
         {
             return (null, problems, false);
         }
@@ -45,17 +52,17 @@ public sealed class ScanRunner(WebSettings settings, KnowledgeBase knowledge, IL
             var scopeText = string.Join(", ", scope.Ranges.Select(r => r.ToString()));
             var scan = new WebScan(scopeText, scope.Count, actor, settings.Time.GetUtcNow());
             _current = scan;
-            scan.Completion = Task.Run(() => RunAsync(scan, scope));
+            scan.Completion = Task.Run(() => RunAsync(scan, scope, options, logins!.Count > 0 ? logins : null));
             return (scan, [], false);
         }
     }
 
-    private async Task RunAsync(WebScan scan, ScanScope scope)
+    private async Task RunAsync(WebScan scan, ScanScope scope, ScanOptions options, ScanCredentials? logins)
     {
         try
         {
             var identifier = new Identifier(knowledge);
-            var (hosts, complete) = await new Scanner(new ScanOptions(), settings.Time).ScanAsync(scope, scan.Progress, scan.Stopping, null, identifier);
+            var (hosts, complete) = await new Scanner(options, settings.Time).ScanAsync(scope, scan.Progress, scan.Stopping, logins, identifier);
             var seen = hosts.ConvertAll(h => (h.Address, h.Observations, h.Verdict!));
             await using var db = settings.Location.Connect();
             // Written even when stopped: what was found is kept, marked incomplete.

@@ -73,18 +73,11 @@ public static class ScanCommand
                 }
                 return Task.FromResult(SightlineCli.Failed);
             }
-            if (parse.GetValue(rate) < 0 || parse.GetValue(concurrency) is < 1 or > 4096 || parse.GetValue(readTimeout) is < 0.1 or > 60)
+            var (options, optionsProblem) = ScanOptions.Chosen(parse.GetValue(rate), parse.GetValue(concurrency), parse.GetValue(readTimeout), parse.GetValue(multicast));
+            if (options is null)
             {
-                return Task.FromResult(cli.Fail("--rate cannot be negative, --concurrency must be between 1 and 4,096, and --read-timeout between 0.1 and 60 seconds"));
+                return Task.FromResult(cli.Fail($"{optionsProblem} (--rate, --concurrency, --read-timeout)"));
             }
-            var options = new ScanOptions
-            {
-                AttemptInterval = parse.GetValue(rate) == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(1.0 / parse.GetValue(rate)),
-                Concurrency = parse.GetValue(concurrency),
-                Multicast = parse.GetValue(multicast),
-                ReadTimeout = TimeSpan.FromSeconds(parse.GetValue(readTimeout)),
-                UdpTimeout = TimeSpan.FromSeconds(Math.Min(parse.GetValue(readTimeout), 2)),
-            };
             var scopeText = string.Join(", ", scope.Ranges.Select(r => r.ToString()));
             if (parse.GetValue(dryRun))
             {

@@ -31,6 +31,15 @@ public sealed class IndexModel(ScanRunner runner, RegisterDb db, IAuthorizationS
 
     [BindProperty] public bool Large { get; set; }
 
+    /// <summary>Device logins for this scan; never written back into the page.</summary>
+    [BindProperty] public string? Logins { get; set; }
+
+    [BindProperty] public int Rate { get; set; } = 500;
+
+    [BindProperty] public double ReadTimeout { get; set; } = 3;
+
+    [BindProperty] public bool Multicast { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancel) => await LoadAsync(cancel);
 
     /// <summary>The status and, once ended, the findings of the current scan: the part of the page that site.js refreshes.</summary>
@@ -47,7 +56,7 @@ public sealed class IndexModel(ScanRunner runner, RegisterDb db, IAuthorizationS
         {
             return Forbid();
         }
-        var (scan, problems, _) = runner.Start(new ScanRequest(Targets, Exclusions, AllowPublic, Large), User.Identity!.Name!);
+        var (scan, problems, _) = runner.Start(new ScanRequest(Targets, Exclusions, AllowPublic, Large, Logins, Rate, ReadTimeout, Multicast), User.Identity!.Name!);
         if (scan is null)
         {
             Problems = problems;
