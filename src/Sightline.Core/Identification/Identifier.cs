@@ -40,8 +40,9 @@ public sealed class Identifier(KnowledgeBase knowledge)
     private readonly Dictionary<string, FingerprintRule> _rules = knowledge.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
     // Companies that sell other makers' products under their names (Amcrest, Lorex): their model numbers say the brand, not the platform.
-    private readonly HashSet<Maker> _relabellers = [.. knowledge.Makers.Values.Where(m => knowledge.PlatformLinksFor(m.Name)
-        .Any(l => l.Relationship is BrandRelationship.Oem or BrandRelationship.FormerOwner or BrandRelationship.Technical))];
+    // By reference: each maker is loaded once, and a record's own hash reads every field (it showed in profiles).
+    private readonly HashSet<Maker> _relabellers = new(knowledge.Makers.Values.Where(m => knowledge.PlatformLinksFor(m.Name)
+        .Any(l => l.Relationship is BrandRelationship.Oem or BrandRelationship.FormerOwner or BrandRelationship.Technical)), ReferenceEqualityComparer.Instance);
 
     /// <summary>The knowledge in use.</summary>
     public KnowledgeBase Knowledge => knowledge;
