@@ -33,10 +33,13 @@ public sealed class Identifier(KnowledgeBase knowledge)
     /// <summary>Longest field value whose outcome is kept; longer ones (whole bodies) are one device's.</summary>
     private const int CachedFieldLength = 256;
 
-    private readonly OutcomeCache<(string Kind, string Value), ObservationOutcome> _outcomes = new(CacheCapacity);
-    private readonly OutcomeCache<(FieldRules Rules, string Value), (int Slot, Claim[] Claims)[]> _fieldOutcomes = new(CacheCapacity);
-    private readonly OutcomeCache<string, BrandOutcome> _brands = new(CacheCapacity, StringComparer.Ordinal);
-    private readonly OutcomeCache<string, ModelPattern[]> _models = new(CacheCapacity, StringComparer.Ordinal);
+    // Banners and register values by kind; field values by the field's rules; brands and models alone.
+    private readonly OutcomeCache<ObservationOutcome> _outcomes = new(CacheCapacity);
+    private readonly OutcomeCache<(int Slot, Claim[] Claims)[]> _fieldOutcomes = new(CacheCapacity);
+    private readonly OutcomeCache<BrandOutcome> _brands = new(CacheCapacity);
+    private readonly OutcomeCache<ModelPattern[]> _models = new(CacheCapacity);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _hundredths = new();
+    private int _hundredthsCount;
     private readonly Dictionary<string, FingerprintRule> _rules = knowledge.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
     // Companies that sell other makers' products under their names (Amcrest, Lorex): their model numbers say the brand, not the platform.
@@ -91,7 +94,7 @@ public sealed class Identifier(KnowledgeBase knowledge)
         // and addresses and rarely repeat, so they are worked out each time (what each of their fields yields is kept).
         var outcome = ObservationKinds.FormatOf(observation.Kind) == ObservationFormat.Text && observation.Kind != ObservationKinds.Mac
             && observation.Kind != ObservationKinds.RegisterSerial && observation.Value.Length <= 1024
-            ? _outcomes.Get((observation.Kind, observation.Value), (Identifier: this, Observation: observation), static s => s.Identifier.Outcome(s.Observation))
+            ? _outcomes.Get(observation.Kind, observation.Value, (Identifier: this, Observation: observation), static s => s.Identifier.Outcome(s.Observation))
             : Outcome(observation);
         foreach (var claim in outcome.Claims)
         {
@@ -158,7 +161,7 @@ public sealed class Identifier(KnowledgeBase knowledge)
                     }
                     // Model names, firmware and namespaces repeat across a model's devices: what a value yields is kept.
                     var matches = field.Value.Length <= CachedFieldLength
-                        ? _fieldOutcomes.Get((fieldRules, field.Value), (Rules: fieldRules, field.Value), static s => s.Rules.Match(s.Value))
+                        ? _fieldOutcomes.Get(fieldRules, field.Value, (Rules: fieldRules, field.Value), static s => s.Rules.Match(s.Value))
                         : fieldRules.Match(field.Value);
                     foreach (var (slot, made) in matches)
                     {
@@ -187,7 +190,7 @@ public sealed class Identifier(KnowledgeBase knowledge)
                     DeriveFromMac(claim, claims, notes);
                     break;
                 case ClaimType.Model:
-                    foreach (var pattern in _models.Get(claim.Value, (Knowledge: knowledge, Model: claim.Value), static s => [.. s.Knowledge.ModelPatterns.Where(p => p.Pattern.IsMatch(s.Model))]))
+                    foreach (var pattern in _models.Get(null, claim.Value, (Knowledge: knowledge, Model: claim.Value), static s => [.. s.Knowledge.ModelPatterns.Where(p => p.Pattern.IsMatch(s.Model))]))
                     {
                         var weight = Math.Min(pattern.Weight, claim.Weight);
                         claims.Add(_relabellers.Contains(pattern.Maker)
@@ -242,7 +245,7 @@ public sealed class Identifier(KnowledgeBase knowledge)
     /// </summary>
     private Claim DeriveFromBrand(Claim claim, List<Claim> claims, List<string> notes)
     {
-        var outcome = _brands.Get(claim.Value, (Identifier: this, Brand: claim.Value), static s => s.Identifier.BrandOutcomeOf(s.Brand));
+        var outcome = _brands.Get(null, claim.Value, (Identifier: this, Brand: claim.Value), static s => s.Identifier.BrandOutcomeOf(s.Brand));
         if (outcome.Note is { } note)
         {
             notes.Add(note);
@@ -311,7 +314,7 @@ public sealed class Identifier(KnowledgeBase knowledge)
         if (best is not null && platforms.Find(p => !p.Maker.SameGroup(best.Maker)) is { Score: >= Threshold } rival)
         {
             confidence -= rival.Score / 2;
-            notes.Add($"conflicting platforms: {best.Maker.Name} ({best.Score:0.00}) and {rival.Maker.Name} ({rival.Score:0.00})");
+            notes.Add($"conflicting platforms: {best.Maker.Name} ({Hundredths(best.Score)}) and {rival.Maker.Name} ({Hundredths(rival.Score)})");
         }
         var (deviceClass, classScore) = scores.Top(ClaimType.Class);
         deviceClass = classScore >= ClassThreshold ? deviceClass : null;
@@ -334,6 +337,29 @@ public sealed class Identifier(KnowledgeBase knowledge)
             : [];
         return new Verdict(platform, platform is null ? 0 : Math.Round(confidence, 3), brand, scores.Top(ClaimType.Model).Value, scores.Top(ClaimType.Firmware).Value,
             deviceClass, whiteLabel, tells, platforms, [.. claims], notes.Count < 2 ? [.. notes] : [.. notes.Distinct()]);
+    }
+
+    /// <summary>A score as the notes write it, "0.00"; kept, because scores come from a few rule weights and formatting a double is slow.</summary>
+    private string Hundredths(double score)
+    {
+        // "0.00" reads only these symbols of the current culture: when they are the invariant ones, so is the text.
+        var format = NumberFormatInfo.CurrentInfo;
+        if (format.NumberDecimalSeparator != "." || format.NegativeSign != "-" || format.NaNSymbol != "NaN"
+            || format.PositiveInfinitySymbol != "Infinity" || format.NegativeInfinitySymbol != "-Infinity")
+        {
+            return score.ToString("0.00", format);
+        }
+        var bits = BitConverter.DoubleToInt64Bits(score);
+        if (_hundredths.TryGetValue(bits, out var text))
+        {
+            return text;
+        }
+        text = score.ToString("0.00", CultureInfo.InvariantCulture);
+        if (Volatile.Read(ref _hundredthsCount) < CacheCapacity && _hundredths.TryAdd(bits, text))
+        {
+            Interlocked.Increment(ref _hundredthsCount);
+        }
+        return text;
     }
 
     /// <summary>A person's decision replaces the platform; the evidence stays, with the decision on top.</summary>

@@ -16,14 +16,16 @@ internal sealed class Scores
         var count = 0;
         foreach (var claim in claims)
         {
+            // A cheap print of type, lengths and last letters settles most comparisons without comparing text.
+            var print = Print(claim.Type, claim.Value, claim.Group);
             var i = 0;
-            while (i < count && !(strongest[i].Type == claim.Type && strongest[i].Value == claim.Value && strongest[i].Group == claim.Group))
+            while (i < count && !(strongest[i].Print == print && strongest[i].Type == claim.Type && strongest[i].Value == claim.Value && strongest[i].Group == claim.Group))
             {
                 i++;
             }
             if (i == count)
             {
-                strongest[count++] = new Strongest(claim.Type, claim.Value, claim.Group, claim.Weight);
+                strongest[count++] = new Strongest(print, claim.Type, claim.Value, claim.Group, claim.Weight);
             }
             else if (claim.Weight > strongest[i].Weight)
             {
@@ -91,8 +93,11 @@ internal sealed class Scores
         return (best, bestScore);
     }
 
+    private static int Print(ClaimType type, string value, string group) =>
+        (int)type ^ (value.Length << 8) ^ (group.Length << 20) ^ (value.Length > 0 ? value[^1] << 12 : 0) ^ (group.Length > 0 ? group[^1] << 24 : 0);
+
     /// <summary>The strongest claim of one value in one evidence group.</summary>
-    private record struct Strongest(ClaimType Type, string Value, string Group, double Weight);
+    private record struct Strongest(int Print, ClaimType Type, string Value, string Group, double Weight);
 
     /// <summary>
     /// One value's groups combined: <see cref="Combined"/> step by step, 1 − (1 − s)(1 − w), as the candidates list
