@@ -19,6 +19,10 @@ internal sealed class OutcomeCache<TValue>
     private readonly ConcurrentDictionary<OutcomeKey, TValue> _kept = new();
     private readonly int[] _seenOnce;
 
+    // One bit per hash (of 2^16) for every value ever kept: 8 KiB, small enough to stay in the nearest caches.
+    private const uint KeptBitMask = (1 << 16) - 1;
+    private readonly long[] _keptBits = new long[(KeptBitMask + 1) / 64];
+
     // Counted here because ConcurrentDictionary.Count takes every lock.
     private int _keptCount;
 
@@ -34,7 +38,8 @@ internal sealed class OutcomeCache<TValue>
         // The key is hashed once, for the lookup, the doorkeeper and the insert (a banner or a field value is hashed
         // whole, which is most of a lookup's cost).
         var key = new OutcomeKey(scope, value);
-        if (_kept.TryGetValue(key, out var outcome))
+        // Most values (serials, MACs, addresses) were never kept: a bit of their hash says so without a lookup.
+        if (IsMaybeKept(key.Hash) && _kept.TryGetValue(key, out var outcome))
         {
             return outcome;
         }
@@ -45,10 +50,27 @@ internal sealed class OutcomeCache<TValue>
         }
         var mark = key.Hash | 1; // 0 marks an empty slot.
         ref var slot = ref _seenOnce[key.Hash & (_seenOnce.Length - 1)];
-        if (Interlocked.Exchange(ref slot, mark) == mark && _kept.TryAdd(key, outcome))
+        if (Interlocked.Exchange(ref slot, mark) == mark)
         {
-            Interlocked.Increment(ref _keptCount);
+            // The bit is set before the value is added, so a reader that finds the value also finds the bit.
+            MarkKept(key.Hash);
+            if (_kept.TryAdd(key, outcome))
+            {
+                Interlocked.Increment(ref _keptCount);
+            }
         }
         return outcome;
+    }
+
+    private bool IsMaybeKept(int hash)
+    {
+        var bit = (uint)hash & KeptBitMask;
+        return (Volatile.Read(ref _keptBits[bit >> 6]) & (1L << (int)(bit & 63))) != 0;
+    }
+
+    private void MarkKept(int hash)
+    {
+        var bit = (uint)hash & KeptBitMask;
+        Interlocked.Or(ref _keptBits[bit >> 6], 1L << (int)(bit & 63));
     }
 }
