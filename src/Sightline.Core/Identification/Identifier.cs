@@ -217,13 +217,21 @@ public sealed class Identifier(KnowledgeBase knowledge)
             notes.Add($"'{claim.Value}' is not a MAC address");
             return;
         }
-        var hex = mac.Replace(":", "", StringComparison.Ordinal);
+        Span<char> hex = stackalloc char[12];
+        var digits = 0;
+        foreach (var c in mac)
+        {
+            if (c != ':' && digits < hex.Length)
+            {
+                hex[digits++] = c;
+            }
+        }
         if (NetworkAddress.IsLocallyAdministered(mac))
         {
             notes.Add($"MAC {mac} is locally administered, so it says nothing about the maker");
             return;
         }
-        if (knowledge.FindOui(hex) is not { } block)
+        if (knowledge.FindOui(hex[..digits]) is not { } block)
         {
             notes.Add($"MAC {mac} is in no registered block known here (registry data of {knowledge.OuiDate})");
             return;

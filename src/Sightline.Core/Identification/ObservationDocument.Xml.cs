@@ -211,7 +211,7 @@ public sealed partial class ObservationDocument
     private bool AddText(ReadOnlySpan<char> element, ReadOnlySpan<char> raw)
     {
         var trimmed = raw.Trim();
-        return trimmed.IsEmpty || !Wants(element) || Add(element.ToString(), Decode(trimmed));
+        return trimmed.IsEmpty || !Wants(element) || Add(NameOf(element), Decode(trimmed));
     }
 
     private void Broken(int at, string reason)

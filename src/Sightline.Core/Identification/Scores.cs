@@ -58,7 +58,7 @@ internal sealed class Scores
     /// <summary>Each value of one type with its score, best first (ties by value).</summary>
     public List<(string Value, double Score)> Of(ClaimType type)
     {
-        var scores = new List<(string Value, double Score)>();
+        var scores = new List<(string Value, double Score)>(_totalCount);
         for (var t = 0; t < _totalCount; t++)
         {
             if (_totals[t].Type == type)

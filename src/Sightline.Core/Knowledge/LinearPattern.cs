@@ -137,11 +137,17 @@ public sealed partial class LinearPattern
         var (index, length) = (0, text.Length);
         if (!(_whole && text.Length <= ShortSpan && (text.Length == 0 || text[^1] != '\n')))
         {
-            if (Regex.Match(text) is not { Success: true } where)
+            // The first match's bounds, without a Match object: only its place is needed here.
+            var found = false;
+            foreach (var where in Regex.EnumerateMatches(text))
+            {
+                (index, length, found) = (where.Index, where.Length, true);
+                break;
+            }
+            if (!found)
             {
                 return System.Text.RegularExpressions.Match.Empty;
             }
-            (index, length) = (where.Index, where.Length);
         }
         else if (!Regex.IsMatch(text))
         {
