@@ -33,15 +33,19 @@ public sealed class Identifier(KnowledgeBase knowledge)
     /// <summary>Longest field value whose outcome is kept; longer ones (whole bodies) are one device's.</summary>
     private const int CachedFieldLength = 256;
 
-    private readonly OutcomeCache<(string Kind, string Value), ObservationOutcome> _outcomes = new(CacheCapacity);
-    private readonly OutcomeCache<(FieldRules Rules, string Value), (int Slot, Claim[] Claims)[]> _fieldOutcomes = new(CacheCapacity);
-    private readonly OutcomeCache<string, BrandOutcome> _brands = new(CacheCapacity, StringComparer.Ordinal);
-    private readonly OutcomeCache<string, ModelPattern[]> _models = new(CacheCapacity, StringComparer.Ordinal);
+    // Banners and register values by kind; field values by the field's rules; brands and models alone.
+    private readonly OutcomeCache<ObservationOutcome> _outcomes = new(CacheCapacity);
+    private readonly OutcomeCache<(int Slot, Claim[] Claims)[]> _fieldOutcomes = new(CacheCapacity);
+    private readonly OutcomeCache<BrandOutcome> _brands = new(CacheCapacity);
+    private readonly OutcomeCache<ModelPattern[]> _models = new(CacheCapacity);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _hundredths = new();
+    private int _hundredthsCount;
     private readonly Dictionary<string, FingerprintRule> _rules = knowledge.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
     // Companies that sell other makers' products under their names (Amcrest, Lorex): their model numbers say the brand, not the platform.
-    private readonly HashSet<Maker> _relabellers = [.. knowledge.Makers.Values.Where(m => knowledge.PlatformLinksFor(m.Name)
-        .Any(l => l.Relationship is BrandRelationship.Oem or BrandRelationship.FormerOwner or BrandRelationship.Technical))];
+    // By reference: each maker is loaded once, and a record's own hash reads every field (it showed in profiles).
+    private readonly HashSet<Maker> _relabellers = new(knowledge.Makers.Values.Where(m => knowledge.PlatformLinksFor(m.Name)
+        .Any(l => l.Relationship is BrandRelationship.Oem or BrandRelationship.FormerOwner or BrandRelationship.Technical)), ReferenceEqualityComparer.Instance);
 
     /// <summary>The knowledge in use.</summary>
     public KnowledgeBase Knowledge => knowledge;
@@ -90,7 +94,7 @@ public sealed class Identifier(KnowledgeBase knowledge)
         // and addresses and rarely repeat, so they are worked out each time (what each of their fields yields is kept).
         var outcome = ObservationKinds.FormatOf(observation.Kind) == ObservationFormat.Text && observation.Kind != ObservationKinds.Mac
             && observation.Kind != ObservationKinds.RegisterSerial && observation.Value.Length <= 1024
-            ? _outcomes.Get((observation.Kind, observation.Value), (Identifier: this, Observation: observation), static s => s.Identifier.Outcome(s.Observation))
+            ? _outcomes.Get(observation.Kind, observation.Value, (Identifier: this, Observation: observation), static s => s.Identifier.Outcome(s.Observation))
             : Outcome(observation);
         foreach (var claim in outcome.Claims)
         {
@@ -157,7 +161,7 @@ public sealed class Identifier(KnowledgeBase knowledge)
                     }
                     // Model names, firmware and namespaces repeat across a model's devices: what a value yields is kept.
                     var matches = field.Value.Length <= CachedFieldLength
-                        ? _fieldOutcomes.Get((fieldRules, field.Value), (Rules: fieldRules, field.Value), static s => s.Rules.Match(s.Value))
+                        ? _fieldOutcomes.Get(fieldRules, field.Value, (Rules: fieldRules, field.Value), static s => s.Rules.Match(s.Value))
                         : fieldRules.Match(field.Value);
                     foreach (var (slot, made) in matches)
                     {
@@ -186,7 +190,7 @@ public sealed class Identifier(KnowledgeBase knowledge)
                     DeriveFromMac(claim, claims, notes);
                     break;
                 case ClaimType.Model:
-                    foreach (var pattern in _models.Get(claim.Value, (Knowledge: knowledge, Model: claim.Value), static s => [.. s.Knowledge.ModelPatterns.Where(p => p.Pattern.IsMatch(s.Model))]))
+                    foreach (var pattern in _models.Get(null, claim.Value, (Knowledge: knowledge, Model: claim.Value), static s => [.. s.Knowledge.ModelPatterns.Where(p => p.Pattern.IsMatch(s.Model))]))
                     {
                         var weight = Math.Min(pattern.Weight, claim.Weight);
                         claims.Add(_relabellers.Contains(pattern.Maker)
@@ -213,13 +217,21 @@ public sealed class Identifier(KnowledgeBase knowledge)
             notes.Add($"'{claim.Value}' is not a MAC address");
             return;
         }
-        var hex = mac.Replace(":", "", StringComparison.Ordinal);
+        Span<char> hex = stackalloc char[12];
+        var digits = 0;
+        foreach (var c in mac)
+        {
+            if (c != ':' && digits < hex.Length)
+            {
+                hex[digits++] = c;
+            }
+        }
         if (NetworkAddress.IsLocallyAdministered(mac))
         {
             notes.Add($"MAC {mac} is locally administered, so it says nothing about the maker");
             return;
         }
-        if (knowledge.FindOui(hex) is not { } block)
+        if (knowledge.FindOui(hex[..digits]) is not { } block)
         {
             notes.Add($"MAC {mac} is in no registered block known here (registry data of {knowledge.OuiDate})");
             return;
@@ -241,7 +253,7 @@ public sealed class Identifier(KnowledgeBase knowledge)
     /// </summary>
     private Claim DeriveFromBrand(Claim claim, List<Claim> claims, List<string> notes)
     {
-        var outcome = _brands.Get(claim.Value, (Identifier: this, Brand: claim.Value), static s => s.Identifier.BrandOutcomeOf(s.Brand));
+        var outcome = _brands.Get(null, claim.Value, (Identifier: this, Brand: claim.Value), static s => s.Identifier.BrandOutcomeOf(s.Brand));
         if (outcome.Note is { } note)
         {
             notes.Add(note);
@@ -310,7 +322,7 @@ public sealed class Identifier(KnowledgeBase knowledge)
         if (best is not null && platforms.Find(p => !p.Maker.SameGroup(best.Maker)) is { Score: >= Threshold } rival)
         {
             confidence -= rival.Score / 2;
-            notes.Add($"conflicting platforms: {best.Maker.Name} ({best.Score:0.00}) and {rival.Maker.Name} ({rival.Score:0.00})");
+            notes.Add($"conflicting platforms: {best.Maker.Name} ({Hundredths(best.Score)}) and {rival.Maker.Name} ({Hundredths(rival.Score)})");
         }
         var (deviceClass, classScore) = scores.Top(ClaimType.Class);
         deviceClass = classScore >= ClassThreshold ? deviceClass : null;
@@ -333,6 +345,29 @@ public sealed class Identifier(KnowledgeBase knowledge)
             : [];
         return new Verdict(platform, platform is null ? 0 : Math.Round(confidence, 3), brand, scores.Top(ClaimType.Model).Value, scores.Top(ClaimType.Firmware).Value,
             deviceClass, whiteLabel, tells, platforms, [.. claims], notes.Count < 2 ? [.. notes] : [.. notes.Distinct()]);
+    }
+
+    /// <summary>A score as the notes write it, "0.00"; kept, because scores come from a few rule weights and formatting a double is slow.</summary>
+    private string Hundredths(double score)
+    {
+        // "0.00" reads only these symbols of the current culture: when they are the invariant ones, so is the text.
+        var format = NumberFormatInfo.CurrentInfo;
+        if (format.NumberDecimalSeparator != "." || format.NegativeSign != "-" || format.NaNSymbol != "NaN"
+            || format.PositiveInfinitySymbol != "Infinity" || format.NegativeInfinitySymbol != "-Infinity")
+        {
+            return score.ToString("0.00", format);
+        }
+        var bits = BitConverter.DoubleToInt64Bits(score);
+        if (_hundredths.TryGetValue(bits, out var text))
+        {
+            return text;
+        }
+        text = score.ToString("0.00", CultureInfo.InvariantCulture);
+        if (Volatile.Read(ref _hundredthsCount) < CacheCapacity && _hundredths.TryAdd(bits, text))
+        {
+            Interlocked.Increment(ref _hundredthsCount);
+        }
+        return text;
     }
 
     /// <summary>A person's decision replaces the platform; the evidence stays, with the decision on top.</summary>

@@ -211,7 +211,7 @@ public sealed partial class ObservationDocument
     private bool AddText(ReadOnlySpan<char> element, ReadOnlySpan<char> raw)
     {
         var trimmed = raw.Trim();
-        return trimmed.IsEmpty || !Wants(element) || Add(element.ToString(), Decode(trimmed));
+        return trimmed.IsEmpty || !Wants(element) || Add(NameOf(element), Decode(trimmed));
     }
 
     private void Broken(int at, string reason)
@@ -232,7 +232,12 @@ public sealed partial class ObservationDocument
 
     private static bool IsNameStart(char c) => char.IsLetter(c) || c == '_';
 
-    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or ':';
+    // Names are read character by character: ASCII (nearly all) by a bitmap, inlined, the rest by Unicode category.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsNameChar(char c) => char.IsAscii(c) ? AsciiNameChars.Contains(c) : char.IsLetterOrDigit(c);
+
+    private static readonly System.Buffers.SearchValues<char> AsciiNameChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.:");
 
     /// <summary>Replaces the predefined entities and numeric character references; anything else stays as written.</summary>
     private static string Decode(ReadOnlySpan<char> raw)

@@ -102,6 +102,10 @@ public sealed partial class ObservationDocument
     /// <summary>Whether a field of this name is read at all.</summary>
     private bool Wants(ReadOnlySpan<char> name) => _wanted is not { } wanted || wanted.Contains(name);
 
+    /// <summary>A wanted field's name as a string: the wanted set's own when it is spelt the same (nothing is allocated).</summary>
+    private string NameOf(ReadOnlySpan<char> name) =>
+        _wanted is { } wanted && wanted.TryGetValue(name, out var known) && name.SequenceEqual(known) ? known : name.ToString();
+
     private bool Add(string name, string value)
     {
         if (!Wants(name))
@@ -232,23 +236,37 @@ public sealed partial class ObservationDocument
         var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal) is >= 0 and var crlf
             ? crlf
             : text.IndexOf("\n\n", StringComparison.Ordinal);
-        var head = headerEnd >= 0 ? text[..headerEnd] : text;
+        var head = headerEnd >= 0 ? text.AsSpan(0, headerEnd) : text.AsSpan();
         var body = headerEnd >= 0 ? text[headerEnd..].TrimStart('\r', '\n') : "";
-        var lines = head.Split('\n');
-        if (!Add("status", lines[0].Trim()))
+        // Lines are read in place, and a header no rule reads is not made into strings.
+        var firstEnd = head.IndexOf('\n');
+        if (Wants("status") && !Add("status", (firstEnd >= 0 ? head[..firstEnd] : head).Trim().ToString()))
         {
             return;
         }
-        foreach (var raw in lines.Skip(1))
+        var rest = firstEnd >= 0 ? head[(firstEnd + 1)..] : [];
+        var names = Wants("header-names");
+        Span<char> lower = stackalloc char[64];
+        foreach (var range in rest.Split('\n'))
         {
-            var line = raw.TrimEnd('\r');
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var line = rest[range].TrimEnd('\r');
+            var colon = line.IndexOf(':');
             if (colon <= 0)
             {
                 continue;
             }
             var name = line[..colon].Trim();
-            if (!Add("header-names", name) || !Add(name.ToLowerInvariant(), line[(colon + 1)..].Trim()))
+            if (!names && name.Length <= lower.Length && System.Text.Ascii.IsValid(name))
+            {
+                // ASCII lower case is what ToLowerInvariant makes of it, so whether it is wanted is the same.
+                System.Text.Ascii.ToLower(name, lower, out var written);
+                if (!Wants(lower[..written]))
+                {
+                    continue;
+                }
+            }
+            var nameText = name.ToString();
+            if ((names && !Add("header-names", nameText)) || !Add(nameText.ToLowerInvariant(), line[(colon + 1)..].Trim().ToString()))
             {
                 return;
             }

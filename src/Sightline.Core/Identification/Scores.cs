@@ -2,29 +2,55 @@ namespace Sightline.Identification;
 
 /// <summary>
 /// The combined weight of each claimed value: within an evidence group only the strongest claim counts, and
-/// groups combine by noisy-OR, 1 − Π(1 − w). A device has tens of claims, so plain scans beat hashing here.
+/// groups combine by noisy-OR, 1 − Π(1 − w). A device has tens of claims, so plain scans beat hashing here; each
+/// value's score is worked out once, in the constructor, not again for every question asked.
 /// </summary>
 internal sealed class Scores
 {
-    private readonly List<(ClaimType Type, string Value, string Group, double Weight)> _strongest;
+    private readonly Total[] _totals;
+    private readonly int _totalCount;
 
     public Scores(List<Claim> claims)
     {
-        _strongest = new(claims.Count);
+        var strongest = new Strongest[claims.Count];
+        var count = 0;
         foreach (var claim in claims)
         {
+            // A cheap print of type, lengths and last letters settles most comparisons without comparing text.
+            var print = Print(claim.Type, claim.Value, claim.Group);
             var i = 0;
-            while (i < _strongest.Count && !(_strongest[i].Type == claim.Type && _strongest[i].Value == claim.Value && _strongest[i].Group == claim.Group))
+            while (i < count && !(strongest[i].Print == print && strongest[i].Type == claim.Type && strongest[i].Value == claim.Value && strongest[i].Group == claim.Group))
             {
                 i++;
             }
-            if (i == _strongest.Count)
+            if (i == count)
             {
-                _strongest.Add((claim.Type, claim.Value, claim.Group, claim.Weight));
+                strongest[count++] = new Strongest(print, claim.Type, claim.Value, claim.Group, claim.Weight);
             }
-            else if (claim.Weight > _strongest[i].Weight)
+            else if (claim.Weight > strongest[i].Weight)
             {
-                _strongest[i] = _strongest[i] with { Weight = claim.Weight };
+                strongest[i].Weight = claim.Weight;
+            }
+        }
+        // Each value's groups in claim order, combined both ways the verdict reads them (as before: the two orders of
+        // floating-point operations can differ in the last bit, and a tie between makers must break as it did).
+        _totals = new Total[count];
+        for (var i = 0; i < count; i++)
+        {
+            var (type, value, weight) = (strongest[i].Type, strongest[i].Value, strongest[i].Weight);
+            var t = 0;
+            while (t < _totalCount && !(_totals[t].Type == type && _totals[t].Value == value))
+            {
+                t++;
+            }
+            if (t == _totalCount)
+            {
+                _totals[_totalCount++] = new Total(type, value, weight, 1 - weight);
+            }
+            else
+            {
+                _totals[t].Combined = 1 - ((1 - _totals[t].Combined) * (1 - weight));
+                _totals[t].Missing *= 1 - weight;
             }
         }
     }
@@ -32,25 +58,12 @@ internal sealed class Scores
     /// <summary>Each value of one type with its score, best first (ties by value).</summary>
     public List<(string Value, double Score)> Of(ClaimType type)
     {
-        var scores = new List<(string Value, double Score)>();
-        foreach (var (claimType, value, _, weight) in _strongest)
+        var scores = new List<(string Value, double Score)>(_totalCount);
+        for (var t = 0; t < _totalCount; t++)
         {
-            if (claimType != type)
+            if (_totals[t].Type == type)
             {
-                continue;
-            }
-            var i = 0;
-            while (i < scores.Count && scores[i].Value != value)
-            {
-                i++;
-            }
-            if (i == scores.Count)
-            {
-                scores.Add((value, weight));
-            }
-            else
-            {
-                scores[i] = (value, 1 - ((1 - scores[i].Score) * (1 - weight)));
+                scores.Add((_totals[t].Value, _totals[t].Combined));
             }
         }
         if (scores.Count > 1)
@@ -65,22 +78,13 @@ internal sealed class Scores
     {
         string? best = null;
         var bestScore = 0.0;
-        for (var i = 0; i < _strongest.Count; i++)
+        for (var t = 0; t < _totalCount; t++)
         {
-            var value = _strongest[i].Value;
-            if (_strongest[i].Type != type || Seen(type, value, i))
+            if (_totals[t].Type != type)
             {
                 continue;
             }
-            var missing = 1.0;
-            for (var j = i; j < _strongest.Count; j++)
-            {
-                if (_strongest[j].Type == type && _strongest[j].Value == value)
-                {
-                    missing *= 1 - _strongest[j].Weight;
-                }
-            }
-            var score = 1 - missing;
+            var (value, score) = (_totals[t].Value, 1 - _totals[t].Missing);
             if (best is null || score > bestScore || (score == bestScore && string.CompareOrdinal(value, best) < 0))
             {
                 (best, bestScore) = (value, score);
@@ -89,15 +93,15 @@ internal sealed class Scores
         return (best, bestScore);
     }
 
-    private bool Seen(ClaimType type, string value, int before)
-    {
-        for (var k = 0; k < before; k++)
-        {
-            if (_strongest[k].Type == type && _strongest[k].Value == value)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static int Print(ClaimType type, string value, string group) =>
+        (int)type ^ (value.Length << 8) ^ (group.Length << 20) ^ (value.Length > 0 ? value[^1] << 12 : 0) ^ (group.Length > 0 ? group[^1] << 24 : 0);
+
+    /// <summary>The strongest claim of one value in one evidence group.</summary>
+    private record struct Strongest(int Print, ClaimType Type, string Value, string Group, double Weight);
+
+    /// <summary>
+    /// One value's groups combined: <see cref="Combined"/> step by step, 1 − (1 − s)(1 − w), as the candidates list
+    /// reads it; <see cref="Missing"/> as the product Π(1 − w), whose complement the best value is chosen by.
+    /// </summary>
+    private record struct Total(ClaimType Type, string Value, double Combined, double Missing);
 }

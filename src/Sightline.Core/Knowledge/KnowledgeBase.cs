@@ -128,11 +128,15 @@ public sealed class KnowledgeBase
     public KindRules? MatchingRulesFor(string kind) => _kindRules.GetValueOrDefault(kind);
 
     /// <summary>The registered block holding a MAC (12 hex digits), longest prefix first; null if none.</summary>
-    public OuiBlock? FindOui(string hex12)
+    public OuiBlock? FindOui(string hex12) => FindOui(hex12.AsSpan());
+
+    /// <summary>The registered block holding a MAC (12 hex digits), longest prefix first; null if none. No prefix is made a string.</summary>
+    internal OuiBlock? FindOui(ReadOnlySpan<char> hex12)
     {
+        var blocks = _oui.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var length in (ReadOnlySpan<int>)[9, 7, 6])
         {
-            if (_oui.TryGetValue(hex12[..length], out var block))
+            if (blocks.TryGetValue(hex12[..length], out var block))
             {
                 return block;
             }

@@ -29,7 +29,36 @@ public sealed partial class LinearPattern
         // Contains is a character-by-character loop, tens of microseconds over a document).
         _required = [.. requirements.Select(r => SearchValues.Create(r, _caseBlind ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))];
         _hasKOrS = [.. requirements.Select(r => _caseBlind && r.Any(t => t.AsSpan().IndexOfAny("kKsS") >= 0))];
+        _whole = !options.HasFlag(RegexOptions.Multiline) && IsWhole(text);
     }
+
+    /// <summary>
+    /// Whether every match is the whole text, given a text that does not end in a line feed: the pattern is
+    /// ^…$ with no top-level alternation and no option that lets ^ or $ match inside the text or changes what
+    /// the pattern says (m, x). Most field rules are written so.
+    /// </summary>
+    private static bool IsWhole(string text)
+    {
+        var body = LeadingOptions().Match(text) is { Success: true } lead ? text[lead.Length..] : text;
+        if (!body.StartsWith('^') || !body.EndsWith('$') || AnyOption().IsMatch(text))
+        {
+            return false;
+        }
+        var escapes = 0;
+        for (var i = body.Length - 2; i >= 0 && body[i] == '\\'; i--)
+        {
+            escapes++;
+        }
+        return escapes % 2 == 0 && RequiredLiteral.Branches(body, 0, body.Length).Count == 1;
+    }
+
+    [GeneratedRegex(@"^\(\?[is]+\)")]
+    private static partial Regex LeadingOptions();
+
+    [GeneratedRegex(@"\(\?[imnsx-]*[mx]")]
+    private static partial Regex AnyOption();
+
+    private readonly bool _whole;
 
     /// <summary>Plain texts every match contains (see <see cref="RequiredLiteral"/>), most telling first.</summary>
     public IReadOnlyList<string> Literals => _literals;
@@ -99,14 +128,35 @@ public sealed partial class LinearPattern
     /// </remarks>
     public Match Match(string text)
     {
-        if (!MayMatch(text) || Regex.Match(text) is not { Success: true } where)
+        if (!MayMatch(text))
         {
             return System.Text.RegularExpressions.Match.Empty;
         }
-        if (where.Length <= ShortSpan)
+        // A match of ^…$ in a short text not ending in a line feed is the whole text: a yes or no (one forward pass)
+        // says where it is, without the engine's passes to find its end and start.
+        var (index, length) = (0, text.Length);
+        if (!(_whole && text.Length <= ShortSpan && (text.Length == 0 || text[^1] != '\n')))
+        {
+            // The first match's bounds, without a Match object: only its place is needed here.
+            var found = false;
+            foreach (var where in Regex.EnumerateMatches(text))
+            {
+                (index, length, found) = (where.Index, where.Length, true);
+                break;
+            }
+            if (!found)
+            {
+                return System.Text.RegularExpressions.Match.Empty;
+            }
+        }
+        else if (!Regex.IsMatch(text))
+        {
+            return System.Text.RegularExpressions.Match.Empty;
+        }
+        if (length <= ShortSpan)
         {
             var groups = _groups ?? LazyInitializer.EnsureInitialized(ref _groups, () => new Regex(Text, _options | RegexOptions.CultureInvariant));
-            if (groups.Match(text, where.Index, where.Length) is { Success: true } match)
+            if (groups.Match(text, index, length) is { Success: true } match)
             {
                 return match;
             }

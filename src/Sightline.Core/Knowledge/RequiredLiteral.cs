@@ -56,7 +56,7 @@ internal static class RequiredLiteral
     }
 
     /// <summary>Top-level branches of pattern[start..end], split at '|' outside groups and classes.</summary>
-    private static List<(int Start, int End)> Branches(string text, int start, int end)
+    internal static List<(int Start, int End)> Branches(string text, int start, int end)
     {
         var branches = new List<(int Start, int End)>();
         var depth = 0;

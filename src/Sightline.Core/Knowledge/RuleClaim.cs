@@ -9,6 +9,11 @@ public sealed record RuleClaim(ClaimType Type, string Value, double Weight)
 {
     private readonly bool _template = Value.Contains('{', StringComparison.Ordinal);
 
+    // Most templates are one group and nothing else ("{model}"): its name, to fill without building text.
+    private readonly string? _onlyGroup = Value.Length > 2 && Value[0] == '{' && Value[^1] == '}' && Value.IndexOf('{', 1) < 0 && Value.IndexOf('}') == Value.Length - 1
+        ? Value[1..^1]
+        : null;
+
     /// <summary>Longest value a claim takes from a device's text.</summary>
     public const int MaxValueLength = 200;
 
@@ -18,6 +23,16 @@ public sealed record RuleClaim(ClaimType Type, string Value, double Weight)
         if (!_template)
         {
             return Value;
+        }
+        if (_onlyGroup is { } only)
+        {
+            var single = int.TryParse(only, out var index) ? match.Groups[index] : match.Groups[only];
+            if (!single.Success || single.Length == 0)
+            {
+                return "";
+            }
+            var trimmed = single.ValueSpan.Trim();
+            return (trimmed.Length > MaxValueLength ? trimmed[..MaxValueLength] : trimmed).ToString();
         }
         var result = new StringBuilder();
         var i = 0;
