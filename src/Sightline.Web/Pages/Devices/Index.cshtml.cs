@@ -58,8 +58,11 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge) : PageMod
 
     public async Task OnGetAsync(CancellationToken cancel)
     {
-        SystemNames = await db.Systems.OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancel);
-        SiteNames = await db.Sites.OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancel);
+        // Every system and site, for the filter's lists and the rows' names (the page's query then needs no join for them).
+        var systems = await db.Systems.OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(cancel);
+        var sites = await db.Sites.OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(cancel);
+        SystemNames = systems.ConvertAll(s => s.Name);
+        SiteNames = sites.ConvertAll(s => s.Name);
         Makers = knowledge.Makers.Values.Where(m => m.Surveillance).OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var filter = new DeviceFilter
         {
@@ -81,12 +84,10 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge) : PageMod
             query = descending ? query.Where(d => d.Id < after) : query.Where(d => d.Id > after);
         }
         query = descending ? query.OrderByDescending(d => d.Id) : query.OrderBy(d => d.Id);
-        // One query for the page: the devices' own columns, their verdicts, and their system's and site's names.
+        // One query for the page: the devices' own columns with their verdicts.
         var found = query.Take(PageSize + 1).LeftJoin(db.Identities, d => d.Id, i => i.DeviceId, (d, i) => new
         {
-            d.Id, d.AssetId, d.Kind, d.BrandAsSold, d.Model, d.IpAddress, d.Status, Identity = i,
-            System = db.Systems.Where(s => s.Id == d.SystemId).Select(s => s.Name).FirstOrDefault(),
-            Site = db.Sites.Where(s => s.Id == d.SiteId).Select(s => s.Name).FirstOrDefault(),
+            d.Id, d.AssetId, d.Kind, d.BrandAsSold, d.Model, d.IpAddress, d.SystemId, d.SiteId, d.Status, Identity = i,
         });
         var page = await (descending ? found.OrderByDescending(d => d.Id) : found.OrderBy(d => d.Id)).ToListAsync(cancel);
         if (page.Count > PageSize)
@@ -94,7 +95,10 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge) : PageMod
             page.RemoveAt(PageSize);
             NextAfter = page[^1].Id;
         }
-        Rows = page.ConvertAll(d => new Row(d.Id, d.AssetId, Words.Of(d.Kind), d.BrandAsSold, d.Model, d.IpAddress, d.System, d.Site,
+        var systemName = systems.ToDictionary(s => s.Id, s => s.Name);
+        var siteName = sites.ToDictionary(s => s.Id, s => s.Name);
+        Rows = page.ConvertAll(d => new Row(d.Id, d.AssetId, Words.Of(d.Kind), d.BrandAsSold, d.Model, d.IpAddress,
+            d.SystemId is { } system ? systemName[system] : null, d.SiteId is { } site ? siteName[site] : null,
             Words.Of(d.Status), PlatformText(d.Identity), FlagsText(d.Identity)));
     }
 
