@@ -95,10 +95,11 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge) : PageMod
             page.RemoveAt(PageSize);
             NextAfter = page[^1].Id;
         }
+        // A system or site added since the lists were read (by an import running meanwhile) is named on the next page view.
         var systemName = systems.ToDictionary(s => s.Id, s => s.Name);
         var siteName = sites.ToDictionary(s => s.Id, s => s.Name);
         Rows = page.ConvertAll(d => new Row(d.Id, d.AssetId, Words.Of(d.Kind), d.BrandAsSold, d.Model, d.IpAddress,
-            d.SystemId is { } system ? systemName[system] : null, d.SiteId is { } site ? siteName[site] : null,
+            systemName.GetValueOrDefault(d.SystemId ?? 0), siteName.GetValueOrDefault(d.SiteId ?? 0),
             Words.Of(d.Status), PlatformText(d.Identity), FlagsText(d.Identity)));
     }
 
