@@ -44,8 +44,8 @@ internal sealed class SqliteStatement : IDisposable
             Check(rc);
         }
         var step = raw.sqlite3_step(_statement);
+        // Every run binds every parameter, so the bindings need no clearing.
         raw.sqlite3_reset(_statement);
-        raw.sqlite3_clear_bindings(_statement);
         if (step != raw.SQLITE_DONE)
         {
             Check(step);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -38,12 +39,16 @@ public static class AuditChain
     /// <summary>The hash an entry should carry, over every field but the hash itself; each field is length-prefixed.</summary>
     public static string HashOf(AuditEntry entry)
     {
-        // Reused per thread: an import hashes one entry per device, and a fresh hash context and buffers each time
-        // cost more than the hashing.
-        var text = t_text ??= new StringBuilder(1024);
-        text.Clear();
-        Add(text, entry.Sequence.ToString(CultureInfo.InvariantCulture));
-        Add(text, entry.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+        // The hashed text is "length:field\n" per field (length in UTF-16 units, "-\n" for null), in UTF-8. It is
+        // written straight into a buffer reused per thread, as is the hash context: an import hashes one entry per
+        // device, and building the text as a string first cost more than the hashing.
+        var text = t_text ??= new ArrayBufferWriter<byte>(4096);
+        text.ResetWrittenCount();
+        Span<byte> digits = stackalloc byte[32];
+        entry.Sequence.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+        AddAscii(text, digits[..written]);
+        entry.Time.UtcDateTime.TryFormat(digits, out written, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+        AddAscii(text, digits[..written]);
         Add(text, entry.Actor);
         Add(text, entry.Action);
         Add(text, entry.EntityType);
@@ -52,47 +57,48 @@ public static class AuditChain
         Add(text, entry.After);
         Add(text, entry.PreviousHash);
         var hash = t_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var bytes = t_bytes ??= new byte[4096];
-        // A stateful encoder, so that a surrogate pair split between chunks still encodes as one character.
-        var encoder = t_encoder ??= Encoding.UTF8.GetEncoder();
-        encoder.Reset();
-        foreach (var chunk in text.GetChunks())
-        {
-            var span = chunk.Span;
-            while (span.Length > 0)
-            {
-                encoder.Convert(span, bytes, flush: false, out var used, out var written, out _);
-                hash.AppendData(bytes, 0, written);
-                span = span[used..];
-            }
-        }
-        encoder.Convert([], bytes, flush: true, out _, out var rest, out _);
-        hash.AppendData(bytes, 0, rest);
+        hash.AppendData(text.WrittenSpan);
         Span<byte> digest = stackalloc byte[32];
         hash.GetHashAndReset(digest);
         return Convert.ToHexStringLower(digest);
     }
 
     [ThreadStatic]
-    private static StringBuilder? t_text;
+    private static ArrayBufferWriter<byte>? t_text;
 
     [ThreadStatic]
     private static IncrementalHash? t_hash;
 
-    [ThreadStatic]
-    private static byte[]? t_bytes;
-
-    [ThreadStatic]
-    private static Encoder? t_encoder;
-
-    private static void Add(StringBuilder text, string? field)
+    private static void Add(ArrayBufferWriter<byte> text, string? field)
     {
         if (field is null)
         {
-            text.Append("-\n");
+            text.Write("-\n"u8);
             return;
         }
-        text.Append(field.Length).Append(':').Append(field).Append('\n');
+        Length(text, field.Length);
+        // Invalid UTF-16 (a lone surrogate) becomes U+FFFD, as it did when the whole text was encoded at once: fields
+        // are separated by '\n', so no surrogate pair spans two of them.
+        var room = text.GetSpan(Encoding.UTF8.GetMaxByteCount(field.Length) + 1);
+        var length = Encoding.UTF8.GetBytes(field, room);
+        room[length] = (byte)'\n';
+        text.Advance(length + 1);
+    }
+
+    // A field that is ASCII text, so its length in UTF-16 units is its length in bytes.
+    private static void AddAscii(ArrayBufferWriter<byte> text, ReadOnlySpan<byte> field)
+    {
+        Length(text, field.Length);
+        text.Write(field);
+        text.Write("\n"u8);
+    }
+
+    private static void Length(ArrayBufferWriter<byte> text, int length)
+    {
+        var room = text.GetSpan(12);
+        length.TryFormat(room, out var written, default, CultureInfo.InvariantCulture);
+        room[written] = (byte)':';
+        text.Advance(written + 1);
     }
 
     /// <summary>

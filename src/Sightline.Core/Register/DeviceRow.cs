@@ -5,11 +5,19 @@ public sealed record DeviceRow(long Line, DeviceHeader Header, DeviceValues Valu
 {
     /// <summary>
     /// The device as it will be after this row: the columns the file has replace stored values,
-    /// the columns it lacks keep them. <paramref name="existing"/> is null for a new device.
+    /// the columns it lacks keep them. <paramref name="existing"/> is null for a new device; then the row's own
+    /// <see cref="Values"/> are completed with the defaults and returned, not copied, so merge a row once.
     /// </summary>
     public DeviceValues MergeOnto(DeviceValues? existing)
     {
-        var merged = existing?.Clone() ?? new DeviceValues();
+        if (existing is null)
+        {
+            // The row holds only its header's columns and attributes, which is what a merge onto nothing keeps.
+            Values[DeviceColumn.Kind] ??= "camera";
+            Values[DeviceColumn.Status] ??= "active";
+            return Values;
+        }
+        var merged = existing.Clone();
         for (var i = 0; i < DeviceColumns.Count; i++)
         {
             // An empty match key (asset id, serial, MAC) means "not given", never "clear it".

@@ -122,7 +122,16 @@ public sealed class DeviceRowParser(DeviceHeader header, DateOnly today)
             error = $"{what} {text} is outside {min} to {max}";
             return null;
         }
-        return DeviceValues.Number(value);
+        return Canonical(text, value);
+    }
+
+    // The canonical text of a number, which in an asset list is usually the cell itself: kept without a new string.
+    private static string Canonical(string text, double value)
+    {
+        Span<char> formatted = stackalloc char[32];
+        return value.TryFormat(formatted, out var length, "R", CultureInfo.InvariantCulture) && formatted[..length].SequenceEqual(text)
+            ? text
+            : DeviceValues.Number(value)!;
     }
 
     private static string? Word<T>(string text, string what, out string? error) where T : struct, Enum
@@ -149,7 +158,10 @@ public sealed class DeviceRowParser(DeviceHeader header, DateOnly today)
             error = $"installed_on {text} is in the future";
             return null;
         }
-        return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Span<char> formatted = stackalloc char[10];
+        return date.TryFormat(formatted, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture) && formatted[..length].SequenceEqual(text)
+            ? text
+            : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     private void CheckPair(CsvRecord record, DeviceValues values, ICollection<CsvProblem> problems)

@@ -52,7 +52,10 @@ public sealed class DeviceValues
         return values;
     }
 
-    /// <summary>Writes these values onto a device; system and site are resolved by the caller.</summary>
+    /// <summary>
+    /// Writes these values onto a device; system and site are resolved by the caller. The device takes this
+    /// <see cref="Attributes"/> dictionary itself (an import makes one per row), so change neither afterwards.
+    /// </summary>
     public void ApplyTo(Device device, int? systemId, int? siteId)
     {
         device.AssetId = this[DeviceColumn.AssetId];
@@ -75,7 +78,7 @@ public sealed class DeviceValues
         device.Capabilities = Words.TryParseFlags(this[DeviceColumn.Capabilities] ?? "", out var flags, out _) ? flags : Capabilities.None;
         device.Status = this[DeviceColumn.Status] is { } status ? Words.Parse<DeviceStatus>(status) ?? DeviceStatus.Active : DeviceStatus.Active;
         device.Notes = this[DeviceColumn.Notes];
-        device.Attributes = new SortedDictionary<string, string>(Attributes, StringComparer.Ordinal);
+        device.Attributes = Attributes;
     }
 
     /// <summary>A copy that can be changed without changing this one.</summary>

@@ -13,6 +13,10 @@ public static class NetworkAddress
     /// </summary>
     public static string? NormaliseIp(string text)
     {
+        if (IsCanonicalIPv4(text))
+        {
+            return text; // the usual case in an asset list; no parse, no new string
+        }
         if (!IPAddress.TryParse(text, out var address))
         {
             return null;
@@ -66,6 +70,39 @@ public static class NetworkAddress
                 }
             }
         });
+    }
+
+    // Four decimal parts of 0-255 without leading zeros: exactly the text IPAddress would give back.
+    private static bool IsCanonicalIPv4(string text)
+    {
+        var parts = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            var value = 0;
+            while (i < text.Length && i - start < 3 && char.IsAsciiDigit(text[i]))
+            {
+                value = (value * 10) + text[i] - '0';
+                i++;
+            }
+            var digits = i - start;
+            if (digits == 0 || value > 255 || (digits > 1 && text[start] == '0'))
+            {
+                return false;
+            }
+            parts++;
+            if (i == text.Length)
+            {
+                break;
+            }
+            if (text[i] != '.' || parts == 4)
+            {
+                return false;
+            }
+            i++;
+        }
+        return parts == 4 && text[^1] != '.';
     }
 
     private static bool IsCanonicalMac(string text)

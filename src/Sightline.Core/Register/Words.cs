@@ -12,8 +12,26 @@ public static class Words
     public static string Of<T>(T value) where T : struct, Enum => Cache<T>.ToWord[value];
 
     /// <summary>Parses a word, ignoring case, spaces, hyphens and underscores; null when it is not one of <typeparamref name="T"/>'s.</summary>
-    public static T? Parse<T>(string text) where T : struct, Enum =>
-        Cache<T>.FromKey.TryGetValue(Key(text), out var value) ? value : null;
+    public static T? Parse<T>(string text) where T : struct, Enum => Parse<T>(text.AsSpan());
+
+    // The key is built on the stack and looked up as a span: an import parses a kind and a status on every row.
+    private static T? Parse<T>(ReadOnlySpan<char> text) where T : struct, Enum
+    {
+        if (text.Length > 64)
+        {
+            return Cache<T>.FromKey.TryGetValue(Key(text.ToString()), out var found) ? found : null;
+        }
+        Span<char> key = stackalloc char[text.Length];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                key[length++] = char.ToLowerInvariant(c);
+            }
+        }
+        return Cache<T>.ByKey.TryGetValue(key[..length], out var value) ? value : null;
+    }
 
     /// <summary>All the words of <typeparamref name="T"/>, for error messages and help.</summary>
     public static string List<T>() where T : struct, Enum => string.Join(", ", Cache<T>.ToWord.Values);
@@ -35,11 +53,16 @@ public static class Words
     {
         flags = Capabilities.None;
         unknown = null;
-        foreach (var part in text.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var range in text.AsSpan().SplitAny(';', '|'))
         {
+            var part = text.AsSpan(range).Trim();
+            if (part.IsEmpty)
+            {
+                continue;
+            }
             if (Parse<Capabilities>(part) is not { } flag || flag == Capabilities.None)
             {
-                unknown = part;
+                unknown = part.ToString();
                 return false;
             }
             flags |= flag;
@@ -80,9 +103,11 @@ public static class Words
 
         public static readonly Dictionary<string, T> FromKey = BuildFromKey();
 
+        public static readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> ByKey = FromKey.GetAlternateLookup<ReadOnlySpan<char>>();
+
         private static Dictionary<string, T> BuildFromKey()
         {
-            var keys = Enum.GetValues<T>().ToDictionary(v => Key(v.ToString()), v => v);
+            var keys = Enum.GetValues<T>().ToDictionary(v => Key(v.ToString()), v => v, StringComparer.Ordinal);
             foreach (var (alias, name) in Aliases)
             {
                 if (Enum.TryParse<T>(name, out var value))

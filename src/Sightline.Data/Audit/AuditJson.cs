@@ -50,6 +50,9 @@ public static class AuditJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    // The column names encoded once, not checked for escaping in every entry.
+    private static readonly JsonEncodedText[] Names = [.. DeviceColumns.Names.Select(name => JsonEncodedText.Encode(name))];
+
     // One buffer and writer per thread, reset for each entry: an import writes one of these per device.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
@@ -75,11 +78,11 @@ public static class AuditJson
             {
                 if (other is not null)
                 {
-                    json.WriteNull(DeviceColumns.Names[i]);
+                    json.WriteNull(Names[i]);
                 }
                 continue;
             }
-            json.WriteString(DeviceColumns.Names[i], value);
+            json.WriteString(Names[i], value);
         }
         WriteChangedAttributes(json, values.Attributes, other?.Attributes);
         json.WriteEndObject();

@@ -34,6 +34,55 @@ public sealed class DeviceRowParserTests
     }
 
     [Theory]
+    [InlineData("51.5072", "-0.1276", "51.5072", "-0.1276")]
+    [InlineData("51.50720", "-0.12760", "51.5072", "-0.1276")]
+    [InlineData("+51.5", "-0", "51.5", "-0")]
+    [InlineData("5e1", "1E2", "50", "100")]
+    [InlineData(" 51.5 ", "0.0", "51.5", "0")]
+    public void Parse_Numbers_BecomeTheirShortestRoundTripText(string latitude, string longitude, string canonicalLatitude,
+        string canonicalLongitude)
+    {
+        var (row, problems) = Parse("asset_id,latitude,longitude", $"A1,{latitude},{longitude}");
+
+        Assert.Empty(problems);
+        Assert.Equal(canonicalLatitude, row!.Values[DeviceColumn.Latitude]);
+        Assert.Equal(canonicalLongitude, row.Values[DeviceColumn.Longitude]);
+    }
+
+    [Theory]
+    [InlineData("analytics;infrared", "analytics;infrared")]
+    [InlineData(" Infrared ;; Analytics |", "analytics;infrared")]
+    [InlineData("none", null)]
+    public void Parse_Capabilities_BecomeCanonicalWords(string text, string? canonical)
+    {
+        var (row, problems) = Parse("asset_id,capabilities", $"A1,{text}");
+
+        Assert.Empty(problems);
+        Assert.Equal(canonical, row!.Values[DeviceColumn.Capabilities]);
+    }
+
+    [Fact]
+    public void Parse_UnknownCapability_IsNamed()
+    {
+        var (row, problems) = Parse("asset_id,capabilities", "A1,analytics; x-ray ;ptz");
+
+        Assert.Null(row);
+        Assert.StartsWith("unknown capability 'x-ray';", Assert.Single(problems).Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2021-03-04", "2021-03-04")]
+    [InlineData("4/3/2021", "2021-03-04")]
+    [InlineData("04/03/2021", "2021-03-04")]
+    public void Parse_Dates_BecomeIsoText(string date, string canonical)
+    {
+        var (row, problems) = Parse("asset_id,installed_on", $"A1,{date}");
+
+        Assert.Empty(problems);
+        Assert.Equal(canonical, row!.Values[DeviceColumn.InstalledOn]);
+    }
+
+    [Theory]
     [InlineData("2027-01-01", "is in the future")]
     [InlineData("2021-02-29", "is not a real date")]
     [InlineData("31/13/2020", "is not a real date")]

@@ -19,7 +19,13 @@ public sealed class NetworkAddressTests
     [Theory]
     [InlineData("10.0.0.1", "10.0.0.1")]
     [InlineData("2001:db8::1", "2001:db8::1")]
+    [InlineData("255.255.255.255", "255.255.255.255")]
+    [InlineData("0.0.0.0", "0.0.0.0")]
     [InlineData("10.1", null)]
+    [InlineData("1.2.3", null)]
+    [InlineData("1.2.3.4.5", null)]
+    [InlineData("1.2.3.4.", null)]
+    [InlineData("1234.0.0.1", null)]
     [InlineData("10.0.0.256", null)]
     [InlineData("camera-1", null)]
     public void NormaliseIp_RejectsShorthand(string text, string? expected) =>
