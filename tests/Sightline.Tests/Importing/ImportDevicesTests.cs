@@ -29,6 +29,33 @@ public sealed class ImportDevicesTests
         Assert.All(await db.AuditEntries.Where(a => a.Sequence > 1).ToListAsync(), a => Assert.Equal("tester", a.Actor));
     }
 
+    // PostgreSQL only: SQLite plans without sampled statistics, so there is nothing to refresh.
+    [Fact]
+    public async Task Import_OfManyDevices_OnPostgres_LeavesThePlannerStatisticsOfWhatItWrote()
+    {
+        await using var register = await Registers.NewAsync(Registers.Postgres);
+        await Cli.RunAsync(register, "init").Ok();
+        var rows = Enumerable.Range(1, Data.Import.DeviceImport.AnalyzeAfter).Select(i => $"BULK-{i},Town Centre CCTV,Market Square,,,,camera,Dahua,IPC-HFW2431S,,,,,,,,active,,");
+        var small = register.File("small.csv", Samples.ThreeDevices);
+        var large = register.File("large.csv", Samples.Header + "\n" + string.Join("\n", rows) + "\n");
+
+        await Cli.RunAsync(register, "import", "devices", small).Ok();
+        var afterSmall = await AnalysedAsync();
+        await Cli.RunAsync(register, "import", "devices", large).Ok();
+        var afterLarge = await AnalysedAsync();
+
+        Assert.Equal(0, afterSmall);
+        Assert.Equal(2, afterLarge);
+
+        // Tables of the register that PostgreSQL has statistics for, among devices and identities.
+        async Task<int> AnalysedAsync()
+        {
+            await using var db = await register.OpenAsync();
+            return await db.Database.SqlQueryRaw<int>(
+                "SELECT count(DISTINCT tablename)::int AS \"Value\" FROM pg_stats WHERE schemaname = current_schema() AND tablename IN ('devices', 'identities')").SingleAsync();
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
     public async Task Import_SameFileTwice_ChangesNothing(string provider)
