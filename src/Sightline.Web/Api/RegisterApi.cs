@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Data;
+using Sightline.Data.Audit;
 using Sightline.Data.Identification;
 using Sightline.Data.Register;
 using Sightline.Knowledge;
@@ -126,26 +127,7 @@ public static class RegisterApi
 
     private static async Task<List<AuditView>> ListAuditAsync(RegisterDb db, string? entity, string? actor, long? before, int? limit, CancellationToken cancel)
     {
-        var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(entity))
-        {
-            var parts = entity.Split(':', 2);
-            var type = parts[0];
-            query = query.Where(a => a.EntityType == type);
-            if (parts.Length == 2)
-            {
-                var key = parts[1];
-                query = query.Where(a => a.EntityId == key);
-            }
-        }
-        if (!string.IsNullOrWhiteSpace(actor))
-        {
-            query = query.Where(a => a.Actor == actor);
-        }
-        if (before is { } b)
-        {
-            query = query.Where(a => a.Sequence < b);
-        }
+        var query = db.AuditEntries.AsNoTracking().Matching(entity, actor, before: before);
         return await query.OrderByDescending(a => a.Sequence).Take(Math.Clamp(limit ?? 100, 1, 1000))
             .Select(a => new AuditView(a.Sequence, a.Time, a.Actor, a.Action, a.EntityType, a.EntityId, a.Before, a.After, a.Hash)).ToListAsync(cancel);
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Audit;
 using Sightline.Cli;
+using Sightline.Data.Audit;
 using Spectre.Console;
 
 namespace Sightline.AuditLog;
@@ -20,22 +21,7 @@ public static class AuditCommand
         var command = new Command("audit", "List the audit log (newest last)") { entity, actor, last };
         command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, _) =>
         {
-            var query = db.AuditEntries.AsNoTracking();
-            if (parse.GetValue(entity) is { } filter)
-            {
-                var parts = filter.Split(':', 2);
-                var type = parts[0];
-                query = query.Where(a => a.EntityType == type);
-                if (parts.Length == 2)
-                {
-                    var id = parts[1];
-                    query = query.Where(a => a.EntityId == id);
-                }
-            }
-            if (parse.GetValue(actor) is { } by)
-            {
-                query = query.Where(a => a.Actor == by);
-            }
+            var query = db.AuditEntries.AsNoTracking().Matching(parse.GetValue(entity), parse.GetValue(actor));
             var entries = await query.OrderByDescending(a => a.Sequence).Take(Math.Max(0, parse.GetValue(last))).ToListAsync(cancel);
             entries.Reverse();
             var table = new Table().Border(TableBorder.Simple);
@@ -57,12 +43,7 @@ public static class AuditCommand
         var verify = new Command("verify", "Check the hash chain: report the first edited, removed or reordered entry");
         verify.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, _) =>
         {
-            long count = 0;
-            var head = "";
-            // Streams the log: a large register's audit log does not fit in memory.
-            var entries = db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsEnumerable()
-                .Select(e => { count++; head = e.Hash; return e; });
-            var broken = await Task.Run(() => AuditChain.Verify(entries), cancel);
+            var (count, head, broken) = await Data.Audit.AuditLog.VerifyAsync(db, cancel);
             if (broken is not null)
             {
                 await cli.Context.Error.WriteLineAsync($"audit log BROKEN at entry {broken.Sequence}: {broken.Reason}");

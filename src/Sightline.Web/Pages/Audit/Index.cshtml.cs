@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Audit;
 using Sightline.Data;
+using Sightline.Data.Audit;
 
 namespace Sightline.Web.Pages.Audit;
 
@@ -34,37 +35,11 @@ public sealed class IndexModel(RegisterDb db) : PageModel
         {
             await VerifyAsync(cancel);
         }
-        var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Entity))
-        {
-            var parts = Entity.Trim().Split(':', 2);
-            var type = parts[0];
-            query = query.Where(a => a.EntityType == type);
-            if (parts.Length == 2)
-            {
-                var id = parts[1];
-                query = query.Where(a => a.EntityId == id);
-            }
-        }
-        if (!string.IsNullOrWhiteSpace(Actor))
-        {
-            var actor = Actor.Trim();
-            query = query.Where(a => a.Actor == actor);
-        }
-        if (From is { } from)
-        {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            query = query.Where(a => a.Time >= start);
-        }
-        if (To is { } to)
-        {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            query = query.Where(a => a.Time < end);
-        }
-        if (Before is { } before)
-        {
-            query = query.Where(a => a.Sequence < before);
-        }
+        // The dates are whole UTC days, To included.
+        var query = db.AuditEntries.AsNoTracking().Matching(Entity?.Trim(), Actor?.Trim(),
+            From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+            To is { } to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+            Before);
         var page = await query.OrderByDescending(a => a.Sequence).Take(PageSize + 1).ToListAsync(cancel);
         if (page.Count > PageSize)
         {
@@ -90,12 +65,7 @@ public sealed class IndexModel(RegisterDb db) : PageModel
 
     private async Task VerifyAsync(CancellationToken cancel)
     {
-        long count = 0;
-        var head = "";
-        // Streams the log: a large register's audit log does not fit in memory.
-        var entries = db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsEnumerable()
-            .Select(e => { count++; head = e.Hash; return e; });
-        var broken = await Task.Run(() => AuditChain.Verify(entries), cancel);
+        var (count, head, broken) = await AuditLog.VerifyAsync(db, cancel);
         Intact = broken is null;
         Verification = broken is null
             ? $"Audit log intact: {count} entries, chain verified; head {head}."
