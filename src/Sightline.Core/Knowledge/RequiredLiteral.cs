@@ -61,16 +61,10 @@ internal static class RequiredLiteral
         var branches = new List<(int Start, int End)>();
         var depth = 0;
         var from = start;
-        for (var i = start; i < end; i++)
+        for (var i = NextStructural(text, start, end); i < end; i = NextStructural(text, i + 1, end))
         {
             switch (text[i])
             {
-                case '\\':
-                    i++;
-                    break;
-                case '[':
-                    i = SkipClass(text, i);
-                    break;
                 case '(':
                     depth++;
                     break;
@@ -187,7 +181,27 @@ internal static class RequiredLiteral
     private static int CloseOf(string text, int open, int end)
     {
         var depth = 0;
-        for (var i = open; i < end; i++)
+        for (var i = NextStructural(text, open, end); i < end; i = NextStructural(text, i + 1, end))
+        {
+            if (text[i] == '(')
+            {
+                depth++;
+            }
+            else if (text[i] == ')' && --depth == 0)
+            {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    /// <summary>
+    /// Index of the next '(', ')' or '|' in text[from..end] that is the pattern's structure, not escaped and not inside a
+    /// character class; end when there is none.
+    /// </summary>
+    private static int NextStructural(string text, int from, int end)
+    {
+        for (var i = from; i < end; i++)
         {
             switch (text[i])
             {
@@ -197,10 +211,7 @@ internal static class RequiredLiteral
                 case '[':
                     i = SkipClass(text, i);
                     break;
-                case '(':
-                    depth++;
-                    break;
-                case ')' when --depth == 0:
+                case '(' or ')' or '|':
                     return i;
                 default:
                     break;
