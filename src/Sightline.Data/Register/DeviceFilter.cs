@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Knowledge;
 using Sightline.Register;
@@ -32,19 +33,19 @@ public sealed record DeviceFilter
 
     /// <summary>
     /// The devices this filter keeps, or a message saying which value is not known. The knowledge is asked for
-    /// only when a maker is named. <paramref name="forCounting"/> joins the maker's identities instead of testing each
-    /// device for one: the same devices, but a count then starts from the identities' platform index and reaches its
-    /// limit after as many index entries, where the default (best for a page in ID order) tests devices one by one.
+    /// only when a maker is named. The same devices come twice: <c>Devices</c>, best for a page in ID order, tests
+    /// devices one by one for the maker; <c>Counted</c>, best for counting them, joins the maker's identities instead,
+    /// so a count starts from the identities' platform index and reaches its limit after as many index entries.
     /// </summary>
-    public async Task<(IQueryable<Device>? Devices, string? Error)> ApplyAsync(RegisterDb db, Func<KnowledgeBase> knowledge, CancellationToken cancel,
-        bool forCounting = false)
+    public async Task<(IQueryable<Device>? Devices, IQueryable<Device>? Counted, string? Error)> ApplyAsync(RegisterDb db, Func<KnowledgeBase> knowledge,
+        CancellationToken cancel)
     {
         var query = db.Devices.AsNoTracking();
         if (Empty(Kind) is { } kindText)
         {
             if (Words.Parse<DeviceKind>(kindText) is not { } k)
             {
-                return (null, $"unknown kind '{kindText}'; use one of {Words.List<DeviceKind>()}");
+                return (null, null, $"unknown kind '{kindText}'; use one of {Words.List<DeviceKind>()}");
             }
             query = query.Where(d => d.Kind == k);
         }
@@ -52,7 +53,7 @@ public sealed record DeviceFilter
         {
             if (Words.Parse<DeviceStatus>(statusText) is not { } s)
             {
-                return (null, $"unknown status '{statusText}'; use one of {Words.List<DeviceStatus>()}");
+                return (null, null, $"unknown status '{statusText}'; use one of {Words.List<DeviceStatus>()}");
             }
             query = query.Where(d => d.Status == s);
         }
@@ -68,7 +69,7 @@ public sealed record DeviceFilter
             var id = await db.Systems.Where(s => s.Name == systemName).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancel);
             if (id is null)
             {
-                return (null, $"there is no system named '{systemName}'");
+                return (null, null, $"there is no system named '{systemName}'");
             }
             query = query.Where(d => d.SystemId == id);
         }
@@ -77,17 +78,18 @@ public sealed record DeviceFilter
             var id = await db.Sites.Where(s => s.Name == siteName).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancel);
             if (id is null)
             {
-                return (null, $"there is no site named '{siteName}'");
+                return (null, null, $"there is no site named '{siteName}'");
             }
             query = query.Where(d => d.SiteId == id);
         }
         var identities = db.Identities.AsNoTracking();
+        IQueryable<Device>? counted = null;
         if (Empty(Maker) is { } makerName)
         {
             var known = knowledge();
             if (known.FindMaker(makerName) is not { } found)
             {
-                return (null, $"'{makerName}' is not a maker Sightline knows; see `sightline kb list makers`");
+                return (null, null, $"'{makerName}' is not a maker Sightline knows; see `sightline kb list makers`");
             }
             var ids = known.Makers.Values.Where(m => m.Chain().Contains(found)).Select(m => m.Id).ToList();
             // Maker ids come from the knowledge, never from the request, so inlining them as constants is safe; it spares
@@ -96,24 +98,25 @@ public sealed record DeviceFilter
             // To count, with no filter on the devices' own columns, the identities alone answer (one per device, and
             // devices are never deleted): an index-only scan, no device is read.
             var byVerdictOnly = string.IsNullOrWhiteSpace(System + Site + Brand + Kind + Status);
-            query = !forCounting ? query.Where(d => platforms.Any(i => i.DeviceId == d.Id))
-                : byVerdictOnly ? platforms.Select(i => new Device { Id = i.DeviceId })
-                : query.Join(platforms, d => d.Id, i => i.DeviceId, (d, _) => d);
+            counted = byVerdictOnly ? platforms.Select(i => new Device { Id = i.DeviceId }) : query.Join(platforms, d => d.Id, i => i.DeviceId, (d, _) => d);
+            query = query.Where(d => platforms.Any(i => i.DeviceId == d.Id));
         }
         if (Flagged is not null)
         {
             var mask = RiskDimension.HumanRights | RiskDimension.SecurityTrust | RiskDimension.CyberHygiene;
             if (Flagged.Length > 0 && (mask = RiskAssessor.Parse(Flagged) ?? RiskDimension.None) == RiskDimension.None)
             {
-                return (null, $"unknown dimension '{Flagged}'; use human-rights, security or cyber");
+                return (null, null, $"unknown dimension '{Flagged}'; use human-rights, security or cyber");
             }
-            query = query.Where(d => identities.Any(i => i.DeviceId == d.Id && (i.Flags & mask) != RiskDimension.None));
+            Expression<Func<Device, bool>> flagged = d => identities.Any(i => i.DeviceId == d.Id && (i.Flags & mask) != RiskDimension.None);
+            (query, counted) = (query.Where(flagged), counted?.Where(flagged));
         }
         if (WhiteLabel)
         {
-            query = query.Where(d => identities.Any(i => i.DeviceId == d.Id && i.WhiteLabel));
+            Expression<Func<Device, bool>> whiteLabel = d => identities.Any(i => i.DeviceId == d.Id && i.WhiteLabel);
+            (query, counted) = (query.Where(whiteLabel), counted?.Where(whiteLabel));
         }
-        return (query, null);
+        return (query, counted ?? query, null);
     }
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

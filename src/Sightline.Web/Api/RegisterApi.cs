@@ -66,7 +66,7 @@ public static class RegisterApi
             System = system, Site = site, Brand = brand, Maker = maker, Kind = kind, Status = status, Flagged = flagged == "any" ? "" : flagged,
             WhiteLabel = whiteLabel == true,
         };
-        var (query, error) = await filter.ApplyAsync(db, () => knowledge, cancel);
+        var (query, _, error) = await filter.ApplyAsync(db, () => knowledge, cancel);
         if (query is null)
         {
             return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);

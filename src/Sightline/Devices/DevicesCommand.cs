@@ -58,13 +58,13 @@ public static class DevicesCommand
                 Flagged = parse.GetResult(flagged) is null ? null : parse.GetValue(flagged) ?? "",
                 WhiteLabel = parse.GetValue(whiteLabel),
             };
-            var (query, error) = await filter.ApplyAsync(db, () => cli.Knowledge(parse), cancel);
+            var (query, counted, error) = await filter.ApplyAsync(db, () => cli.Knowledge(parse), cancel);
             if (query is null)
             {
                 return cli.Fail(error!);
             }
             var identities = db.Identities.AsNoTracking();
-            var total = await query.CountAsync(cancel);
+            var total = await counted!.CountAsync(cancel);
             var devices = await query.OrderBy(d => d.Id).Take(Math.Max(0, parse.GetValue(limit))).ToListAsync(cancel);
             var systems = await db.Systems.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
             var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);

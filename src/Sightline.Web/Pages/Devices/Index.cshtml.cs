@@ -69,14 +69,13 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge) : PageMod
             System = System, Site = Site, Brand = Brand, Maker = Maker, Kind = Kind, Status = Status, WhiteLabel = WhiteLabel,
             Flagged = string.IsNullOrEmpty(Flagged) ? null : Flagged == "any" ? "" : Flagged,
         };
-        var (query, error) = await filter.ApplyAsync(db, () => knowledge, cancel);
+        var (query, counted, error) = await filter.ApplyAsync(db, () => knowledge, cancel);
         if (query is null)
         {
             Problem = error;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        var (counted, _) = await filter.ApplyAsync(db, () => knowledge, cancel, forCounting: true);
         Total = CountAll ? await counted!.CountAsync(cancel) : await counted!.Take(CountLimit + 1).CountAsync(cancel);
         var descending = Sort == "-id";
         if (After is { } after)
