@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -7,60 +8,58 @@ namespace Sightline.Data;
 
 /// <summary>
 /// Writes many rows inside a <see cref="RegisterWrite"/> far faster than change tracking can: prepared
-/// statements on SQLite, binary COPY on PostgreSQL. Column names, types and value conversions come from
+/// statements on SQLite, binary COPY on PostgreSQL (its rows encoded by <see cref="BulkRows{T}"/>). Column names, types and value conversions come from
 /// the EF model, so the bulk path stores exactly what EF would.
 /// </summary>
 public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
 {
-    private readonly Dictionary<Type, (IReadOnlyList<Column> Columns, string Table)> _tables = [];
+    // Read from the thread that gathers rows and the one that writes them.
+    private readonly ConcurrentDictionary<Type, (IReadOnlyList<Column> Columns, string Table)> _tables = [];
     private readonly Dictionary<string, SqliteStatement> _statements = [];
     private readonly List<string> _deferred = [];
-    private readonly PostgresCopyRows _copyRows = new();
-    // Rows are handed to Npgsql in blocks of about this size rather than value by value.
-    private const int CopyFlushBytes = 64 * 1024;
+
+    /// <summary>An empty set of <typeparamref name="T"/> rows, to fill on one thread and insert from another.</summary>
+    public BulkRows<T> Rows<T>() where T : class
+    {
+        var (columns, table) = Table<T>();
+        return new BulkRows<T>(columns, table, write.Db.IsPostgres);
+    }
 
     /// <summary>Inserts new rows, keys included.</summary>
-    public async Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken cancel) where T : class
+    public Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken cancel) where T : class
+    {
+        var prepared = Rows<T>();
+        foreach (var row in rows)
+        {
+            prepared.Add(row);
+        }
+        return InsertAsync(prepared, cancel);
+    }
+
+    /// <summary>Inserts rows gathered with <see cref="Rows{T}"/>, keys included.</summary>
+    public async Task InsertAsync<T>(BulkRows<T> rows, CancellationToken cancel) where T : class
     {
         if (rows.Count == 0)
         {
             return;
         }
-        var (columns, table) = Table<T>();
-        if (write.Db.IsPostgres)
+        if (rows.Encoded is { } encoded)
         {
-            // Binary COPY written by hand: Npgsql's binary importer builds a parameter object for every value, and
-            // CSV-format COPY costs us formatting and the server parsing; raw binary rows cost little on either side.
-            var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
+            var names = string.Join(", ", rows.Columns.Select(c => Quote(c.Name)));
             await using var copy = await ((NpgsqlConnection)write.Connection).BeginRawBinaryCopyAsync(
-                $"COPY {Quote(table)} ({names}) FROM STDIN (FORMAT binary)", cancel);
-            var buffer = _copyRows;
-            buffer.Clear();
-            buffer.Header();
-            foreach (var row in rows)
-            {
-                buffer.Row(columns.Count);
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    buffer.Value(columns[i].Value(row));
-                }
-                if (buffer.Length >= CopyFlushBytes)
-                {
-                    copy.Write(buffer.Written);
-                    buffer.Clear();
-                }
-            }
-            buffer.Trailer();
-            copy.Write(buffer.Written);
+                $"COPY {Quote(rows.Table)} ({names}) FROM STDIN (FORMAT binary)", cancel);
+            copy.Write(PostgresCopyRows.Start);
+            copy.Write(encoded.Written);
+            copy.Write(PostgresCopyRows.End);
             return;
         }
-        var insert = Statement($"insert:{table}", () =>
-            $"INSERT INTO {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) " +
-            $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))})");
-        RunAll(insert, columns, rows);
+        var insert = Statement($"insert:{rows.Table}", () =>
+            $"INSERT INTO {Quote(rows.Table)} ({string.Join(", ", rows.Columns.Select(c => Quote(c.Name)))}) " +
+            $"VALUES ({string.Join(", ", rows.Columns.Select((_, i) => $"?{i + 1}"))})");
+        RunAll(insert, rows.Columns, rows.Kept);
     }
 
-    private static void RunAll<T>(SqliteStatement statement, IReadOnlyList<Column> columns, IReadOnlyList<T> rows) where T : class
+    private static void RunAll<T>(SqliteStatement statement, IReadOnlyList<Column> columns, IEnumerable<T> rows) where T : class
     {
         var values = new object?[columns.Count];
         foreach (var row in rows)
@@ -168,17 +167,15 @@ public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
 
     private (IReadOnlyList<Column> Columns, string Table) Table<T>()
     {
-        if (!_tables.TryGetValue(typeof(T), out var table))
+        return _tables.GetOrAdd(typeof(T), type =>
         {
-            var entity = write.Db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T)} is not in the register");
-            table = (entity.GetProperties().Select(p => new Column(p)).ToList(), entity.GetTableName()!);
-            _tables[typeof(T)] = table;
-        }
-        return table;
+            var entity = write.Db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type} is not in the register");
+            return (entity.GetProperties().Select(p => new Column(p)).ToList(), entity.GetTableName()!);
+        });
     }
 
     /// <summary>A column with its name, store type and the getter and converter EF uses, looked up once.</summary>
-    private sealed class Column(IProperty property)
+    internal sealed class Column(IProperty property)
     {
         private readonly IClrPropertyGetter _getter = property.GetGetter();
         private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _converter = property.GetTypeMapping().Converter;

@@ -13,9 +13,7 @@ internal sealed class PostgresCopyRows
     private static readonly int EpochDay = new DateOnly(2000, 1, 1).DayNumber;
     private static readonly long EpochTicks = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
 
-    private static ReadOnlySpan<byte> Signature => [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0];
-
-    private byte[] _buffer = new byte[128 * 1024];
+    private byte[] _buffer = new byte[64 * 1024];
 
     /// <summary>Bytes written since the last <see cref="Clear"/>.</summary>
     public int Length { get; private set; }
@@ -26,16 +24,10 @@ internal sealed class PostgresCopyRows
     public void Clear() => Length = 0;
 
     /// <summary>The signature, flags and header extension that start a binary COPY.</summary>
-    public void Header()
-    {
-        Signature.CopyTo(Room(Signature.Length));
-        Length += Signature.Length;
-        Int32(0);
-        Int32(0);
-    }
+    public static ReadOnlySpan<byte> Start => [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
     /// <summary>The end-of-data marker.</summary>
-    public void Trailer() => Int16(-1);
+    public static ReadOnlySpan<byte> End => [0xFF, 0xFF];
 
     /// <summary>Starts a row of <paramref name="fields"/> values.</summary>
     public void Row(int fields) => Int16((short)fields);

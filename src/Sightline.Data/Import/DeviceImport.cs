@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Audit;
@@ -15,12 +16,15 @@ namespace Sightline.Data.Import;
 /// asset id, then serial, then MAC, and only real changes are written and audited. Any problem anywhere
 /// means nothing is written. The file streams in chunks; what is kept across chunks has a fixed size, except the
 /// set of stored devices the file has updated. With knowledge, every created or changed device is identified
-/// from what the row says, and its identity written in the same transaction.
+/// from what the row says, and its identity written in the same transaction. Decided changes are gathered in a batch
+/// (rows, audit entries, identities) while the batch before is written on another thread.
 /// </summary>
 public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor, KnowledgeBase? knowledge = null)
 {
     private RegisterIdentifier? _identifier;
     private const int ChunkSize = 500;
+    // A batch is written as soon as the writing thread is free, or once it holds this many devices.
+    private const int BatchDevices = 5_000;
 
     private readonly List<CsvProblem> _problems = [];
     private readonly List<ImportChange> _changes = [];
@@ -28,8 +32,11 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     // Asset ids seen so far, as a fixed-size Bloom filter; a row whose id may have been seen is held back as a suspect
     // and settled at the end (SettleSuspectsAsync), so memory does not grow with the file.
     internal KeyFilter AssetIds { get; init; } = new();
+    // On a first load, at most this many rows are held back before the indexes are built after all (EndFirstLoadAsync).
+    internal int HeldBackLimit { get; init; } = 10_000;
     private readonly List<(string AssetId, CsvField Cell, DeviceRow Row)> _suspects = [];
-    private readonly KeyFilter _keys = new();
+    // Keys (asset id, serial, MAC) of the devices stored or created so far: a row whose keys it has not seen needs no look-up.
+    internal KeyFilter KnownKeys { get; init; } = new();
     // Stored devices this file has already updated; devices it created are recognised by id (≥ _firstNewId).
     private readonly Dictionary<int, long> _matchedLines = [];
     private int _firstNewId;
@@ -42,6 +49,11 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     private int _updated;
     private int _unchanged;
     private int _nextDeviceId;
+    // A load into an empty register: see ApplyChunkAsync.
+    private bool _firstLoad;
+    private readonly List<DeviceRow> _heldBack = [];
+    private Batch _filling = null!;
+    private Batch _writing = null!;
     private Task _pending = Task.CompletedTask;
 
     /// <summary>Imports <paramref name="input"/>; <paramref name="name"/> is how problems name the file.</summary>
@@ -76,11 +88,13 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         {
             _identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
         }
-        if (_firstNewId == 1)
+        (_filling, _writing) = (new Batch(bulk), new Batch(bulk));
+        _firstLoad = _firstNewId == 1;
+        if (_firstLoad)
         {
-            // A first load into an empty register: only the lookup indexes are kept up to date while rows arrive.
-            string[] lookups = ["asset_id", "serial", "mac_address"];
-            await bulk.DeferIndexesAsync<Device>(columns => columns.Count == 1 && lookups.Contains(columns[0]), cancel);
+            // Every index is built once at the end instead of row by row; keeping the lookup indexes up to date cost
+            // PostgreSQL more than half its time (random inserts into three B-trees).
+            await bulk.DeferIndexesAsync<Device>(_ => false, cancel);
             await bulk.DeferIndexesAsync<AuditEntry>(_ => false, cancel);
             await bulk.DeferIndexesAsync<DeviceIdentity>(_ => false, cancel);
             await bulk.DeferForeignKeysAsync<Device>(cancel);
@@ -124,11 +138,15 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             // Read any rest so that the hash covers the whole file.
         }
         var sha = hashing.HexDigest();
+        if (_firstLoad && (_heldBack.Count > 0 || _suspects.Count > 0))
+        {
+            await EndFirstLoadAsync(write, bulk, cancel);
+        }
         if (_suspects.Count > 0)
         {
             await ApplyChunkAsync(write, bulk, await SettleSuspectsAsync(input, assetColumn, cancel), cancel);
         }
-        await SettleAsync();
+        await FlushAsync(cancel);
         _problemCount = Math.Max(_problemCount, _problems.Count);
         _problems.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
         var committed = _problemCount == 0 && !dryRun;
@@ -216,7 +234,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (_problemCount == 0)
         {
-            await SettleAsync();
+            await FlushAsync(cancel);
             var stored = await db.Devices.AsNoTracking().Where(d => ids.Contains(d.AssetId!))
                 .Select(d => new { d.Id, d.AssetId }).ToListAsync(cancel);
             seen.UnionWith(stored.Where(d => d.Id >= _firstNewId || _matchedLines.ContainsKey(d.Id)).Select(d => d.AssetId!));
@@ -260,12 +278,19 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         {
             return; // Nothing will be committed; keep reading only to find every problem.
         }
-        var existing = await FindExistingAsync(chunk, cancel);
-        var inserts = new List<Device>();
-        var updates = new List<Device>();
-        var audit = new List<PendingAudit>(chunk.Count);
+        // On a first load every device is this file's own, so a row can match only one an earlier row created. Rows
+        // whose serial or MAC may have been seen are held back and matched at the end, once the indexes are built
+        // (EndFirstLoadAsync); the others need no look-up at all.
+        var existing = _firstLoad ? new DeviceMatches() : await FindExistingAsync(chunk, cancel);
+        var updated = new List<Device>();
         foreach (var row in chunk)
         {
+            if (_firstLoad && (KnownKeys.MightContain(row.Values[DeviceColumn.Serial]) || KnownKeys.MightContain(row.Values[DeviceColumn.Mac])))
+            {
+                _heldBack.Add(row);
+                RememberKeys(row.Values[DeviceColumn.AssetId], row.Values[DeviceColumn.Serial], row.Values[DeviceColumn.Mac]);
+                continue;
+            }
             var match = existing.Find(row.Values);
             if (match is not null && match.Id >= _firstNewId)
             {
@@ -288,58 +313,99 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             // Nearly every row names a place already known: settle those without an async call each.
             var systemId = KnownPlace(merged[DeviceColumn.System], _systemIds, out var knownSystem)
                 ? knownSystem
-                : await PlaceIdAsync(write, audit, merged[DeviceColumn.System], isSite: false, cancel);
+                : await PlaceIdAsync(write, merged[DeviceColumn.System], isSite: false, cancel);
             var siteId = KnownPlace(merged[DeviceColumn.Site], _siteIds, out var knownSite)
                 ? knownSite
-                : await PlaceIdAsync(write, audit, merged[DeviceColumn.Site], isSite: true, cancel);
+                : await PlaceIdAsync(write, merged[DeviceColumn.Site], isSite: true, cancel);
             var device = new Device { Id = match?.Id ?? _nextDeviceId++ };
             merged.ApplyTo(device, systemId, siteId);
             existing.Add(device);
             RememberKeys(device.AssetId, device.Serial, device.MacAddress);
+            string action;
+            string? before, after;
             if (current is null)
             {
-                inserts.Add(device);
+                (action, before, after) = ("create", null, AuditJson.Snapshot(merged));
+                _filling.Devices.Add(device);
+                if (_identifier is not null)
+                {
+                    _filling.Identities.Add(_identifier.Identify(device));
+                }
                 _created++;
             }
             else
             {
-                updates.Add(device);
+                (action, before, after) = ("update", AuditJson.ChangedIn(current, merged), AuditJson.ChangedIn(merged, current));
+                _filling.Updates.Add(device);
+                updated.Add(device);
                 _updated++;
             }
-            var change = new PendingAudit(current is null ? "create" : "update", "device", device.Id, current, merged, null);
-            audit.Add(change);
+            _filling.Audit.Add(write.Audit.Next(action, "device", device.Id.ToString(CultureInfo.InvariantCulture), before, after));
             if (_changes.Count < ImportResult.ChangesKept)
             {
-                var (before, after) = change.Json();
-                _changes.Add(new ImportChange(row.Line, change.Action, device.Id, device.AssetId, before, after!));
+                _changes.Add(new ImportChange(row.Line, action, device.Id, device.AssetId, before, after!));
             }
         }
-        // The chunk is written on another thread while this one reads and prepares the next: with two cores the
-        // database (SQLite in-process, or the PostgreSQL server) and the parsing run side by side.
-        await SettleAsync();
-        // The audit entries' JSON and hash chain are made there too, in the order the changes were decided.
-        _pending = Task.Run(async () =>
+        if (updated.Count > 0 && _identifier is not null)
         {
-            await bulk.InsertAsync(inserts, cancel);
-            await bulk.UpdateAsync(updates, cancel);
-            await bulk.InsertAsync(audit.ConvertAll(a => a.Entry(write.Audit)), cancel);
-            if (_identifier is not null)
+            // An updated device's identity also weighs what scans stored for it, which only the register knows.
+            await FlushAsync(cancel);
+            var ids = updated.ConvertAll(d => d.Id);
+            await db.Identities.Where(i => ids.Contains(i.DeviceId)).ExecuteDeleteAsync(cancel);
+            var stored = await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => ids.Contains(o.DeviceId)), cancel);
+            foreach (var device in updated)
             {
-                var stored = new Dictionary<int, List<Observation>>();
-                if (updates.Count > 0)
-                {
-                    var ids = updates.ConvertAll(d => d.Id);
-                    await db.Identities.Where(i => ids.Contains(i.DeviceId)).ExecuteDeleteAsync(cancel);
-                    stored = await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => ids.Contains(o.DeviceId)), cancel);
-                }
-                await bulk.InsertAsync([.. inserts.Concat(updates).Select(d => _identifier.Identify(d, stored.GetValueOrDefault(d.Id)))], cancel);
+                _filling.Identities.Add(_identifier.Identify(device, stored.GetValueOrDefault(device.Id)));
             }
-        }, cancel);
+        }
+        if (!_filling.IsEmpty && (_pending.IsCompleted || _filling.DeviceCount >= BatchDevices))
+        {
+            await StartWritingAsync(cancel);
+        }
+        if (_firstLoad && _heldBack.Count >= HeldBackLimit)
+        {
+            await EndFirstLoadAsync(write, bulk, cancel); // memory stays bounded even if most rows share keys
+        }
     }
 
-    /// <summary>Waits for the chunk being written, if any; every use of the database first waits here.</summary>
-    private async Task SettleAsync()
+    /// <summary>
+    /// Leaves a first load's way of working: builds the deferred indexes, then matches the rows held back, in file
+    /// order, against the devices loaded so far. What follows is matched by look-ups as in any other import.
+    /// </summary>
+    private async Task EndFirstLoadAsync(RegisterWrite write, BulkWriter bulk, CancellationToken cancel)
     {
+        _firstLoad = false;
+        if (_problemCount > 0)
+        {
+            return;
+        }
+        await FlushAsync(cancel);
+        await bulk.RestoreIndexesAsync(cancel);
+        var heldBack = _heldBack.ToList();
+        _heldBack.Clear();
+        for (var i = 0; i < heldBack.Count; i += ChunkSize)
+        {
+            await ApplyChunkAsync(write, bulk, heldBack.GetRange(i, Math.Min(ChunkSize, heldBack.Count - i)), cancel);
+        }
+    }
+
+    /// <summary>Starts writing the batch gathered so far, once the one before it is written.</summary>
+    private async Task StartWritingAsync(CancellationToken cancel)
+    {
+        await _pending;
+        (_filling, _writing) = (_writing, _filling);
+        _filling.Clear();
+        var batch = _writing;
+        _pending = Task.Run(() => batch.WriteAsync(cancel), cancel);
+    }
+
+    /// <summary>Writes everything decided so far and waits for it; every other use of the database first comes here.</summary>
+    private async Task FlushAsync(CancellationToken cancel)
+    {
+        if (!_filling.IsEmpty)
+        {
+            await StartWritingAsync(cancel);
+        }
         var pending = _pending;
         _pending = Task.CompletedTask;
         await pending;
@@ -356,9 +422,9 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
 
     private void RememberKeys(string? assetId, string? serial, string? mac)
     {
-        _keys.Add(assetId);
-        _keys.Add(serial);
-        _keys.Add(mac);
+        KnownKeys.Add(assetId);
+        KnownKeys.Add(serial);
+        KnownKeys.Add(mac);
     }
 
     // Looks up stored devices by asset id, then serial only for rows still unmatched, then MAC; each is one indexed
@@ -368,10 +434,10 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         var matches = new DeviceMatches();
         foreach (var (column, lookup) in Lookups)
         {
-            var keys = Keys(chunk, column, matches);
+            var keys = UnmatchedKeys(chunk, column, matches);
             if (keys.Count > 0)
             {
-                await SettleAsync();
+                await FlushAsync(cancel);
                 matches.AddAll(await lookup(db, keys).ToListAsync(cancel));
             }
         }
@@ -386,9 +452,9 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         (DeviceColumn.Mac, (db, keys) => db.Devices.AsNoTracking().Where(d => keys.Contains(d.MacAddress!))),
     ];
 
-    private List<string> Keys(List<DeviceRow> chunk, DeviceColumn column, DeviceMatches matches) =>
+    private List<string> UnmatchedKeys(List<DeviceRow> chunk, DeviceColumn column, DeviceMatches matches) =>
         chunk.Where(r => matches.Find(r.Values) is null)
-            .Select(r => r.Values[column]).OfType<string>().Where(_keys.MightContain).Distinct().ToList();
+            .Select(r => r.Values[column]).OfType<string>().Where(KnownKeys.MightContain).Distinct().ToList();
 
     private static bool KnownPlace(string? name, Dictionary<string, int> ids, out int? id)
     {
@@ -402,7 +468,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         return known;
     }
 
-    private async Task<int?> PlaceIdAsync(RegisterWrite write, List<PendingAudit> audit, string? name, bool isSite, CancellationToken cancel)
+    private async Task<int?> PlaceIdAsync(RegisterWrite write, string? name, bool isSite, CancellationToken cancel)
     {
         if (name is null)
         {
@@ -413,7 +479,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         {
             return id;
         }
-        await SettleAsync();
+        await FlushAsync(cancel);
         if (isSite)
         {
             var site = new Site { Name = name };
@@ -433,7 +499,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         ids[name] = id;
         var kind = isSite ? "site" : "system";
         _createdPlaces.Add($"{kind} '{name}'");
-        audit.Add(new PendingAudit("create", kind, id, null, null, AuditJson.Of(("name", name))));
+        _filling.Audit.Add(write.Audit.Next("create", kind, id.ToString(CultureInfo.InvariantCulture), null, AuditJson.Of(("name", name))));
         return id;
     }
 
@@ -466,21 +532,35 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         device.AssetId is { } asset ? $"asset {asset}" : device.Serial is { } serial ? $"serial {serial}" : $"MAC {device.MacAddress}";
 
     /// <summary>
-    /// An audit entry decided on the reading thread and made on the writing one: a device's creation or update (its
-    /// JSON from <paramref name="Current"/> and <paramref name="Merged"/>), or a place's creation with its JSON given.
+    /// What has been decided and not yet written: new and changed devices, their audit entries and identities. One batch
+    /// is filled on the reading thread while the one before is written on another, so parsing and the database (SQLite
+    /// in-process, or the PostgreSQL server) run side by side.
     /// </summary>
-    private readonly record struct PendingAudit(string Action, string EntityType, int EntityId, DeviceValues? Current,
-        DeviceValues? Merged, string? After)
+    private sealed class Batch(BulkWriter bulk)
     {
-        public (string? Before, string? After) Json() =>
-            Merged is null ? (null, After)
-            : Current is null ? (null, AuditJson.Snapshot(Merged))
-            : (AuditJson.ChangedIn(Current, Merged), AuditJson.ChangedIn(Merged, Current));
+        public BulkRows<Device> Devices { get; } = bulk.Rows<Device>();
+        public List<Device> Updates { get; } = [];
+        public BulkRows<AuditEntry> Audit { get; } = bulk.Rows<AuditEntry>();
+        public BulkRows<DeviceIdentity> Identities { get; } = bulk.Rows<DeviceIdentity>();
 
-        public AuditEntry Entry(AuditTrail trail)
+        public int DeviceCount => Devices.Count + Updates.Count;
+
+        public bool IsEmpty => DeviceCount + Audit.Count + Identities.Count == 0;
+
+        public async Task WriteAsync(CancellationToken cancel)
         {
-            var (before, after) = Json();
-            return trail.Next(Action, EntityType, EntityId.ToString(System.Globalization.CultureInfo.InvariantCulture), before, after);
+            await bulk.InsertAsync(Devices, cancel);
+            await bulk.UpdateAsync(Updates, cancel);
+            await bulk.InsertAsync(Audit, cancel);
+            await bulk.InsertAsync(Identities, cancel);
+        }
+
+        public void Clear()
+        {
+            Devices.Clear();
+            Updates.Clear();
+            Audit.Clear();
+            Identities.Clear();
         }
     }
 }

@@ -227,7 +227,7 @@ public sealed class ImportDevicesTests
     }
 
     // Index names, and on PostgreSQL foreign-key constraint names, of the register's tables.
-    private static async Task<List<string>> SchemaObjectsAsync(TestRegister register)
+    internal static async Task<List<string>> SchemaObjectsAsync(TestRegister register)
     {
         await using var db = await register.OpenAsync();
         var sql = register.IsPostgres
