@@ -8,8 +8,8 @@ namespace Sightline.Data;
 
 /// <summary>
 /// Writes many rows inside a <see cref="RegisterWrite"/> far faster than change tracking can: prepared
-/// statements on SQLite, binary COPY on PostgreSQL (its rows encoded by <see cref="BulkRows{T}"/>). Column names, types and value conversions come from
-/// the EF model, so the bulk path stores exactly what EF would.
+/// statements on SQLite, binary COPY on PostgreSQL (its rows encoded by <see cref="BulkRows{T}"/>). Column names,
+/// types and value conversions come from the EF model, so the bulk path stores exactly what EF would.
 /// </summary>
 public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
 {

@@ -32,6 +32,7 @@ public sealed class FirstLoadTests
 
         Assert.Equal((300, 0), (held.Result.Created, held.Result.ProblemCount));
         Assert.Equal(300, expected.Devices.Count);
+        Assert.Equal(200, expected.Devices.Count(d => d.Contains(" hikvision ", StringComparison.Ordinal))); // those sold as Hikvision
         Assert.Equal(expected.Devices, held.Devices);
         Assert.Equal(expected.Schema, held.Schema);
         Assert.Contains("ix_devices_serial", held.Schema);
@@ -43,7 +44,9 @@ public sealed class FirstLoadTests
     [MemberData(nameof(ProvidersAndLimits))]
     public async Task LaterRowRepeatingASerialOrMac_IsAProblemOnItsOwnLine(string provider, int heldBackLimit)
     {
-        var csv = Rows(300) + "B1,Town Centre CCTV,Market Square,camera,Hikvision,S7,\n" + "B2,Town Centre CCTV,Market Square,camera,Hikvision,S-new," + Mac(9) + "\n";
+        var csv = Rows(300)
+            + "B1,Town Centre CCTV,Market Square,camera,Hikvision,S7,\n"
+            + $"B2,Town Centre CCTV,Market Square,camera,Hikvision,S-new,{Mac(9)}\n";
 
         var run = await LoadAsync(provider, csv, new DeviceImportOptions(new KeyFilter(6), heldBackLimit));
 
@@ -110,15 +113,19 @@ public sealed class FirstLoadTests
         var devices = await check.Devices.AsNoTracking()
             .Select(d => new
             {
-                d.AssetId, d.Serial, d.MacAddress, d.BrandAsSold, System = check.Systems.Where(s => s.Id == d.SystemId).Select(s => s.Name).FirstOrDefault(),
+                d.AssetId,
+                d.Serial,
+                d.MacAddress,
+                d.BrandAsSold,
+                System = check.Systems.Where(s => s.Id == d.SystemId).Select(s => s.Name).FirstOrDefault(),
                 Site = check.Sites.Where(s => s.Id == d.SiteId).Select(s => s.Name).FirstOrDefault(),
                 Identity = check.Identities.Where(i => i.DeviceId == d.Id).Select(i => new { i.Platform, i.Flags, i.WhiteLabel }).FirstOrDefault(),
             })
             .ToListAsync();
         var audit = await Sightline.Data.Audit.AuditLog.VerifyAsync(check, CancellationToken.None);
         return new Loaded(result,
-            devices.Select(d => $"{d.AssetId} {d.Serial} {d.MacAddress} {d.BrandAsSold} {d.System} {d.Site} {d.Identity?.Platform} {d.Identity?.Flags} {d.Identity?.WhiteLabel}")
-                .Order(StringComparer.Ordinal).ToList(),
+            devices.Select(d => $"{d.AssetId} {d.Serial} {d.MacAddress} {d.BrandAsSold} {d.System} {d.Site} " +
+                $"{d.Identity?.Platform} {d.Identity?.Flags} {d.Identity?.WhiteLabel}").Order(StringComparer.Ordinal).ToList(),
             await ImportDevicesTests.SchemaObjectsAsync(register), audit.Broken, audit.Count);
     }
 }
