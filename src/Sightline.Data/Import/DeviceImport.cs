@@ -49,6 +49,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     private int _updated;
     private int _unchanged;
     private int _nextDeviceId;
+    private int _changedWhenAnalysed;
     // A load into an empty register: see ApplyChunkAsync.
     private bool _firstLoad;
     private readonly List<DeviceRow> _heldBack = [];
@@ -159,10 +160,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         if (committed)
         {
             await bulk.RestoreIndexesAsync(cancel);
-            if (write.Db.IsPostgres && _created + _updated >= AnalyzeAfter)
-            {
-                await AnalyzeAsync(write.Db, cancel);
-            }
+            await AnalyzeIfManyChangedAsync(write.Db, cancel);
             await write.CommitAsync(cancel);
         }
         return new ImportResult
@@ -186,8 +184,13 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     // PostgreSQL plans from sampled statistics, which a bulk load leaves stale (or, on a first load, absent) until
     // autovacuum comes round. Planned blind, the web's device list cost three times the CPU on a register of a million
     // just imported (docs/benchmarks.md, "Web"); ANALYZE samples the two tables in about a second.
-    private static async Task AnalyzeAsync(RegisterDb db, CancellationToken cancel)
+    private async Task AnalyzeIfManyChangedAsync(RegisterDb db, CancellationToken cancel)
     {
+        if (!db.IsPostgres || _created + _updated - _changedWhenAnalysed < AnalyzeAfter)
+        {
+            return;
+        }
+        _changedWhenAnalysed = _created + _updated;
         var tables = string.Join(", ", new[] { typeof(Device), typeof(DeviceIdentity) }.Select(t => $"\"{db.Model.FindEntityType(t)!.GetTableName()}\""));
         var analyze = "ANALYZE " + tables; // names from our own model, not from input
         await db.Database.ExecuteSqlRawAsync(analyze, cancel);
@@ -381,6 +384,8 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         }
         await FlushAsync(cancel);
         await bulk.RestoreIndexesAsync(cancel);
+        // Without statistics PostgreSQL plans the held-back rows' look-ups as scans of the whole table.
+        await AnalyzeIfManyChangedAsync(write.Db, cancel);
         var heldBack = _heldBack.ToList();
         _heldBack.Clear();
         for (var i = 0; i < heldBack.Count; i += ChunkSize)
