@@ -122,16 +122,17 @@ public sealed class DeviceRowParser(DeviceHeader header, DateOnly today)
             error = $"{what} {text} is outside {min} to {max}";
             return null;
         }
-        return Canonical(text, value);
+        return Canonical(text, value, "R"); // as DeviceValues.Number writes it
     }
 
-    // The canonical text of a number, which in an asset list is usually the cell itself: kept without a new string.
-    private static string Canonical(string text, double value)
+    // A value's canonical text in the given format, which in an asset list is usually the cell itself: then the cell is
+    // kept, not copied into a new string.
+    private static string Canonical<T>(string text, T value, string format) where T : ISpanFormattable
     {
         Span<char> formatted = stackalloc char[32];
-        return value.TryFormat(formatted, out var length, "R", CultureInfo.InvariantCulture) && formatted[..length].SequenceEqual(text)
+        return value.TryFormat(formatted, out var length, format, CultureInfo.InvariantCulture) && formatted[..length].SequenceEqual(text)
             ? text
-            : DeviceValues.Number(value)!;
+            : value.ToString(format, CultureInfo.InvariantCulture);
     }
 
     private static string? Word<T>(string text, string what, out string? error) where T : struct, Enum
@@ -158,10 +159,7 @@ public sealed class DeviceRowParser(DeviceHeader header, DateOnly today)
             error = $"installed_on {text} is in the future";
             return null;
         }
-        Span<char> formatted = stackalloc char[10];
-        return date.TryFormat(formatted, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture) && formatted[..length].SequenceEqual(text)
-            ? text
-            : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Canonical(text, date, "yyyy-MM-dd");
     }
 
     private void CheckPair(CsvRecord record, DeviceValues values, ICollection<CsvProblem> problems)
