@@ -26,13 +26,8 @@ public sealed record RuleClaim(ClaimType Type, string Value, double Weight)
         }
         if (_onlyGroup is { } only)
         {
-            var single = int.TryParse(only, out var index) ? match.Groups[index] : match.Groups[only];
-            if (!single.Success || single.Length == 0)
-            {
-                return "";
-            }
-            var trimmed = single.ValueSpan.Trim();
-            return (trimmed.Length > MaxValueLength ? trimmed[..MaxValueLength] : trimmed).ToString();
+            var single = GroupOf(match, only);
+            return single.Success && single.Length > 0 ? Clip(single.ValueSpan) : "";
         }
         var result = new StringBuilder();
         var i = 0;
@@ -46,8 +41,7 @@ public sealed record RuleClaim(ClaimType Type, string Value, double Weight)
                 break;
             }
             result.Append(Value, i, open - i);
-            var name = Value[(open + 1)..close];
-            var group = int.TryParse(name, out var number) ? match.Groups[number] : match.Groups[name];
+            var group = GroupOf(match, Value[(open + 1)..close]);
             if (!group.Success || group.Length == 0)
             {
                 return "";
@@ -55,7 +49,16 @@ public sealed record RuleClaim(ClaimType Type, string Value, double Weight)
             result.Append(group.ValueSpan);
             i = close + 1;
         }
-        var text = result.ToString().Trim();
-        return text.Length > MaxValueLength ? text[..MaxValueLength] : text;
+        return Clip(result.ToString());
+    }
+
+    // A group named in braces by number or by name.
+    private static Group GroupOf(Match match, string name) => int.TryParse(name, out var number) ? match.Groups[number] : match.Groups[name];
+
+    // The filled value trimmed, and cut to MaxValueLength.
+    private static string Clip(ReadOnlySpan<char> text)
+    {
+        var trimmed = text.Trim();
+        return (trimmed.Length > MaxValueLength ? trimmed[..MaxValueLength] : trimmed).ToString();
     }
 }
