@@ -43,11 +43,10 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, IAuthoriz
     {
         Organisation = await db.Organisations.Select(o => o.Name).FirstOrDefaultAsync(cancel) ?? "Register";
         // Figures that need a pass over a large register share one pass where they can.
-        Devices = await db.Devices.CountAsync(cancel);
         var statuses = await db.Devices.GroupBy(d => 1)
-            .Select(g => new { Active = g.Count(d => d.Status == DeviceStatus.Active), Missing = g.Count(d => d.Status == DeviceStatus.Missing) })
+            .Select(g => new { All = g.Count(), Active = g.Count(d => d.Status == DeviceStatus.Active), Missing = g.Count(d => d.Status == DeviceStatus.Missing) })
             .SingleOrDefaultAsync(cancel);
-        (Active, MissingCount) = (statuses?.Active ?? 0, statuses?.Missing ?? 0);
+        (Devices, Active, MissingCount) = (statuses?.All ?? 0, statuses?.Active ?? 0, statuses?.Missing ?? 0);
         Systems = await db.Systems.CountAsync(cancel);
         var platforms = await db.Identities.Where(i => i.Platform != null).GroupBy(i => i.Platform!)
             .Select(g => new { Platform = g.Key, Count = g.Count() }).ToListAsync(cancel);
