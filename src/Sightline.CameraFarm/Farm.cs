@@ -42,6 +42,10 @@ public sealed class Farm : IAsyncDisposable
     /// <summary>How many UDP datagrams reached the farm, unicast or multicast.</summary>
     public int Datagrams => _datagrams;
 
+    /// <summary>One device of every persona at 127.77.<paramref name="subnet"/>.1 onwards: how tests give each case a farm of its own.</summary>
+    public static Farm OfEveryPersona(int subnet, int seed) =>
+        Start(Enumerable.Range(1, Personas.Templates.Count).Select(i => IPAddress.Parse($"127.77.{subnet}.{i}")), Personas.Templates.Count, seed);
+
     /// <summary>
     /// Deals <paramref name="count"/> personas over the first addresses of <paramref name="addresses"/> and starts them.
     /// The addresses must be loopback unless the process runs in a network namespace of its own.

@@ -18,8 +18,7 @@ public sealed partial class ScanTests
     public async Task Manager_ScansTheFarm_SeesWhatItFound_AndTheRegisterRecordsIt_AsTheManager(string provider)
     {
         var net = provider == Registers.Sqlite ? 120 : 121;
-        var count = Personas.Templates.Count;
-        await using var farm = Farm.Start(Enumerable.Range(1, count).Select(i => IPAddress.Parse($"127.77.{net}.{i}")), count, seed: 7);
+        await using var farm = Farm.OfEveryPersona(net, seed: 7);
         await using var register = await Estate.NewAsync(provider);
         await using var app = new WebApp(register);
         using var manager = await app.SignedInAsync("manager");
@@ -72,8 +71,7 @@ public sealed partial class ScanTests
     public async Task Manager_ScansWithLogins_LearnsWhatWhiteLabelsHide_AndThePasswordIsKeptNowhere(string provider)
     {
         var net = provider == Registers.Sqlite ? 136 : 137;
-        var count = Personas.Templates.Count;
-        await using var farm = Farm.Start(Enumerable.Range(1, count).Select(i => IPAddress.Parse($"127.77.{net}.{i}")), count, seed: 8);
+        await using var farm = Farm.OfEveryPersona(net, seed: 8);
         await using var register = await Estate.NewAsync(provider);
         await using var app = new WebApp(register);
         using var manager = await app.SignedInAsync("manager");

@@ -20,7 +20,7 @@ public sealed class FarmProtocolTests : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _farm = Farm.Start(Enumerable.Range(1, Personas.Templates.Count).Select(i => IPAddress.Parse($"127.77.15.{i}")), Personas.Templates.Count, seed: 5);
+        _farm = Farm.OfEveryPersona(15, seed: 5);
         return ValueTask.CompletedTask;
     }
 

@@ -13,8 +13,7 @@ public sealed class ScanCommandTests
     public async Task Scan_FindsIdentifiesAndRecords_TheFarm_AndMarksTheSilentMissing(string provider)
     {
         var net = provider == Registers.Sqlite ? 80 : 81;
-        var count = Personas.Templates.Count;
-        await using var farm = Farm.Start(Enumerable.Range(1, count).Select(i => IPAddress.Parse($"127.77.{net}.{i}")), count, seed: 4);
+        await using var farm = Farm.OfEveryPersona(net, seed: 4);
         await using var register = await Registers.NewAsync(provider);
         await Cli.RunAsync(register, "init").Ok();
         // A camera the register knows at an address in the scope where nothing answers.
@@ -76,8 +75,7 @@ public sealed class ScanCommandTests
     public async Task Scan_WithCredentials_LearnsWhatWhiteLabelsHide_AndNeverRecordsThePassword(string provider)
     {
         var net = provider == Registers.Sqlite ? 82 : 83;
-        var count = Personas.Templates.Count;
-        await using var farm = Farm.Start(Enumerable.Range(1, count).Select(i => IPAddress.Parse($"127.77.{net}.{i}")), count, seed: 6);
+        await using var farm = Farm.OfEveryPersona(net, seed: 6);
         await using var register = await Registers.NewAsync(provider);
         await Cli.RunAsync(register, "init").Ok();
         var credentials = register.File("credentials.txt", $"# the farm's login\n127.77.{net}.0/24 {farm.Credentials.User} {farm.Credentials.Password}\n");
@@ -111,7 +109,7 @@ public sealed class ScanCommandTests
     public async Task CtrlC_StopsTheScan_KeepsWhatWasFound_AndMarksItIncomplete()
     {
         var count = Personas.Templates.Count;
-        await using var farm = Farm.Start(Enumerable.Range(1, count).Select(i => IPAddress.Parse($"127.77.84.{i}")), count, seed: 7);
+        await using var farm = Farm.OfEveryPersona(84, seed: 7);
         await using var register = await Registers.NewAsync(Registers.Sqlite);
         await Cli.RunAsync(register, "init").Ok();
         var sightline = Path.Combine(AppContext.BaseDirectory, "sightline.dll");

@@ -21,8 +21,7 @@ public sealed class ScannerTests
     [Fact]
     public async Task Scan_FindsEveryFarmDevice_IdentifiesTheCameras_AndNeverTouchesTheExcludedRange()
     {
-        var count = Personas.Templates.Count;
-        await using var farm = Farm.Start(Enumerable.Range(1, count).Select(i => IPAddress.Parse($"127.77.60.{i}")), count, seed: 2);
+        await using var farm = Farm.OfEveryPersona(60, seed: 2);
         await using var excluded = Farm.Start(Enumerable.Range(1, 10).Select(i => IPAddress.Parse($"127.77.61.{i}")), 10, seed: 3);
         var (scope, problems) = ScanScope.Parse(["127.77.60.0/24", "127.77.61.0/24"], ["127.77.61.0/24"], allowPublic: false, allowLarge: false);
         Assert.Empty(problems);
@@ -56,7 +55,7 @@ public sealed class ScannerTests
     public async Task BadlyBehavedDevices_EndInNotes_NotStalls()
     {
         var count = Personas.Templates.Count;
-        await using var farm = Farm.Start(Enumerable.Range(1, count).Select(i => IPAddress.Parse($"127.77.62.{i}")), count, seed: 2);
+        await using var farm = Farm.OfEveryPersona(62, seed: 2);
         var (scope, _) = ScanScope.Parse(["127.77.62.1-" + count], [], false, false);
 
         var (hosts, _) = await new Scanner(Quick, TimeProvider.System).ScanAsync(scope!, new ScanProgress(), CancellationToken.None);

@@ -64,8 +64,7 @@ public sealed class BrowserTests
     [Fact]
     public async Task Manager_ScansTheFarm_WatchesItFinish_AndOpensAFoundDevicesEvidence()
     {
-        var count = Sightline.CameraFarm.Personas.Templates.Count;
-        await using var farm = Sightline.CameraFarm.Farm.Start(Enumerable.Range(1, count).Select(i => System.Net.IPAddress.Parse($"127.77.132.{i}")), count, seed: 8);
+        await using var farm = Sightline.CameraFarm.Farm.OfEveryPersona(132, seed: 8);
         var lorex = farm.Devices.First(d => d.Persona.Template == "lorex-on-dahua").Address.ToString();
         await using var register = await Estate.NewAsync(Registers.Sqlite);
         await using var server = await LiveServer.StartAsync(register);
