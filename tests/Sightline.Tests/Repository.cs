@@ -10,13 +10,13 @@ public static class Repository
     public static string Folder(params string[] parts) => Path.Combine([Root, .. parts]);
 
     /// <summary>
-    /// The labelled corpus of real device responses: SIGHTLINE_CORPUS, else ../shared/corpus beside the repository.
-    /// CI has it, so conformance tests fail rather than skip without it.
+    /// The project's labelled conformance corpus of real device responses (tests/corpus, with its index, provenance
+    /// and licences): SIGHTLINE_CORPUS overrides it.
     /// </summary>
     public static string Corpus =>
         Environment.GetEnvironmentVariable("SIGHTLINE_CORPUS") is { Length: > 0 } corpus
             ? corpus
-            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
+            : Folder("tests", "corpus");
 
     /// <summary>A copy of the shipped knowledge in a new temporary folder, for tests that change it; the caller deletes it.</summary>
     public static string CopyOfKnowledge()

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Sightline.Tests.Identifying;
 
 /// <summary>
-/// The shipped knowledge against labelled real device responses (../shared/corpus) and our own handmade
+/// The shipped knowledge against labelled real device responses (tests/corpus) and our own handmade
 /// captures (Observations/*): the platform maker right for at least 95% of surveillance samples, and no
 /// non-camera device called a camera or given a camera maker.
 /// </summary>
