@@ -129,7 +129,16 @@ public sealed class ScanScopeTests
         Assert.Equal(addresses.Count, addresses.Distinct().Count());
     }
 
+    // Any text gives either a non-empty scope or at least one problem saying why not, never both and never an
+    // exception; a target excluded by itself always leaves nothing to scan.
     [Property]
-    public void ArbitraryText_NeverThrows(string? text) =>
-        Prop.ToProperty(ScanScope.Parse([text ?? ""], [text ?? ""], false, false).Problems.Count >= 0);
+    public Property ArbitraryText_GivesAScopeOrSaysWhyNot(string? text)
+    {
+        var (scope, problems) = ScanScope.Parse([text ?? ""], [], false, false);
+        var (remaining, why) = ScanScope.Parse([text ?? ""], [text ?? ""], false, false);
+        return ((scope is null) == (problems.Count > 0)
+            && (scope is null || scope.Count > 0)
+            && problems.TrueForAll(p => p.Length > 0)
+            && remaining is null && why.Count > 0).ToProperty();
+    }
 }

@@ -6,7 +6,7 @@ using Sightline.Register;
 
 namespace Sightline.Tests.Farming;
 
-public sealed class ScanCommandTests
+public sealed partial class ScanCommandTests
 {
     [Theory]
     [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
@@ -128,7 +128,8 @@ public sealed class ScanCommandTests
             {
                 error.AppendLine(e.Data);
             }
-            if (e.Data?.Contains("open ports", StringComparison.Ordinal) == true && farm.Connections > 0)
+            // Interrupt once a progress line says some host has answered in full: what it said must be kept.
+            if (e.Data is { } line && HostsAnswered().Match(line) is { Success: true } m && long.Parse(m.Groups[1].Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture) > 0)
             {
                 scanning.TrySetResult();
             }
@@ -136,8 +137,6 @@ public sealed class ScanCommandTests
         process.BeginErrorReadLine();
         var output = process.StandardOutput.ReadToEndAsync();
         await scanning.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        // The next progress line comes 5 s after the first: by then some devices have answered.
-        await Task.Delay(TimeSpan.FromSeconds(6));
         using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill!.WaitForExitAsync();
@@ -155,4 +154,7 @@ public sealed class ScanCommandTests
         Assert.False(await db.Devices.AnyAsync(d => d.Status == DeviceStatus.Missing));
         await Cli.RunAsync(register, "audit", "verify").Ok();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"([\d,]+) hosts,")]
+    private static partial System.Text.RegularExpressions.Regex HostsAnswered();
 }

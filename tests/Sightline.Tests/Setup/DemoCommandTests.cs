@@ -55,15 +55,17 @@ public sealed class DemoCommandTests
 
             // The register is built and scanned first; then the server comes up. Wait for it (or for the demo to end early).
             HttpResponseMessage? login = null;
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
             while (login is null && !demo.IsCompleted)
             {
+                Assert.False(deadline.IsCancellationRequested, "the demo's web application did not come up within 5 minutes");
                 try
                 {
                     login = await http.GetAsync(new Uri("/Account/Login", UriKind.Relative));
                 }
                 catch (HttpRequestException)
                 {
-                    await Task.WhenAny(demo, Task.Delay(250));
+                    await Task.WhenAny(demo, Task.Delay(250, deadline.Token));
                 }
             }
             Assert.NotNull(login);
