@@ -5,8 +5,9 @@ namespace Sightline.Web.Tests.Browser;
 
 /// <summary>
 /// The web application in a real browser: Debian's Chromium, driven by Playwright (never `playwright install`), on a
-/// live loopback server over an SQLite register (the providers are covered by the in-memory tests). Screenshots go to
-/// docs/screenshots/.
+/// live loopback server over an SQLite register (the providers are covered by the in-memory tests). Screenshots are
+/// taken and checked on every run, and kept only where SIGHTLINE_SCREENSHOTS names a folder (scripts/screenshots
+/// sets it to docs/screenshots/): a test run writes nothing into the working tree.
 /// </summary>
 public sealed class BrowserTests
 {
@@ -121,21 +122,16 @@ public sealed class BrowserTests
         await page.WaitForURLAsync("**/");
     }
 
-    private static async Task ShotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = false });
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G'];
 
-    private static string Screenshots
+    private static async Task ShotAsync(IPage page, string name)
     {
-        get
+        var folder = Environment.GetEnvironmentVariable("SIGHTLINE_SCREENSHOTS");
+        var png = await page.ScreenshotAsync(new()
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Sightline.slnx")))
-                {
-                    return Directory.CreateDirectory(Path.Combine(dir.FullName, "docs", "screenshots")).FullName;
-                }
-            }
-            throw new InvalidOperationException("no Sightline.slnx above the test output");
-        }
+            Path = string.IsNullOrEmpty(folder) ? null : Path.Combine(Directory.CreateDirectory(folder).FullName, $"{name}.png"),
+            FullPage = false,
+        });
+        Assert.True(png.AsSpan().StartsWith(PngSignature), $"the {name} screenshot is not a PNG");
     }
 }
