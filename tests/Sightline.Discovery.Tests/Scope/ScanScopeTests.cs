@@ -132,7 +132,7 @@ public sealed class ScanScopeTests
     // Any text gives either a non-empty scope or at least one problem saying why not, never both and never an
     // exception; a target excluded by itself always leaves nothing to scan.
     [Property]
-    public Property ArbitraryText_GivesAScopeOrSaysWhyNot(string? text)
+    public FsCheck.Property ArbitraryText_GivesAScopeOrSaysWhyNot(string? text)
     {
         var (scope, problems) = ScanScope.Parse([text ?? ""], [], false, false);
         var (remaining, why) = ScanScope.Parse([text ?? ""], [text ?? ""], false, false);
