@@ -32,7 +32,35 @@ public static class ObservationFile
             text = Encoding.UTF8.GetString(buffer);
             notes.Add("not valid UTF-8: invalid bytes were replaced with U+FFFD");
         }
-        return (new Observation(kind, text, Where: path), notes);
+        return (new Observation(kind, HeaderValue(kind, text, notes), Where: path), notes);
+    }
+
+    // Kinds that hold one header's value, by the header that carries it.
+    private static readonly Dictionary<string, string> HeaderOfKind = new(StringComparer.Ordinal)
+    {
+        ["http.server"] = "Server",
+        ["http.www-authenticate"] = "WWW-Authenticate",
+        ["rtsp.server"] = "Server",
+    };
+
+    /// <summary>
+    /// For a kind that holds one header's value, a file holding the whole header line (<c>Server: Boa/0.94</c>, as
+    /// <c>curl -I</c> prints it) is read as its value, with a note; anything else is kept as it is.
+    /// </summary>
+    private static string HeaderValue(string kind, string text, List<string> notes)
+    {
+        if (!HeaderOfKind.TryGetValue(kind, out var header))
+        {
+            return text;
+        }
+        var line = text.TrimEnd('\r', '\n');
+        if (line.Length > header.Length && line[header.Length] == ':' && line.StartsWith(header, StringComparison.OrdinalIgnoreCase)
+            && !line.Contains('\n', StringComparison.Ordinal))
+        {
+            notes.Add($"read the value of the '{line[..header.Length]}:' header line");
+            return line[(header.Length + 1)..].Trim();
+        }
+        return text;
     }
 
     /// <summary>The length of the buffer without a UTF-8 character cut off at its end.</summary>

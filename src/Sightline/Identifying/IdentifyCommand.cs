@@ -70,7 +70,14 @@ public static class IdentifyCommand
         var (observation, notes) = ObservationFile.Read(path, kind);
         var claims = new List<Claim>();
         identifier.AddClaims(observation, 0, claims, notes);
-        return identifier.Decide(claims, notes);
+        var verdict = identifier.Decide(claims, notes);
+        if (verdict.Platform is null && verdict.Evidence.Count == 0)
+        {
+            // Say why: nothing in the knowledge recognised this answer (not that the answer was unreadable).
+            var rules = identifier.Knowledge.RulesFor(kind).Count;
+            return verdict with { Notes = [.. verdict.Notes, $"unknown because none of the {rules} rules for {kind} matched this answer; if it is a camera's, add a rule (docs/knowledge.md)"] };
+        }
+        return verdict;
     }
 
     private static void Print(CommandRunner cli, string file, Verdict verdict, bool asJson)

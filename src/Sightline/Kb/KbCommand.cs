@@ -47,11 +47,11 @@ public static class KbCommand
             {
                 return Task.FromResult(cli.Fail($"unknown table '{name}'; use one of {string.Join(", ", Tables)}"));
             }
-            var grid = new Table().Border(TableBorder.Simple).HideHeaders();
+            var grid = new Table().Border(TableBorder.Simple);
             var list = rows.ToList();
-            for (var i = 0; i < (list.Count == 0 ? 1 : list.Max(r => r.Length)); i++)
+            foreach (var header in Headers(name))
             {
-                grid.AddColumn(i.ToString(CultureInfo.InvariantCulture));
+                grid.AddColumn(new TableColumn(new Text(header)));
             }
             foreach (var row in list)
             {
@@ -157,6 +157,21 @@ public static class KbCommand
     };
 
     private static string?[] Row(params string?[] cells) => cells;
+
+    /// <summary>The column headings of <c>kb list</c>, one per cell of the table's rows.</summary>
+    private static string[] Headers(string? table) => table switch
+    {
+        null => ["Table", "Rows"],
+        "makers" => ["Maker", "Name", "Country", "Parent", "Makes", "Source (checked)"],
+        "brands" => ["Brand", "Maker", "Relationship", "When", "Confidence", "Source (checked)"],
+        "rules" => ["Rule", "Kind", "Field", "Claims (what=value@weight)", "Source (checked)"],
+        "models" => ["Model pattern", "Maker", "Class", "Weight", "Source (checked)"],
+        "designations" => ["Designation", "List", "Jurisdiction", "Applies to", "Purposes", "Dimension", "In force from", "Removed", "Source (checked)"],
+        "concerns" => ["Concern", "Maker", "Dimension", "Publisher", "Date", "Title", "Reply", "Source (checked)"],
+        "vulnerabilities" => ["CVE", "Maker", "Models", "Fixed in", "Known exploited", "CVSS", "Source (checked)"],
+        "purposes" => ["Purpose", "Label", "Words", "Source (checked)"],
+        _ => ["MAC prefix", "Registry", "Organisation", "Maker", "Checked"],
+    };
 
     private static string Sources(Provenance provenance) => $"{provenance.Source} ({provenance.Checked})";
 

@@ -33,6 +33,31 @@ public sealed class IdentifyCommandTests
     }
 
     [Fact]
+    public async Task HeaderLine_IsReadAsItsValue_AndUnknownSaysWhy()
+    {
+        var folder = Directory.CreateTempSubdirectory("sightline-header-").FullName;
+        try
+        {
+            var line = Path.Combine(folder, "server-line.txt");
+            File.WriteAllText(line, "server: " + File.ReadAllText(Path.Combine(Repository.Corpus, "http_server_dnvrs-webs.txt")).Trim() + "\r\n");
+            var nothing = Path.Combine(folder, "nothing.txt");
+            File.WriteAllText(nothing, "Server: SimpleHTTP/0.6 Python/3.11.2");
+
+            var run = await Cli.RunAsync(["identify", "--kind", "http.server", line, nothing], Repository.Root, NoEnvironment).Ok();
+
+            var (first, second) = (run.Output[..run.Output.IndexOf(nothing, StringComparison.Ordinal)], run.Output[run.Output.IndexOf(nothing, StringComparison.Ordinal)..]);
+            Assert.Contains("platform maker  Hikvision", first);
+            Assert.Contains("note: read the value of the 'server:' header line", first);
+            Assert.Contains("platform maker  unknown", second);
+            Assert.Matches(@"note: unknown because none of the \d+ rules for http\.server matched this answer", second);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task HostileFiles_AreCutOrRefusedWithANote_NotFailed()
     {
         var folder = Directory.CreateTempSubdirectory("sightline-hostile-").FullName;

@@ -89,6 +89,8 @@ public sealed class KbCommandTests
         var unknown = await Cli.RunAsync(["kb", "list", "nonsense"], Repository.Root, NoEnvironment);
 
         Assert.Contains("knowledge version", counts.Output);
+        Assert.Matches(@"Table\s+Rows", counts.Output);
+        Assert.Matches(@"Designation\s+List\s+Jurisdiction\s+Applies to", designations.Output);
         Assert.Contains("us-ndaa-889", designations.Output);
         Assert.Contains("https://", designations.Output);
         Assert.Equal(2, unknown.ExitCode);
