@@ -3,8 +3,21 @@
 // Without JavaScript the form's button does the same with a normal request.
 // An element marked data-poll="URL" is fetched again from URL every second and replaced, until the fresh copy's data-poll is
 // empty (a running scan's progress; without JavaScript, reloading the page shows the same).
+// Each data table's cells are labelled with their column's heading (data-label) and the table marked "cards", so that on a
+// phone site.css can show each row as a card of "heading: value" lines.
 "use strict";
+const cards = () => {
+  for (const table of document.querySelectorAll("table:not(.bars):not(.cards)")) {
+    const headings = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+    if (headings.length === 0) continue;
+    for (const row of table.querySelectorAll("tbody tr")) {
+      [...row.children].forEach((cell, i) => cell.setAttribute("data-label", headings[i] ?? ""));
+    }
+    table.classList.add("cards");
+  }
+};
 document.addEventListener("DOMContentLoaded", () => {
+  cards();
   for (const form of document.querySelectorAll("form[data-live]")) {
     const target = form.getAttribute("data-live");
     let pending = null;
@@ -21,6 +34,7 @@ document.addEventListener("DOMContentLoaded", () => {
         const current = document.querySelector(target);
         if (fresh && current) {
           current.replaceWith(fresh);
+          cards();
           history.replaceState(null, "", url);
         }
       } catch (error) {
@@ -38,7 +52,10 @@ document.addEventListener("DOMContentLoaded", () => {
         const response = await fetch(url, { headers: { "X-Requested-With": "fetch" } });
         if (response.ok) {
           const fresh = new DOMParser().parseFromString(await response.text(), "text/html").getElementById(id);
-          if (fresh) document.getElementById(id)?.replaceWith(fresh);
+          if (fresh) {
+            document.getElementById(id)?.replaceWith(fresh);
+            cards();
+          }
         }
       } catch {
         // A missed poll (server restarting, network blip) is retried at the next tick.

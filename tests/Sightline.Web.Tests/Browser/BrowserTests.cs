@@ -110,10 +110,10 @@ public sealed class BrowserTests
     private static List<string> Describe(string path, Deque.AxeCore.Commons.AxeResult result) =>
         result.Violations.Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
 
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+    internal static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
         playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
 
-    private static async Task SignInAsync(IPage page, string name)
+    internal static async Task SignInAsync(IPage page, string name)
     {
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Account name").FillAsync(name);
@@ -124,7 +124,7 @@ public sealed class BrowserTests
 
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G'];
 
-    private static async Task ShotAsync(IPage page, string name)
+    internal static async Task ShotAsync(IPage page, string name)
     {
         var folder = Environment.GetEnvironmentVariable("SIGHTLINE_SCREENSHOTS");
         var png = await page.ScreenshotAsync(new()
