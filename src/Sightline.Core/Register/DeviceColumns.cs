@@ -13,7 +13,26 @@ public static class DeviceColumns
         "serial", "ip", "mac", "installed_on", "installer", "capabilities", "status", "notes",
     ];
 
+    /// <summary>Each column's name in words, for people (<c>asset_id</c> is "Asset ID"), indexed by <see cref="DeviceColumn"/>.</summary>
+    public static readonly IReadOnlyList<string> Labels =
+    [
+        "Asset ID", "System", "Site", "Latitude", "Longitude", "Direction", "Kind", "Brand as sold", "Model", "Firmware",
+        "Serial", "IP address", "MAC address", "Installed on", "Installer", "Capabilities", "Status", "Notes",
+    ];
+
     private static readonly Dictionary<string, DeviceColumn> ByKey = BuildKeys();
+
+    /// <summary>A column name in words: a known column's label, else the name with its underscores as spaces.</summary>
+    public static string Label(string name)
+    {
+        var index = ((IList<string>)Names).IndexOf(name);
+        if (index >= 0)
+        {
+            return Labels[index];
+        }
+        var words = name.Replace('_', ' ');
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
 
     /// <summary>The column a header cell names, or null for an unknown (attribute) column.</summary>
     public static DeviceColumn? Find(string header) => ByKey.TryGetValue(Words.Key(header), out var column) ? column : null;

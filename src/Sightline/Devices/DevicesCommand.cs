@@ -131,7 +131,7 @@ public static class DevicesCommand
             foreach (var entry in history)
             {
                 table.AddRow(Cells(entry.Sequence.ToString(CultureInfo.InvariantCulture), entry.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                    entry.Actor, entry.Action, entry.Before is null ? entry.After : $"{entry.Before} → {entry.After}"));
+                    entry.Actor, entry.Action, string.Join("; ", AuditChange.Describe(entry.Before, entry.After))));
             }
             cli.Context.Terminal.Write(table);
             return 0;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sightline.Cli;
+using Sightline.Data.Audit;
 using Sightline.Data.Import;
 
 namespace Sightline.Importing;
@@ -61,9 +62,7 @@ public static class ImportCommand
             foreach (var change in result.Changes)
             {
                 var label = change.AssetId is null ? $"#{change.DeviceId}" : $"{change.AssetId} (#{change.DeviceId})";
-                context.Out.WriteLine(change.Action == "create"
-                    ? $"line {change.Line}: create {label} {change.After}"
-                    : $"line {change.Line}: update {label} {change.Before} → {change.After}");
+                context.Out.WriteLine($"line {change.Line}: {change.Action} {label}: {string.Join("; ", AuditChange.Describe(change.Before, change.After))}");
             }
         }
         foreach (var place in result.CreatedPlaces)
