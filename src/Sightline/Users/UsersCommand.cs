@@ -170,7 +170,7 @@ public static class UsersCommand
             var table = new Table().Border(TableBorder.Simple).AddColumn("account").AddColumn("roles").AddColumn("state");
             foreach (var a in accounts)
             {
-                table.AddRow(new Text(a.UserName ?? ""), new Text(string.Join(", ", roles.Where(r => r.UserId == a.Id).Select(r => r.Name))),
+                table.AddRow(new Text(a.UserName ?? ""), new Text(string.Join(", ", Roles.All.Where(role => roles.Any(r => r.UserId == a.Id && r.Name == role)))),
                     new Text(a.LockoutEnd > now ? "locked" : "can sign in"));
             }
             cli.Context.Terminal.Write(table);
