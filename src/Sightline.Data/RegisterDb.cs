@@ -13,7 +13,7 @@ namespace Sightline.Data;
 
 /// <summary>
 /// The register: organisation, sites, systems, devices and the audit log, and the web application's accounts
-/// (ASP.NET Core Identity), API tokens and data-protection keys. One subclass per provider carries that
+/// (ASP.NET Core Identity), web sessions, API tokens and data-protection keys. One subclass per provider carries that
 /// provider's migrations.
 /// </summary>
 public abstract class RegisterDb(DbContextOptions options) : IdentityDbContext<Account>(options)
@@ -37,6 +37,10 @@ public abstract class RegisterDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<WebKey> WebKeys => Set<WebKey>();
+
+    public DbSet<WebSession> WebSessions => Set<WebSession>();
+
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
     /// <summary>True for PostgreSQL, false for SQLite.</summary>
     public abstract bool IsPostgres { get; }
@@ -130,6 +134,20 @@ public abstract class RegisterDb(DbContextOptions options) : IdentityDbContext<A
             token.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<WebKey>().ToTable("web_keys");
+        modelBuilder.Entity<WebSession>(session =>
+        {
+            session.ToTable("web_sessions");
+            session.Property(s => s.Id).HasMaxLength(64);
+            session.HasIndex(s => s.AccountId);
+            session.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SignInFailure>(failure =>
+        {
+            failure.ToTable("sign_in_failures");
+            failure.HasKey(f => new { f.Name, f.Address });
+            failure.Property(f => f.Name).HasMaxLength(256);
+            failure.Property(f => f.Address).HasMaxLength(64);
+        });
     }
 
     /// <summary>Attributes as stored: a JSON object with keys in ordinal order ("{}" when there are none).</summary>

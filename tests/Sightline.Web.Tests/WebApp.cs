@@ -26,4 +26,30 @@ public sealed class WebApp(TestRegister register) : WebApplicationFactory<WebApp
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
+
+    /// <summary>Signs in by hand, cookie by cookie, and returns the session cookie as a Cookie header value (to copy).</summary>
+    public async Task<string> SessionCookieAsync(string name)
+    {
+        using var client = CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var page = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single();
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri("/Account/Login", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent([new("name", name), new("password", Password),
+                new("__RequestVerificationToken", WebClient.TokenIn(await page.Content.ReadAsStringAsync()))]),
+        };
+        post.Headers.Add("Cookie", antiforgery);
+        var signedIn = await client.SendAsync(post);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        return signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("sightline=", StringComparison.Ordinal));
+    }
+
+    /// <summary>GET with only this Cookie header, as someone holding a copy of the cookie would.</summary>
+    public async Task<HttpResponseMessage> GetWithCookieAsync(string cookie, string path)
+    {
+        using var client = CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
+    }
 }

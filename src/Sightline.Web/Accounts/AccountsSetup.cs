@@ -10,8 +10,8 @@ using Sightline.Data.Accounts;
 namespace Sightline.Web.Accounts;
 
 /// <summary>
-/// Accounts: ASP.NET Core Identity stored in the register, a session cookie for people and bearer tokens for the
-/// API, data-protection keys kept in the register so sessions survive a restart.
+/// Accounts: ASP.NET Core Identity stored in the register, a session cookie for people (naming a session kept in
+/// the register) and bearer tokens for the API, data-protection keys kept in the register so sessions survive a restart.
 /// </summary>
 public static class AccountsSetup
 {
@@ -32,6 +32,8 @@ public static class AccountsSetup
             cookie.AccessDeniedPath = "/Account/Denied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            // Every request checks its session in the register (not Identity's 30-minute security-stamp check).
+            cookie.Events.OnValidatePrincipal = WebSessions.ValidateAsync;
             // The API answers 401 and 403; only pages redirect to the sign-in page.
             cookie.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
@@ -50,10 +52,12 @@ public static class AccountsSetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
         services.AddScoped<AccountAdmin>();
+        services.AddScoped<WebSessions>();
+        services.AddScoped<SignInThrottle>();
         return services;
     }
 
-    /// <summary>Password rules and lockout, the same for the web and `sightline users`.</summary>
+    /// <summary>Password and account rules, the same for the web and `sightline users`.</summary>
     public static void Configure(IdentityOptions options)
     {
         // Length over composition rules (NCSC and NIST advice): a long passphrase is allowed without symbols.
@@ -63,9 +67,9 @@ public static class AccountsSetup
         options.Password.RequireLowercase = false;
         options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
+        // Identity's lockout holds only an Admin's lock (no end); failed sign-ins pause one name from one
+        // address instead (SignInThrottle), so strangers cannot lock an account out from everywhere.
         options.Lockout.AllowedForNewUsers = true;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.User.RequireUniqueEmail = false;
         options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
         options.SignIn.RequireConfirmedAccount = false;

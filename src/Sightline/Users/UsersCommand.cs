@@ -8,16 +8,105 @@ using Spectre.Console;
 
 namespace Sightline.Users;
 
-/// <summary>`sightline users add|list`: the web application's accounts (there is no self-registration).</summary>
+/// <summary>
+/// `sightline users add|list|roles|lock|unlock|reset-password|sign-out`: the web application's accounts (there is
+/// no self-registration), with the same rules as the Admin page, since both go through AccountAdmin.
+/// </summary>
 public static class UsersCommand
 {
     public static Command Create(CommandRunner cli)
     {
-        var command = new Command("users", "Make and list the web application's accounts");
+        var command = new Command("users", "Make, list and change the web application's accounts");
         command.Subcommands.Add(Add(cli));
         command.Subcommands.Add(List(cli));
+        command.Subcommands.Add(SetRoles(cli));
+        command.Subcommands.Add(Lock(cli, locked: true));
+        command.Subcommands.Add(Lock(cli, locked: false));
+        command.Subcommands.Add(ResetPassword(cli));
+        command.Subcommands.Add(SignOut(cli));
         return command;
     }
+
+    private static Command SetRoles(CommandRunner cli)
+    {
+        var name = AccountName();
+        var role = new Option<string[]>("--role") { Description = $"Role, repeatable: {string.Join(", ", Roles.All)}", Required = true };
+        var command = new Command("roles", "Replace an account's roles (open sessions get them on their next request)") { name, role };
+        command.SetAction((parse, cancel) => WithAdminAsync(cli, parse, async (admin, actor) =>
+        {
+            if (await admin.SetRolesAsync(actor, parse.GetValue(name)!, parse.GetValue(role)!, cancel) is { } problem)
+            {
+                return cli.Fail(problem);
+            }
+            AccountAdmin.RoleProblem(parse.GetValue(role)!, out var roles);
+            cli.Context.Out.WriteLine($"Account {parse.GetValue(name)} now has the roles {string.Join(", ", roles)}.");
+            return 0;
+        }, cancel));
+        return command;
+    }
+
+    private static Command Lock(CommandRunner cli, bool locked)
+    {
+        var name = AccountName();
+        var command = locked
+            ? new Command("lock", "Lock an account: its web sessions end and its API tokens stop at once") { name }
+            : new Command("unlock", "Unlock an account, and lift any pause after failed sign-ins with its name (the way back in for a locked-out Admin)") { name };
+        command.SetAction((parse, cancel) => WithAdminAsync(cli, parse, async (admin, actor) =>
+        {
+            if (await admin.SetLockedAsync(actor, parse.GetValue(name)!, locked, cancel) is { } problem)
+            {
+                return cli.Fail(problem);
+            }
+            cli.Context.Out.WriteLine(locked ? $"Account {parse.GetValue(name)} locked; its sessions have ended." : $"Account {parse.GetValue(name)} can sign in.");
+            return 0;
+        }, cancel));
+        return command;
+    }
+
+    private static Command ResetPassword(CommandRunner cli)
+    {
+        var name = AccountName();
+        var command = new Command("reset-password", "Give an account a new password, shown once; its web sessions end") { name };
+        command.SetAction((parse, cancel) => WithAdminAsync(cli, parse, async (admin, actor) =>
+        {
+            var (problem, password) = await admin.ResetPasswordAsync(actor, parse.GetValue(name)!, cancel);
+            if (problem is not null)
+            {
+                return cli.Fail(problem);
+            }
+            cli.Context.Out.WriteLine($"Password of {parse.GetValue(name)} reset; its sessions have ended.");
+            cli.Context.Out.WriteLine($"Password (shown once): {password}");
+            return 0;
+        }, cancel));
+        return command;
+    }
+
+    private static Command SignOut(CommandRunner cli)
+    {
+        var name = AccountName();
+        var command = new Command("sign-out", "End every web session of an account, on every web node") { name };
+        command.SetAction((parse, cancel) => WithAdminAsync(cli, parse, async (admin, actor) =>
+        {
+            var (problem, ended) = await admin.SignOutEverywhereAsync(actor, parse.GetValue(name)!, cancel);
+            if (problem is not null)
+            {
+                return cli.Fail(problem);
+            }
+            cli.Context.Out.WriteLine($"Account {parse.GetValue(name)} signed out everywhere ({ended} session{(ended == 1 ? "" : "s")} ended).");
+            return 0;
+        }, cancel));
+        return command;
+    }
+
+    private static Argument<string> AccountName() => new("NAME") { Description = "Account name" };
+
+    private static Task<int> WithAdminAsync(CommandRunner cli, ParseResult parse, Func<AccountAdmin, string, Task<int>> action, CancellationToken cancel) =>
+        cli.WithRegisterAsync(parse, async (db, actor) =>
+        {
+            await using var services = AccountAdmin.Services(db, cli.Context.Time);
+            await using var scope = services.CreateAsyncScope();
+            return await action(scope.ServiceProvider.GetRequiredService<AccountAdmin>(), actor);
+        }, cancel);
 
     private static Command Add(CommandRunner cli)
     {
@@ -81,7 +170,7 @@ public static class UsersCommand
             var table = new Table().Border(TableBorder.Simple).AddColumn("account").AddColumn("roles").AddColumn("state");
             foreach (var a in accounts)
             {
-                table.AddRow(new Text(a.UserName ?? ""), new Text(string.Join(", ", roles.Where(r => r.UserId == a.Id).Select(r => r.Name))),
+                table.AddRow(new Text(a.UserName ?? ""), new Text(string.Join(", ", Roles.All.Where(role => roles.Any(r => r.UserId == a.Id && r.Name == role)))),
                     new Text(a.LockoutEnd > now ? "locked" : "can sign in"));
             }
             cli.Context.Terminal.Write(table);

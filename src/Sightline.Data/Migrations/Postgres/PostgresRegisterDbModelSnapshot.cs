@@ -364,6 +364,31 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Data.Accounts.SignInFailure", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailure")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure");
+
+                    b.HasKey("Name", "Address");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Data.Accounts.WebKey", b =>
                 {
                     b.Property<int>("Id")
@@ -386,6 +411,34 @@ namespace Sightline.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("web_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Data.Accounts.WebSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset?>("Revoked")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_web_sessions_account_id");
+
+                    b.ToTable("web_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Sightline.Identification.DeviceIdentity", b =>
@@ -786,6 +839,16 @@ namespace Sightline.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_account_id");
+                });
+
+            modelBuilder.Entity("Sightline.Data.Accounts.WebSession", b =>
+                {
+                    b.HasOne("Sightline.Data.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_web_sessions_account_id");
                 });
 
             modelBuilder.Entity("Sightline.Identification.DeviceIdentity", b =>

@@ -353,6 +353,31 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Data.Accounts.SignInFailure", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailure")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_failure");
+
+                    b.HasKey("Name", "Address");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Data.Accounts.WebKey", b =>
                 {
                     b.Property<int>("Id")
@@ -373,6 +398,34 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("web_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Data.Accounts.WebSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset?>("Revoked")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_web_sessions_account_id");
+
+                    b.ToTable("web_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Sightline.Identification.DeviceIdentity", b =>
@@ -765,6 +818,16 @@ namespace Sightline.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_account_id");
+                });
+
+            modelBuilder.Entity("Sightline.Data.Accounts.WebSession", b =>
+                {
+                    b.HasOne("Sightline.Data.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_web_sessions_account_id");
                 });
 
             modelBuilder.Entity("Sightline.Identification.DeviceIdentity", b =>

@@ -22,6 +22,8 @@ public sealed class UsersModel(RegisterDb db, AccountAdmin admin, TimeProvider t
 
     public string? NewPassword { get; private set; }
 
+    public string? Done { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancel) => await LoadAsync(cancel);
 
     public async Task<IActionResult> OnPostAddAsync(string? name, string[]? roles, CancellationToken cancel)
@@ -50,6 +52,29 @@ public sealed class UsersModel(RegisterDb db, AccountAdmin admin, TimeProvider t
     public async Task<IActionResult> OnPostLockAsync(string name, bool locked, CancellationToken cancel)
     {
         Problem = name == Actor && locked ? "You cannot lock your own account." : await admin.SetLockedAsync(Actor, name, locked, cancel);
+        await LoadAsync(cancel);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(string name, CancellationToken cancel)
+    {
+        (Problem, var password) = await admin.ResetPasswordAsync(Actor, name, cancel);
+        if (password is not null)
+        {
+            Done = $"The password of {name} was reset and its sessions ended. The new password, shown once:";
+            NewPassword = password;
+        }
+        await LoadAsync(cancel);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSignOutAsync(string name, CancellationToken cancel)
+    {
+        (Problem, var ended) = await admin.SignOutEverywhereAsync(Actor, name, cancel);
+        if (Problem is null)
+        {
+            Done = $"{name} is signed out everywhere ({ended} session{(ended == 1 ? "" : "s")} ended).";
+        }
         await LoadAsync(cancel);
         return Page();
     }
