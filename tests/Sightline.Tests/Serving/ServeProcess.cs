@@ -47,13 +47,13 @@ public sealed partial class ServeProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The first line of standard output (the host's log) that contains <paramref name="text"/>, once it has been printed.</summary>
+    /// <summary>The first line printed (standard output, where the host logs, or standard error) that contains <paramref name="text"/>.</summary>
     public Task<string> LineAsync(string text)
     {
         var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_output)
+        lock (_awaited)
         {
-            var line = _output.ToString().Split('\n').FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+            var line = (Output + Error).Split('\n').FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
             if (line is not null)
             {
                 seen.SetResult(line.TrimEnd('\r'));
@@ -66,18 +66,21 @@ public sealed partial class ServeProcess : IAsyncDisposable
         return seen.Task.WaitAsync(Patience);
     }
 
-    private void Printed(string line)
+    private void Printed(StringBuilder stream, string line)
     {
-        lock (_output)
+        lock (_awaited)
         {
-            _output.AppendLine(line);
+            lock (stream)
+            {
+                stream.AppendLine(line);
+            }
             foreach (var awaited in _awaited.Where(a => line.Contains(a.Text, StringComparison.Ordinal)).ToList())
             {
                 awaited.Seen.SetResult(line);
                 _awaited.Remove(awaited);
             }
         }
-        if (ServingLine().Match(line) is { Success: true } match)
+        if (stream == _output && ServingLine().Match(line) is { Success: true } match)
         {
             _serving.TrySetResult(match.Groups[1].Value);
         }
@@ -91,14 +94,14 @@ public sealed partial class ServeProcess : IAsyncDisposable
         {
             if (e.Data is { } line)
             {
-                serve.Printed(line);
+                serve.Printed(serve._output, line);
             }
         };
         serve._process.ErrorDataReceived += (_, e) =>
         {
-            lock (serve._error)
+            if (e.Data is { } line)
             {
-                serve._error.AppendLine(e.Data);
+                serve.Printed(serve._error, line);
             }
         };
         serve._process.Exited += (_, _) => serve._serving.TrySetResult("");

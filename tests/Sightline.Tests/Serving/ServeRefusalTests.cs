@@ -20,6 +20,19 @@ public sealed class ServeRefusalTests
             + "or set Kestrel:Certificates:Default (e.g. Kestrel__Certificates__Default__Path)");
     }
 
+    [Fact]
+    public async Task Https_WithAMissingKestrelDefaultCertificate_IsRefusedInOneLine()
+    {
+        await using var register = await Registers.NewAsync(Registers.Sqlite);
+        await Cli.RunAsync(register, "init").Ok();
+        var missing = Path.Combine(register.Folder, "missing.pfx");
+
+        var run = await ServeProcess.RunAsync(register, ["--urls", "https://127.0.0.1:0"],
+            new Dictionary<string, string> { ["Kestrel__Certificates__Default__Path"] = missing });
+
+        AssertOneLine(run, $"error: cannot serve at https://127.0.0.1:0: Could not find file '{missing}'.");
+    }
+
     [Theory]
     [InlineData("missing file", "error: certificate file {pfx}: no such file")]
     [InlineData("not a certificate", "error: certificate file {pfx}: neither a PKCS#12 (.pfx) file nor a PEM certificate")]
@@ -65,6 +78,21 @@ public sealed class ServeRefusalTests
 
         AssertOneLine(run, expected.Replace("{pfx}", pfx, StringComparison.Ordinal).Replace("{pem}", pem, StringComparison.Ordinal)
             .Replace("{key}", key, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Https_WithAnExpiredCertificate_ServesWithAWarning()
+    {
+        await using var register = await Registers.NewAsync(Registers.Sqlite);
+        await Cli.RunAsync(register, "init").Ok();
+        var now = TimeProvider.System.GetUtcNow();
+        using var certificate = TestCertificate.Create("CN=expired", now.AddDays(-60), now.AddDays(-1));
+        var pfx = certificate.WritePfx(register.Folder, null);
+
+        await using var serve = await ServeProcess.StartAsync(register, ["--urls", "https://127.0.0.1:0", "--certificate", pfx]);
+
+        Assert.StartsWith($"warning: the certificate in {pfx} is valid only from {certificate.Certificate.NotBefore.ToUniversalTime():u} to ",
+            await serve.LineAsync("warning: the certificate"), StringComparison.Ordinal);
     }
 
     [Theory]

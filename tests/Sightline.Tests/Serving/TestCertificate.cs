@@ -9,10 +9,15 @@ public sealed class TestCertificate : IDisposable
 {
     private TestCertificate(X509Certificate2 certificate) => Certificate = certificate;
 
-    /// <summary>The certificate with its private key.</summary>
+    /// <summary>The certificate with its private key; by default valid both for in-process runs (whose clock starts at
+    /// Cli.Start) and for real processes (the system clock).</summary>
     public X509Certificate2 Certificate { get; }
 
-    public static TestCertificate Create(string subject = "CN=sightline test")
+    public static TestCertificate Create(string subject = "CN=sightline test") =>
+        Create(subject, Cli.Start.AddDays(-30), TimeProvider.System.GetUtcNow().AddDays(30));
+
+    /// <summary>One valid only between the times given.</summary>
+    public static TestCertificate Create(string subject, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
@@ -23,8 +28,7 @@ public sealed class TestCertificate : IDisposable
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        // Valid both for in-process runs (whose clock starts at Cli.Start) and for real processes (the system clock).
-        return new TestCertificate(request.CreateSelfSigned(Cli.Start.AddDays(-30), TimeProvider.System.GetUtcNow().AddDays(30)));
+        return new TestCertificate(request.CreateSelfSigned(notBefore, notAfter));
     }
 
     /// <summary>Writes the certificate and its key as one PKCS#12 file.</summary>
