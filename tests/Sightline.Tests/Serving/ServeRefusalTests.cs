@@ -120,8 +120,8 @@ public sealed class ServeRefusalTests
         await using var serve = await ServeProcess.StartAsync(register, ["--urls", "http://0.0.0.0:0", "--allow-http"]);
 
         Assert.StartsWith("http://0.0.0.0:", serve.Address("http"), StringComparison.Ordinal);
-        Assert.Contains("warning: http://0.0.0.0:0 is plain HTTP off this machine (--allow-http): keep it behind a reverse proxy that encrypts it",
-            serve.Error, StringComparison.Ordinal);
+        Assert.Equal("warning: http://0.0.0.0:0 is plain HTTP off this machine (--allow-http): keep it behind a reverse proxy that encrypts it",
+            await serve.LineAsync("warning: http://0.0.0.0:0"));
     }
 
     [Theory]
