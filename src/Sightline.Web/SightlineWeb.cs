@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
@@ -28,6 +29,13 @@ public static class SightlineWeb
                 .UseContentRoot(AppContext.BaseDirectory)
                 .UseWebRoot(Path.Combine(AppContext.BaseDirectory, "assets"))
                 .UseUrls(settings.Urls)
+                .ConfigureKestrel(kestrel =>
+                {
+                    if (settings.Certificate is { } certificate)
+                    {
+                        kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+                    }
+                })
                 .ConfigureServices(services => services.AddSightlineWeb(settings))
                 .Configure(Configure));
 
@@ -40,11 +48,14 @@ public static class SightlineWeb
         services.AddScoped(_ => settings.Location.Connect());
         services.AddAccounts(settings);
         services.AddScans();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalLog>();
         services.AddRazorPages(Pages.PageAccess.Configure).ConfigureApplicationPartManager(OnlyThisAssembly);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "sightline-antiforgery";
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+            // Secure over HTTPS (direct, or from a known proxy); plain HTTP is for loopback and the demo.
+            options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
         });
         services.AddOpenApi("v1");
         services.AddEndpointsApiExplorer();
@@ -62,6 +73,12 @@ public static class SightlineWeb
 
     private static void Configure(IApplicationBuilder app)
     {
+        var settings = app.ApplicationServices.GetRequiredService<WebSettings>();
+        if (settings.KnownProxies.Count > 0)
+        {
+            // First, so that everything after (HSTS, Secure cookies, the refusal log) sees the client's scheme and address.
+            app.UseForwardedHeaders(KnownProxies.Options(settings.KnownProxies));
+        }
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");

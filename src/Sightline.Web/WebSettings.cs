@@ -1,6 +1,15 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Sightline.Data;
 
 namespace Sightline.Web;
 
 /// <summary>What `sightline serve` was told: the register, the knowledge folder, where to listen, and the clock.</summary>
-public sealed record WebSettings(RegisterLocation Location, string KnowledgeFolder, string Urls, TimeProvider Time);
+public sealed record WebSettings(RegisterLocation Location, string KnowledgeFolder, string Urls, TimeProvider Time)
+{
+    /// <summary>The certificate for https:// addresses (--certificate); without it Kestrel's configuration (Kestrel:Certificates:Default) decides.</summary>
+    public X509Certificate2? Certificate { get; init; }
+
+    /// <summary>Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed; none unless named.</summary>
+    public IReadOnlyList<IPNetwork> KnownProxies { get; init; } = [];
+}

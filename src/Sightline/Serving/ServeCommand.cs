@@ -1,11 +1,21 @@
 using System.CommandLine;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sightline.Cli;
 using Sightline.Web;
+using Sightline.Web.Security;
 
 namespace Sightline.Serving;
 
-/// <summary>`sightline serve`: the web application and JSON API on the chosen register, until Ctrl-C.</summary>
+/// <summary>
+/// `sightline serve`: the web application and JSON API on the chosen register, until Ctrl-C. HTTPS with a certificate
+/// (--certificate, or Kestrel's configuration); plain HTTP on loopback, or elsewhere only with --allow-http.
+/// </summary>
 public static class ServeCommand
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
@@ -13,26 +23,98 @@ public static class ServeCommand
     public static Command Create(CommandRunner cli)
     {
         var urls = new Option<string>("--urls") { Description = $"Where to listen, ';'-separated (default {DefaultUrls})", DefaultValueFactory = _ => DefaultUrls };
-        var command = new Command("serve", "Serve the web application and the JSON API") { urls };
+        var certificate = new Option<string?>("--certificate")
+        {
+            Description = $"Certificate for https:// addresses: a .pfx (password in {ServerCertificate.PasswordVariable}) or a PEM file",
+        };
+        var certificateKey = new Option<string?>("--certificate-key") { Description = "The PEM certificate's private key, when not in the certificate file" };
+        var knownProxy = new Option<string[]>("--known-proxy")
+        {
+            Description = $"A reverse proxy (address or network) whose X-Forwarded-For/-Proto are believed; repeatable (or {KnownProxies.Variable})",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var allowHttp = new Option<bool>("--allow-http") { Description = "Allow plain http:// on addresses other than loopback (behind a proxy that encrypts)" };
+        var command = new Command("serve", "Serve the web application and the JSON API") { urls, certificate, certificateKey, knownProxy, allowHttp };
         command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (_, _) =>
         {
-            // The register was opened and its schema checked above; the host opens its own context per request.
-            var knowledge = cli.Knowledge(parse);
-            var settings = new WebSettings(cli.Options.Resolve(parse, cli.Context), knowledge.Folder, parse.GetValue(urls)!, cli.Context.Time);
-            using var host = SightlineWeb.CreateHostBuilder(settings).Build();
-            await cli.Context.Out.WriteLineAsync($"Serving {settings.Location.Display} at {settings.Urls} (Ctrl-C to stop)");
             try
             {
-                await host.RunAsync(cancel);
+                var listen = ListenAddresses.Parse(parse.GetValue(urls)!);
+                var proxies = KnownProxies.Parse(parse.GetValue(knownProxy) ?? [], "--known-proxy")
+                    .Concat(KnownProxies.Parse([cli.Context.Variable(KnownProxies.Variable) ?? ""], KnownProxies.Variable)).ToList();
+                using var serverCertificate = LoadCertificate(cli, parse.GetValue(certificate), parse.GetValue(certificateKey));
+                if (serverCertificate is not null && listen.Https.Count == 0)
+                {
+                    throw new ServeException("--certificate is given but no address in --urls is https://");
+                }
+                if (listen.PlainOffLoopback.Count > 0 && !parse.GetValue(allowHttp))
+                {
+                    throw new ServeException($"{listen.PlainOffLoopback[0]} is plain HTTP off this machine: passwords and session cookies would cross the "
+                        + "network unencrypted; serve https:// with --certificate, or give --allow-http when a reverse proxy on the way encrypts it");
+                }
+                // The register was opened and its schema checked above; the host opens its own context per request.
+                var knowledge = cli.Knowledge(parse);
+                var settings = new WebSettings(cli.Options.Resolve(parse, cli.Context), knowledge.Folder, string.Join(';', listen.Urls), cli.Context.Time)
+                {
+                    Certificate = serverCertificate,
+                    KnownProxies = proxies,
+                };
+                using var host = SightlineWeb.CreateHostBuilder(settings).Build();
+                // Kestrel would fall back to a developer certificate, or fail with a stack trace; an operator gets one line.
+                if (listen.Https.Count > 0 && serverCertificate is null
+                    && !host.Services.GetRequiredService<IConfiguration>().GetSection("Kestrel:Certificates:Default").Exists())
+                {
+                    throw new ServeException($"{listen.Https[0]} needs a certificate: give --certificate FILE (.pfx, or .pem with --certificate-key FILE), "
+                        + "or set Kestrel:Certificates:Default (e.g. Kestrel__Certificates__Default__Path)");
+                }
+                foreach (var url in listen.PlainOffLoopback)
+                {
+                    await cli.Context.Error.WriteLineAsync($"warning: {url} is plain HTTP off this machine (--allow-http): keep it behind a reverse proxy that encrypts it");
+                }
+                return await RunAsync(cli, host, settings, cancel);
             }
-            catch (IOException e)
+            catch (ServeException e)
             {
-                // Kestrel's own message names the address and the reason, e.g. "address already in use".
-                await cli.Context.Error.WriteLineAsync($"error: cannot serve at {settings.Urls}: {e.Message}");
-                return SightlineCli.Failed;
+                return cli.Fail(e.Message);
             }
-            return 0;
         }, cancel));
         return command;
+    }
+
+    private static X509Certificate2? LoadCertificate(CommandRunner cli, string? path, string? keyPath)
+    {
+        if (path is null)
+        {
+            return keyPath is null ? null : throw new ServeException("--certificate-key needs --certificate");
+        }
+        var certificate = ServerCertificate.Load(cli.Context.PathOf(path), keyPath is null ? null : cli.Context.PathOf(keyPath),
+            cli.Context.Variable(ServerCertificate.PasswordVariable));
+        var now = cli.Context.Time.GetUtcNow();
+        if (certificate.NotAfter.ToUniversalTime() < now.UtcDateTime || certificate.NotBefore.ToUniversalTime() > now.UtcDateTime)
+        {
+            // Browsers will refuse it; the operator may be renewing it, so this is said rather than refused.
+            cli.Context.Error.WriteLine($"warning: the certificate in {path} is valid only from {certificate.NotBefore.ToUniversalTime():u} to {certificate.NotAfter.ToUniversalTime():u}");
+        }
+        return certificate;
+    }
+
+    private static async Task<int> RunAsync(CommandRunner cli, IHost host, WebSettings settings, CancellationToken cancel)
+    {
+        try
+        {
+            await host.StartAsync(cancel);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or CryptographicException)
+        {
+            // Kestrel's own message names the address and the reason, e.g. "address already in use", or a configured
+            // certificate it cannot load.
+            await cli.Context.Error.WriteLineAsync($"error: cannot serve at {settings.Urls}: {e.Message.Split('\n')[0].TrimEnd('\r')}");
+            return SightlineCli.Failed;
+        }
+        // The addresses bound, so a port of 0 shows the one chosen.
+        var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [settings.Urls];
+        await cli.Context.Out.WriteLineAsync($"Serving {settings.Location.Display} at {string.Join(';', addresses)} (Ctrl-C to stop)");
+        await host.WaitForShutdownAsync(cancel);
+        return 0;
     }
 }
