@@ -50,6 +50,9 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     private int _unchanged;
     private int _nextDeviceId;
     private int _changedWhenAnalysed;
+    // Devices in the register when the import began, and when PostgreSQL last sampled the devices table (see AnalyzeIfGrownAsync).
+    private int _storedAtStart;
+    private int _devicesWhenAnalysed;
     // A load into an empty register: see ApplyChunkAsync.
     private bool _firstLoad;
     private readonly List<DeviceRow> _heldBack = [];
@@ -85,6 +88,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         _nextDeviceId = (await db.Devices.MaxAsync(d => (int?)d.Id, cancel) ?? 0) + 1;
         _firstNewId = _nextDeviceId;
         await LoadKeysAsync(cancel);
+        _devicesWhenAnalysed = _storedAtStart;
         if (knowledge is not null)
         {
             _identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
@@ -190,7 +194,33 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         {
             return;
         }
+        await AnalyzeAsync(db, cancel);
+    }
+
+    /// <summary>Devices an import creates before it first refreshes PostgreSQL's statistics on a register that was small.</summary>
+    internal const int AnalyzeGrowthAfter = 1_000;
+
+    // PostgreSQL plans each foreign-key check (an identity's device must exist) once per connection and keeps the plan.
+    // Planned while the devices table fits in a page or two, the check is a scan of the whole table, and every identity
+    // written then scans a table that the import keeps growing: an import of 50,000 rows into a register of 10 devices
+    // ran into the 30 s command timeout in COPY "identities" (issue 12). ANALYZE makes PostgreSQL plan again, with the
+    // table's real size; doing it each time the table has doubled (and grown by AnalyzeGrowthAfter) costs a few
+    // samplings of at most 30,000 rows and keeps every other look-up planned on the true size too.
+    private async Task AnalyzeIfGrownAsync(RegisterDb db, CancellationToken cancel)
+    {
+        var grown = _storedAtStart + _created - _devicesWhenAnalysed;
+        if (!db.IsPostgres || grown < Math.Max(AnalyzeGrowthAfter, _devicesWhenAnalysed))
+        {
+            return;
+        }
+        await FlushAsync(cancel);
+        await AnalyzeAsync(db, cancel);
+    }
+
+    private async Task AnalyzeAsync(RegisterDb db, CancellationToken cancel)
+    {
         _changedWhenAnalysed = _created + _updated;
+        _devicesWhenAnalysed = _storedAtStart + _created;
         var tables = string.Join(", ", new[] { typeof(Device), typeof(DeviceIdentity) }.Select(t => $"\"{db.Model.FindEntityType(t)!.GetTableName()}\""));
         var analyze = "ANALYZE " + tables; // names from our own model, not from input
         await db.Database.ExecuteSqlRawAsync(analyze, cancel);
@@ -365,6 +395,10 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         {
             await StartWritingAsync(cancel);
         }
+        if (!_firstLoad)
+        {
+            await AnalyzeIfGrownAsync(write.Db, cancel);
+        }
         if (_firstLoad && _heldBack.Count >= HeldBackLimit)
         {
             await EndFirstLoadAsync(write, bulk, cancel); // memory stays bounded even if most rows share keys
@@ -422,6 +456,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             .WithCancellation(cancel))
         {
             RememberKeys(key.AssetId, key.Serial, key.MacAddress);
+            _storedAtStart++;
         }
     }
 
