@@ -40,6 +40,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     // Stored devices this file has already updated; devices it created are recognised by id (≥ _firstNewId).
     private readonly Dictionary<int, long> _matchedLines = [];
     private int _firstNewId;
+    private bool _anyObservations;
     private readonly Dictionary<string, int> _siteIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _systemIds = new(StringComparer.Ordinal);
     private readonly Dictionary<int, string> _siteNames = [];
@@ -92,6 +93,8 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         if (knowledge is not null)
         {
             _identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
+            // Scans store observations under the same write lock, so none can appear while this import holds it.
+            _anyObservations = await db.Observations.AnyAsync(cancel);
         }
         (_filling, _writing) = (new Batch(bulk), new Batch(bulk));
         _firstLoad = _firstNewId == 1;
@@ -385,7 +388,9 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             await FlushAsync(cancel);
             var ids = updated.ConvertAll(d => d.Id);
             await db.Identities.Where(i => ids.Contains(i.DeviceId)).ExecuteDeleteAsync(cancel);
-            var stored = await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => ids.Contains(o.DeviceId)), cancel);
+            var stored = _anyObservations
+                ? await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => ids.Contains(o.DeviceId)), cancel)
+                : [];
             foreach (var device in updated)
             {
                 _filling.Identities.Add(_identifier.Identify(device, stored.GetValueOrDefault(device.Id)));
