@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Writes a deterministic device CSV (an installer's asset list) for the import benchmark.
 
-    bench/import/generate.py ROWS [SEED] > devices.csv
+    bench/import/generate.py ROWS [SEED] [--from FIRST] [--revise A-B] > devices.csv
 
-The same ROWS and SEED always give the same bytes. Every row is valid for `sightline import devices`:
+The same arguments always give the same bytes. Row i has the same values whatever the arguments, except that
+--from leaves out rows before FIRST and --revise gives rows A to B a later survey's values (another cost centre
+and a note), so that a file of rows FIRST..ROWS, imported into a register loaded from rows 1..FIRST-1 and more,
+both updates devices and creates them (issue 12). Every row is valid for `sightline import devices`:
 unique asset ids, serials and MACs; values already in Sightline's canonical form (upper-case MACs,
 YYYY-MM-DD dates), so the benchmark can compare what Sightline stored with what the references loaded.
 """
+import argparse
 import csv
 import random
 import sys
@@ -67,9 +71,15 @@ NOTES = [
 
 
 def main():
-    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 20261129
-    rng = random.Random(seed)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("rows", type=int, nargs="?", default=1_000_000)
+    parser.add_argument("seed", type=int, nargs="?", default=20261129)
+    parser.add_argument("--from", dest="first", type=int, default=1)
+    parser.add_argument("--revise", default="0-0", help="A-B: rows A to B get a later survey's values")
+    args = parser.parse_args()
+    rows, first = args.rows, args.first
+    revise_from, revise_to = (int(n) for n in args.revise.split("-"))
+    rng = random.Random(args.seed)
     # 20 streets x 10 kinds of place: 200 distinct sites, each with its own position.
     sites = [(f"{street} {place}", 53.2 + rng.random() * 0.4, -1.8 + rng.random() * 0.6)
              for place in PLACES for street in STREETS]
@@ -87,7 +97,7 @@ def main():
         status = rng.random()
         # Multiplying by an odd constant mod 2^24 is a bijection, so MACs are unique yet not sequential.
         nic = (i * 0x9E3779) & 0xFFFFFF
-        out.writerow([
+        row = [
             f"SL-{i:07d}",
             SYSTEMS[system],
             site,
@@ -108,7 +118,13 @@ def main():
             rng.choice(NOTES),
             f"CC-{1000 + system * 10 + rng.randrange(10)}",
             "" if rng.random() < 0.4 else f"MC-{year + rng.randrange(3)}-{rng.randrange(1, 40):02d}",
-        ])
+        ]
+        if i < first:
+            continue  # every row's random values are drawn, so that row i is the same whichever rows are written
+        if revise_from <= i <= revise_to:
+            row[17] = "Re-surveyed December 2026"
+            row[18] = f"CC-{9000 + i % 100}"
+        out.writerow(row)
 
 
 if __name__ == "__main__":

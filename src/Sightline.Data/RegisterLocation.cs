@@ -131,6 +131,8 @@ public sealed record RegisterLocation(bool IsPostgres, string ConnectionString, 
     public RegisterException Explain(Exception e) => e switch
     {
         RegisterException r => r,
+        // EF Core's PostgreSQL provider wraps failures it counts as transient (a lost connection, a timeout) in its own.
+        InvalidOperationException { InnerException: System.Data.Common.DbException inner } => Explain(inner),
         SqliteException { SqliteErrorCode: 5 or 6 } => new RegisterException(
             $"the register at {Display} is locked by another process (waited {LockTimeout.TotalSeconds:0} s); try again when it has finished", e),
         SqliteException { SqliteErrorCode: 8 } => new RegisterException(
@@ -141,8 +143,43 @@ public sealed record RegisterLocation(bool IsPostgres, string ConnectionString, 
         PostgresException { SqlState: "3D000" } => new RegisterException($"PostgreSQL database {Display} does not exist; create it first (createdb)", e),
         PostgresException { SqlState: "55P03" or "40P01" } => new RegisterException($"the register at {Display} is locked by another process", e),
         PostgresException { SqlState: "25006" } => new RegisterException($"the register at {Display} is read-only", e),
-        PostgresException p => new RegisterException($"PostgreSQL at {Display} refused: {p.MessageText}", e),
-        NpgsqlException n => new RegisterException($"cannot reach PostgreSQL at {Display}: {n.Message}", e),
+        PostgresException { SqlState: "57014" } p => new RegisterException(
+            $"PostgreSQL at {Display} cancelled the command: {p.MessageText} (SQLSTATE 57014)", e),
+        PostgresException { SqlState: "57P01" or "57P02" or "57P03" } p => new RegisterException(
+            $"PostgreSQL at {Display} ended the connection: {p.MessageText} (SQLSTATE {p.SqlState})", e),
+        PostgresException p when p.SqlState.StartsWith("28", StringComparison.Ordinal) => new RegisterException(
+            $"PostgreSQL at {Display} refused the login: {p.MessageText} (SQLSTATE {p.SqlState})", e),
+        PostgresException p => new RegisterException($"PostgreSQL at {Display} refused: {p.MessageText} (SQLSTATE {p.SqlState})", e),
+        NpgsqlException n => ExplainNpgsql(n),
         _ => new RegisterException($"the register at {Display} failed: {e.Message}", e),
     };
+
+    // Npgsql reports a client-side failure with its own exception and the cause inside: a timeout, a socket that could
+    // not connect, or a connection that closed mid-command (the server ended the backend or went away). Each says
+    // something different to do, so none of them may be called "cannot reach" unless the server really was not reached.
+    private RegisterException ExplainNpgsql(NpgsqlException n)
+    {
+        var causes = new List<Exception>();
+        for (Exception? inner = n.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            causes.Add(inner);
+        }
+        var detail = string.Join(": ", causes.Select(c => c.Message).Prepend(n.Message));
+        if (causes.OfType<TimeoutException>().Any())
+        {
+            var timeout = new NpgsqlConnectionStringBuilder(ConnectionString).CommandTimeout;
+            return new RegisterException(
+                $"PostgreSQL at {Display} did not answer in time (a command may take {timeout} s, \"Command Timeout\" in the connection string): {detail}", n);
+        }
+        // Connecting fails with the socket's error right inside; a connection reset later comes wrapped in an IOException.
+        if (n.InnerException is System.Net.Sockets.SocketException)
+        {
+            return new RegisterException($"cannot reach PostgreSQL at {Display}: {detail}", n);
+        }
+        if (causes.OfType<IOException>().Any())
+        {
+            return new RegisterException($"the connection to PostgreSQL at {Display} was lost during the command (the server ended it or stopped): {detail}", n);
+        }
+        return new RegisterException($"PostgreSQL at {Display} failed: {detail}", n);
+    }
 }

@@ -40,6 +40,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     // Stored devices this file has already updated; devices it created are recognised by id (≥ _firstNewId).
     private readonly Dictionary<int, long> _matchedLines = [];
     private int _firstNewId;
+    private bool _anyObservations;
     private readonly Dictionary<string, int> _siteIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _systemIds = new(StringComparer.Ordinal);
     private readonly Dictionary<int, string> _siteNames = [];
@@ -50,6 +51,9 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     private int _unchanged;
     private int _nextDeviceId;
     private int _changedWhenAnalysed;
+    // Devices in the register when the import began, and when PostgreSQL last sampled the devices table (see AnalyzeIfGrownAsync).
+    private int _storedAtStart;
+    private int _devicesWhenAnalysed;
     // A load into an empty register: see ApplyChunkAsync.
     private bool _firstLoad;
     private readonly List<DeviceRow> _heldBack = [];
@@ -85,9 +89,12 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         _nextDeviceId = (await db.Devices.MaxAsync(d => (int?)d.Id, cancel) ?? 0) + 1;
         _firstNewId = _nextDeviceId;
         await LoadKeysAsync(cancel);
+        _devicesWhenAnalysed = _storedAtStart;
         if (knowledge is not null)
         {
             _identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
+            // Scans store observations under the same write lock, so none can appear while this import holds it.
+            _anyObservations = await db.Observations.AnyAsync(cancel);
         }
         (_filling, _writing) = (new Batch(bulk), new Batch(bulk));
         _firstLoad = _firstNewId == 1;
@@ -190,7 +197,33 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         {
             return;
         }
+        await AnalyzeAsync(db, cancel);
+    }
+
+    /// <summary>Devices an import creates before it first refreshes PostgreSQL's statistics on a register that was small.</summary>
+    internal const int AnalyzeGrowthAfter = 1_000;
+
+    // PostgreSQL plans each foreign-key check (an identity's device must exist) once per connection and keeps the plan.
+    // Planned while the devices table fits in a page or two, the check is a scan of the whole table, and every identity
+    // written then scans a table that the import keeps growing: an import of 50,000 rows into a register of 10 devices
+    // ran into the 30 s command timeout in COPY "identities" (issue 12). ANALYZE makes PostgreSQL plan again, with the
+    // table's real size; doing it each time the table has doubled (and grown by AnalyzeGrowthAfter) costs a few
+    // samplings of at most 30,000 rows and keeps every other look-up planned on the true size too.
+    private async Task AnalyzeIfGrownAsync(RegisterDb db, CancellationToken cancel)
+    {
+        var grown = _storedAtStart + _created - _devicesWhenAnalysed;
+        if (!db.IsPostgres || grown < Math.Max(AnalyzeGrowthAfter, _devicesWhenAnalysed))
+        {
+            return;
+        }
+        await FlushAsync(cancel);
+        await AnalyzeAsync(db, cancel);
+    }
+
+    private async Task AnalyzeAsync(RegisterDb db, CancellationToken cancel)
+    {
         _changedWhenAnalysed = _created + _updated;
+        _devicesWhenAnalysed = _storedAtStart + _created;
         var tables = string.Join(", ", new[] { typeof(Device), typeof(DeviceIdentity) }.Select(t => $"\"{db.Model.FindEntityType(t)!.GetTableName()}\""));
         var analyze = "ANALYZE " + tables; // names from our own model, not from input
         await db.Database.ExecuteSqlRawAsync(analyze, cancel);
@@ -355,7 +388,9 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             await FlushAsync(cancel);
             var ids = updated.ConvertAll(d => d.Id);
             await db.Identities.Where(i => ids.Contains(i.DeviceId)).ExecuteDeleteAsync(cancel);
-            var stored = await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => ids.Contains(o.DeviceId)), cancel);
+            var stored = _anyObservations
+                ? await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => ids.Contains(o.DeviceId)), cancel)
+                : [];
             foreach (var device in updated)
             {
                 _filling.Identities.Add(_identifier.Identify(device, stored.GetValueOrDefault(device.Id)));
@@ -364,6 +399,10 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         if (!_filling.IsEmpty && (_pending.IsCompleted || _filling.DeviceCount >= BatchDevices))
         {
             await StartWritingAsync(cancel);
+        }
+        if (!_firstLoad)
+        {
+            await AnalyzeIfGrownAsync(write.Db, cancel);
         }
         if (_firstLoad && _heldBack.Count >= HeldBackLimit)
         {
@@ -422,6 +461,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             .WithCancellation(cancel))
         {
             RememberKeys(key.AssetId, key.Serial, key.MacAddress);
+            _storedAtStart++;
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class CommandRunner(RegisterOptions options, CliContext context)
             await using var db = await location.OpenAsync(create, cancel);
             return await action(db, options.ActorOf(parse, context));
         }
-        catch (Exception e) when (e is RegisterException or DbException or DbUpdateException)
+        catch (Exception e) when (e is RegisterException or DbException or DbUpdateException or InvalidOperationException { InnerException: DbException })
         {
             var error = location?.Explain(Unwrap(e)) ?? (RegisterException)e;
             await context.Error.WriteLineAsync($"error: {error.Message}");
