@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Data;
+using Sightline.Data.Audit;
 using Sightline.Knowledge;
 
 namespace Sightline.Cli;
@@ -28,7 +29,14 @@ public sealed class CommandRunner(RegisterOptions options, CliContext context)
         {
             location = options.Resolve(parse, context);
             await using var db = await location.OpenAsync(create, cancel);
-            return await action(db, options.ActorOf(parse, context));
+            // `init` (create) checkpoints itself: it may be what makes the tables this reads.
+            var (before, _) = create ? (0L, "") : await AuditCheckpoints.HeadAsync(db, cancel);
+            var code = await action(db, options.ActorOf(parse, context));
+            if (!create)
+            {
+                await CheckpointAsync(db, before, cancel);
+            }
+            return code;
         }
         catch (Exception e) when (e is RegisterException or DbException or DbUpdateException)
         {
@@ -45,6 +53,32 @@ public sealed class CommandRunner(RegisterOptions options, CliContext context)
         {
             await context.Error.WriteLineAsync("stopped: nothing was changed by the interrupted command");
             return 130;
+        }
+    }
+
+    /// <summary>
+    /// At the end of a command that added audit entries (the head moved past <paramref name="before"/>), writes a signed
+    /// checkpoint if the register has a key, so the newest entries are anchored outside it; says where on standard error.
+    /// </summary>
+    public async Task CheckpointAsync(RegisterDb db, long before, CancellationToken cancel)
+    {
+        try
+        {
+            var (head, _) = await AuditCheckpoints.HeadAsync(db, cancel);
+            if (head <= before)
+            {
+                return;
+            }
+            // The command's own last write may already have written it (after every N entries).
+            await AuditCheckpoints.WriteIfDueAsync(db, context.Time, endOfCommand: true, cancel);
+            if (await AuditCheckpoints.LatestAsync(db, cancel) is { } latest && latest.Sequence == head)
+            {
+                await context.Error.WriteLineAsync($"audit checkpoint of entry {latest.Sequence} written to {latest.File}");
+            }
+        }
+        catch (Exception e) when (e is RegisterException or DbException or DbUpdateException)
+        {
+            await context.Error.WriteLineAsync($"warning: no audit checkpoint was written: {e.Message}");
         }
     }
 

@@ -21,6 +21,33 @@ public sealed class AuditCommandTests
         Assert.DoesNotContain("device:2", list.Output);
     }
 
+    [Theory]
+    [MemberData(nameof(AuditFilterCases.Both), MemberType = typeof(AuditFilterCases))]
+    public async Task List_EachFilter_GivesItsEntries(string provider, string filter, string expected)
+    {
+        await using var register = await Registers.NewAsync(provider);
+        await Cli.RunAsync(register, "init").Ok();
+        var sequences = await AuditFilterCases.WriteAsync(register);
+        var options = AuditFilterCases.Pairs(filter, sequences).SelectMany(p => new[] { p.Name == "actor" ? "--by" : $"--{p.Name}", p.Value });
+
+        var list = await Cli.RunAsync(register, ["audit", .. options, "--last", "1000"]).Ok();
+
+        Assert.Equal(expected, AuditFilterCases.Found(list.Output));
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task List_DateThatIsNotADate_SaysWhich(string provider)
+    {
+        await using var register = await Registers.NewAsync(provider);
+        await Cli.RunAsync(register, "init").Ok();
+
+        var list = await Cli.RunAsync(register, "audit", "--to", "3/1/2027");
+
+        Assert.Equal(2, list.ExitCode);
+        Assert.Contains("--to: '3/1/2027' is not a date; write it as YYYY-MM-DD", list.Error);
+    }
+
     private const string Edit = "UPDATE audit_entries SET after = replace(after, 'Hikvision', 'Axis') WHERE sequence = 4";
     private const string Remove = "DELETE FROM audit_entries WHERE sequence = 5";
     private const string Reorder =
