@@ -68,15 +68,16 @@ public sealed class RegisterWrite : IAsyncDisposable
         await _transaction.CommitAsync(cancel);
         if (Audit.Added)
         {
-            await CheckpointIfDueAsync(cancel);
+            await CheckpointIfDueAsync();
         }
     }
 
-    private async Task CheckpointIfDueAsync(CancellationToken cancel)
+    private async Task CheckpointIfDueAsync()
     {
         try
         {
-            await AuditCheckpoints.WriteIfDueAsync(Db, _time, endOfCommand: false, cancel);
+            // Not cancellable: the change is committed, and a stopping scan still commits what it found.
+            await AuditCheckpoints.WriteIfDueAsync(Db, _time, endOfCommand: false, CancellationToken.None);
         }
         catch (Exception e) when (e is RegisterException or DbException or DbUpdateException)
         {

@@ -171,6 +171,13 @@ public static class AuditCheckpoints
         }
         var formerKeys = await FormerKeysAsync(db, cancel);
         var findings = new List<Finding>();
+        if (settings is null && await db.AuditEntries.AsNoTracking().Where(a => a.Action == KeyAction && a.EntityType == "register")
+                .MaxAsync(a => (long?)a.Sequence, cancel) is { } keySet)
+        {
+            // The log says a key was set, yet the register has none: removing the settings must not silence the check.
+            findings.Add(new Finding("the register", null, false,
+                $"entry {keySet} set a checkpoint key, but the register has none now: its checkpoint settings were removed"));
+        }
         foreach (var (source, text, problem) in texts)
         {
             if (text is null)

@@ -34,7 +34,7 @@ public sealed class CommandRunner(RegisterOptions options, CliContext context)
             var code = await action(db, options.ActorOf(parse, context));
             if (!create)
             {
-                await CheckpointAsync(db, before, cancel);
+                await CheckpointAfterAsync(location, before);
             }
             return code;
         }
@@ -53,6 +53,27 @@ public sealed class CommandRunner(RegisterOptions options, CliContext context)
         {
             await context.Error.WriteLineAsync("stopped: nothing was changed by the interrupted command");
             return 130;
+        }
+    }
+
+    // A context of its own: a command may have handed its context to a service container that disposed it. Not
+    // cancellable: after Ctrl-C, `serve` and `scan` end normally and what they wrote deserves its checkpoint. A register
+    // that cannot be opened again only costs the checkpoint, not the command's success.
+    private async Task CheckpointAfterAsync(RegisterLocation location, long before)
+    {
+        RegisterDb after;
+        try
+        {
+            after = await location.OpenAsync(create: false, CancellationToken.None);
+        }
+        catch (Exception e) when (e is RegisterException or DbException)
+        {
+            await context.Error.WriteLineAsync($"warning: no audit checkpoint was written: {e.Message}");
+            return;
+        }
+        await using (after)
+        {
+            await CheckpointAsync(after, before, CancellationToken.None);
         }
     }
 

@@ -75,7 +75,7 @@ public static class InitCommand
                 }
                 await write.CommitAsync(cancel);
             }
-            await cli.CheckpointAsync(db, before, cancel);
+            await cli.CheckpointAsync(db, before, CancellationToken.None);
             return 0;
         }, cancel));
         return command;

@@ -117,6 +117,24 @@ public sealed class AuditCheckpointTests
 
     [Theory]
     [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Verify_CheckpointSettingsRemovedFromTheRegister_IsReported(string provider)
+    {
+        await using var register = await Registers.NewAsync(provider);
+        var (head, file) = await KeyedRegisterAsync(register);
+        await SqlAsync(register, $"DELETE FROM audit_entries WHERE sequence = {head}", "DELETE FROM audit_checkpoints",
+            "DELETE FROM audit_checkpoint_settings");
+
+        var verify = await Cli.RunAsync(register, "audit", "verify");
+        var given = await Cli.RunAsync(register, "audit", "verify", "--checkpoint", file);
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("audit log BROKEN: entry 2 set a checkpoint key, but the register has none now", verify.Error);
+        Assert.Equal(1, given.ExitCode);
+        Assert.Contains($"checkpoint {file}: this register has no checkpoint key, yet the checkpoint is signed by key", given.Error);
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
     public async Task Checkpoints_AreWrittenAfterEveryNEntries_AndAtTheEndOfEachCommand(string provider)
     {
         await using var register = await Registers.NewAsync(provider);
