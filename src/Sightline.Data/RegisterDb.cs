@@ -28,6 +28,10 @@ public abstract class RegisterDb(DbContextOptions options) : IdentityDbContext<A
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Audit.CheckpointSettings> CheckpointSettings => Set<Audit.CheckpointSettings>();
+
+    public DbSet<Audit.StoredCheckpoint> StoredCheckpoints => Set<Audit.StoredCheckpoint>();
+
     public DbSet<DeviceIdentity> Identities => Set<DeviceIdentity>();
 
     public DbSet<IdentityOverride> Overrides => Set<IdentityOverride>();
@@ -113,6 +117,16 @@ public abstract class RegisterDb(DbContextOptions options) : IdentityDbContext<A
             audit.HasKey(a => a.Sequence);
             audit.Property(a => a.Sequence).ValueGeneratedNever();
             audit.HasIndex(a => new { a.EntityType, a.EntityId });
+        });
+        builder.Entity<Audit.CheckpointSettings>(settings =>
+        {
+            settings.ToTable("audit_checkpoint_settings");
+            settings.Property(s => s.Id).ValueGeneratedNever();
+        });
+        builder.Entity<Audit.StoredCheckpoint>(checkpoint =>
+        {
+            checkpoint.ToTable("audit_checkpoints");
+            checkpoint.HasIndex(c => c.Sequence);
         });
         SnakeCaseColumns(builder);
     }

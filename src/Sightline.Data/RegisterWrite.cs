@@ -15,12 +15,14 @@ public sealed class RegisterWrite : IAsyncDisposable
     private const long PostgresLockKey = 0x5167_4874_6c69_6e65;
 
     private readonly IDbContextTransaction _transaction;
+    private readonly TimeProvider _time;
 
-    private RegisterWrite(RegisterDb db, IDbContextTransaction transaction, AuditTrail audit)
+    private RegisterWrite(RegisterDb db, IDbContextTransaction transaction, AuditTrail audit, TimeProvider time)
     {
         Db = db;
         _transaction = transaction;
         Audit = audit;
+        _time = time;
     }
 
     /// <summary>The register being changed.</summary>
@@ -46,7 +48,7 @@ public sealed class RegisterWrite : IAsyncDisposable
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", cancel);
             }
             var audit = await AuditTrail.ContinueAsync(db, time, actor, cancel);
-            return new RegisterWrite(db, transaction, audit);
+            return new RegisterWrite(db, transaction, audit, time);
         }
         catch
         {
@@ -59,11 +61,29 @@ public sealed class RegisterWrite : IAsyncDisposable
     public void Record(string action, string entityType, string entityId, string? before, string? after) =>
         Db.AuditEntries.Add(Audit.Next(action, entityType, entityId, before, after));
 
-    /// <summary>Saves pending context changes and commits.</summary>
+    /// <summary>Saves pending context changes and commits; then writes an audit checkpoint if one is due (see <see cref="AuditCheckpoints"/>).</summary>
     public async Task CommitAsync(CancellationToken cancel)
     {
         await Db.SaveChangesAsync(cancel);
         await _transaction.CommitAsync(cancel);
+        if (Audit.Added)
+        {
+            await CheckpointIfDueAsync();
+        }
+    }
+
+    private async Task CheckpointIfDueAsync()
+    {
+        try
+        {
+            // Not cancellable: the change is committed, and a stopping scan still commits what it found.
+            await AuditCheckpoints.WriteIfDueAsync(Db, _time, endOfCommand: false, CancellationToken.None);
+        }
+        catch (Exception e) when (e is RegisterException or DbException or DbUpdateException)
+        {
+            // The change is committed and stays. A checkpoint that cannot be written now (key unreadable, folder full) is
+            // written by the next one that can; `sightline` says why at the end of the command, the audit page shows the gap.
+        }
     }
 
     public ValueTask DisposeAsync() => _transaction.DisposeAsync();

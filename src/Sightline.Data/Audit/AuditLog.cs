@@ -10,12 +10,12 @@ namespace Sightline.Data.Audit;
 public static class AuditLog
 {
     /// <summary>
-    /// The entries about <paramref name="entity"/> (TYPE or TYPE:ID, e.g. device:12), by <paramref name="actor"/>, at or
-    /// after <paramref name="from"/>, before <paramref name="until"/>, and older than sequence <paramref name="before"/>;
-    /// an empty or missing value leaves its filter out.
+    /// The entries about <paramref name="entity"/> (TYPE or TYPE:ID, e.g. device:12), by <paramref name="actor"/>, on or
+    /// after the UTC day <paramref name="from"/>, on or before the UTC day <paramref name="to"/>, and older than sequence
+    /// <paramref name="before"/>; an empty or missing value leaves its filter out.
     /// </summary>
     public static IQueryable<AuditEntry> Matching(this IQueryable<AuditEntry> entries, string? entity, string? actor,
-        DateTimeOffset? from = null, DateTimeOffset? until = null, long? before = null)
+        DateOnly? from = null, DateOnly? to = null, long? before = null)
     {
         if (!string.IsNullOrWhiteSpace(entity))
         {
@@ -32,12 +32,15 @@ public static class AuditLog
         {
             entries = entries.Where(a => a.Actor == actor);
         }
-        if (from is { } start)
+        if (from is { } first)
         {
+            var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             entries = entries.Where(a => a.Time >= start);
         }
-        if (until is { } end)
+        if (to is { } last)
         {
+            // The whole last day is in: up to the start of the next.
+            var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             entries = entries.Where(a => a.Time < end);
         }
         if (before is { } sequence)

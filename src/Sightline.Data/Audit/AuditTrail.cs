@@ -29,12 +29,16 @@ public sealed class AuditTrail
         return new AuditTrail(time, actor, last?.Sequence ?? 0, last?.Hash ?? "");
     }
 
+    /// <summary>Whether any entry was handed out.</summary>
+    public bool Added { get; private set; }
+
     /// <summary>The next entry, chained to the one before.</summary>
     public AuditEntry Next(string action, string entityType, string entityId, string? before, string? after)
     {
         var entry = AuditChain.Next(_sequence + 1, _hash, _time.GetUtcNow(), _actor, action, entityType, entityId, before, after);
         _sequence = entry.Sequence;
         _hash = entry.Hash;
+        Added = true;
         return entry;
     }
 }

@@ -41,6 +41,10 @@ public static class RegisterApi
     public sealed record AuditView(long Sequence, DateTimeOffset Time, string Actor, string Action, string EntityType, string EntityId,
         string? Before, string? After, string Hash);
 
+    public sealed record CheckpointView(string Source, bool Holds, long? Sequence, DateTimeOffset? SignedAt, string? Key, string Message);
+
+    public sealed record AuditVerification(bool Intact, long Entries, string Head, string? Broken, IReadOnlyList<CheckpointView> Checkpoints);
+
     public static void MapRegisterApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1").RequireAuthorization(Policies.Read).WithTags("Register");
@@ -54,7 +58,10 @@ public static class RegisterApi
             await db.Sites.AsNoTracking().OrderBy(s => s.Id).Select(s => new SiteView(s.Id, s.Name, s.Address, s.Latitude, s.Longitude)).ToListAsync(cancel))
             .WithSummary("Every site.");
         api.MapGet("/audit", ListAuditAsync).RequireAuthorization(Policies.ReadAudit)
-            .WithSummary("The audit log, newest first, 100 (or limit, at most 1000) at a time; pass the last sequence as before for older entries.");
+            .WithSummary("The audit log, newest first, 100 (or limit, at most 1000) at a time; pass the last sequence as before for older entries; "
+                + "entity (TYPE or TYPE:ID), actor, and from and to (UTC days as YYYY-MM-DD, both included) filter it.");
+        api.MapGet("/audit/verify", VerifyAuditAsync).RequireAuthorization(Policies.ReadAudit)
+            .WithSummary("Checks the audit log's hash chain, and the log against its newest signed checkpoints (the folder's file and the register's copy): intact is false if an entry was edited, removed, reordered or cut off the end.");
     }
 
     private static async Task<Results<Ok<DevicePage>, ProblemHttpResult>> ListDevicesAsync(RegisterDb db, KnowledgeBase knowledge,
@@ -125,11 +132,25 @@ public static class RegisterApi
         return TypedResults.Ok(new DeviceDetail(id, fields, verdict, risks));
     }
 
-    private static async Task<List<AuditView>> ListAuditAsync(RegisterDb db, string? entity, string? actor, long? before, int? limit, CancellationToken cancel)
+    private static async Task<Results<Ok<List<AuditView>>, ProblemHttpResult>> ListAuditAsync(RegisterDb db, string? entity, string? actor,
+        string? from, string? to, long? before, int? limit, CancellationToken cancel)
     {
-        var query = db.AuditEntries.AsNoTracking().Matching(entity, actor, before: before);
-        return await query.OrderByDescending(a => a.Sequence).Take(Math.Clamp(limit ?? 100, 1, 1000))
-            .Select(a => new AuditView(a.Sequence, a.Time, a.Actor, a.Action, a.EntityType, a.EntityId, a.Before, a.After, a.Hash)).ToListAsync(cancel);
+        if (!AuditDay.TryRead(from, "from", out var first, out var error) || !AuditDay.TryRead(to, "to", out var last, out error))
+        {
+            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+        }
+        var query = db.AuditEntries.AsNoTracking().Matching(entity, actor, first, last, before);
+        return TypedResults.Ok(await query.OrderByDescending(a => a.Sequence).Take(Math.Clamp(limit ?? 100, 1, 1000))
+            .Select(a => new AuditView(a.Sequence, a.Time, a.Actor, a.Action, a.EntityType, a.EntityId, a.Before, a.After, a.Hash)).ToListAsync(cancel));
+    }
+
+    private static async Task<AuditVerification> VerifyAuditAsync(RegisterDb db, CancellationToken cancel)
+    {
+        var (count, head, broken) = await AuditLog.VerifyAsync(db, cancel);
+        var findings = await AuditCheckpoints.CheckAsync(db, [], cancel);
+        return new AuditVerification(broken is null && findings.All(f => f.Holds), count, head,
+            broken is null ? null : $"entry {broken.Sequence}: {broken.Reason}",
+            findings.Select(f => new CheckpointView(f.Source, f.Holds, f.Checkpoint?.Sequence, f.Checkpoint?.Time, f.Checkpoint?.Fingerprint, f.Message)).ToList());
     }
 
     private static string DimensionWord(RiskDimension dimension) => dimension switch

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Data;
+using Sightline.Data.Audit;
 using Sightline.Knowledge;
 
 namespace Sightline.Cli;
@@ -28,7 +29,14 @@ public sealed class CommandRunner(RegisterOptions options, CliContext context)
         {
             location = options.Resolve(parse, context);
             await using var db = await location.OpenAsync(create, cancel);
-            return await action(db, options.ActorOf(parse, context));
+            // `init` (create) checkpoints itself: it may be what makes the tables this reads.
+            var (before, _) = create ? (0L, "") : await AuditCheckpoints.HeadAsync(db, cancel);
+            var code = await action(db, options.ActorOf(parse, context));
+            if (!create)
+            {
+                await CheckpointAfterAsync(location, before);
+            }
+            return code;
         }
         catch (Exception e) when (e is RegisterException or DbException or DbUpdateException or InvalidOperationException { InnerException: DbException })
         {
@@ -45,6 +53,53 @@ public sealed class CommandRunner(RegisterOptions options, CliContext context)
         {
             await context.Error.WriteLineAsync("stopped: nothing was changed by the interrupted command");
             return 130;
+        }
+    }
+
+    // A context of its own: a command may have handed its context to a service container that disposed it. Not
+    // cancellable: after Ctrl-C, `serve` and `scan` end normally and what they wrote deserves its checkpoint. A register
+    // that cannot be opened again only costs the checkpoint, not the command's success.
+    private async Task CheckpointAfterAsync(RegisterLocation location, long before)
+    {
+        RegisterDb after;
+        try
+        {
+            after = await location.OpenAsync(create: false, CancellationToken.None);
+        }
+        catch (Exception e) when (e is RegisterException or DbException)
+        {
+            await context.Error.WriteLineAsync($"warning: no audit checkpoint was written: {e.Message}");
+            return;
+        }
+        await using (after)
+        {
+            await CheckpointAsync(after, before, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// At the end of a command that added audit entries (the head moved past <paramref name="before"/>), writes a signed
+    /// checkpoint if the register has a key, so the newest entries are anchored outside it; says where on standard error.
+    /// </summary>
+    public async Task CheckpointAsync(RegisterDb db, long before, CancellationToken cancel)
+    {
+        try
+        {
+            var (head, _) = await AuditCheckpoints.HeadAsync(db, cancel);
+            if (head <= before)
+            {
+                return;
+            }
+            // The command's own last write may already have written it (after every N entries).
+            await AuditCheckpoints.WriteIfDueAsync(db, context.Time, endOfCommand: true, cancel);
+            if (await AuditCheckpoints.LatestAsync(db, cancel) is { } latest && latest.Sequence == head)
+            {
+                await context.Error.WriteLineAsync($"audit checkpoint of entry {latest.Sequence} written to {latest.File}");
+            }
+        }
+        catch (Exception e) when (e is RegisterException or DbException or DbUpdateException)
+        {
+            await context.Error.WriteLineAsync($"warning: no audit checkpoint was written: {e.Message}");
         }
     }
 

@@ -441,6 +441,76 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("web_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Data.Audit.CheckpointSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Every")
+                        .HasColumnType("integer")
+                        .HasColumnName("every");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("folder");
+
+                    b.Property<string>("KeyFile")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key_file");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("public_key");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("register");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_checkpoint_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Data.Audit.StoredCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("ix_audit_checkpoints_sequence");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Identification.DeviceIdentity", b =>
                 {
                     b.Property<int>("DeviceId")

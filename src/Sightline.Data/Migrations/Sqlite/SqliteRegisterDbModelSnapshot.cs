@@ -215,7 +215,8 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("previous_hash");
 
-                    b.Property<DateTimeOffset>("Time")
+                    b.Property<string>("Time")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("time");
 
@@ -255,7 +256,7 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
+                    b.Property<string>("LockoutEnd")
                         .HasColumnType("TEXT")
                         .HasColumnName("lockout_end");
 
@@ -318,7 +319,8 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("account_id");
 
-                    b.Property<DateTimeOffset>("Created")
+                    b.Property<string>("Created")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("created");
 
@@ -337,7 +339,7 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("prefix");
 
-                    b.Property<DateTimeOffset?>("Revoked")
+                    b.Property<string>("Revoked")
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked");
 
@@ -428,6 +430,75 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("web_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Data.Audit.CheckpointSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Every")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("every");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("folder");
+
+                    b.Property<string>("KeyFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_file");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_key");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("register");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_checkpoint_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Data.Audit.StoredCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Time")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("ix_audit_checkpoints_sequence");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Identification.DeviceIdentity", b =>
                 {
                     b.Property<int>("DeviceId")
@@ -496,7 +567,8 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
-                    b.Property<DateTimeOffset>("Time")
+                    b.Property<string>("Time")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("time");
 
@@ -525,7 +597,8 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
-                    b.Property<DateTimeOffset>("Seen")
+                    b.Property<string>("Seen")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("seen");
 

@@ -16,8 +16,8 @@ public sealed class IndexModel(RegisterDb db) : PageModel
 
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public long? Before { get; set; }
     [BindProperty(SupportsGet = true)] public bool Verify { get; set; }
 
@@ -29,17 +29,36 @@ public sealed class IndexModel(RegisterDb db) : PageModel
 
     public bool Intact { get; private set; }
 
+    /// <summary>The checkpoint key and folder, or null when the register has none.</summary>
+    public CheckpointSettings? Checkpoints { get; private set; }
+
+    /// <summary>The newest checkpoint the register keeps a copy of.</summary>
+    public StoredCheckpoint? LatestCheckpoint { get; private set; }
+
+    /// <summary>The newest entry's sequence.</summary>
+    public long Head { get; private set; }
+
+    /// <summary>What checking the log against its checkpoints found (with Verify).</summary>
+    public IReadOnlyList<AuditCheckpoints.Finding> Findings { get; private set; } = [];
+
+    /// <summary>What is wrong with the filter as given, if anything.</summary>
+    public string? FilterProblem { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancel)
     {
+        Checkpoints = await AuditCheckpoints.SettingsAsync(db, cancel);
+        LatestCheckpoint = await AuditCheckpoints.LatestAsync(db, cancel);
+        (Head, _) = await AuditCheckpoints.HeadAsync(db, cancel);
         if (Verify)
         {
             await VerifyAsync(cancel);
         }
-        // The dates are whole UTC days, To included.
-        var query = db.AuditEntries.AsNoTracking().Matching(Entity?.Trim(), Actor?.Trim(),
-            From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
-            To is { } to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
-            Before);
+        if (!AuditDay.TryRead(From, "From", out var from, out var error) || !AuditDay.TryRead(To, "To", out var to, out error))
+        {
+            FilterProblem = error;
+            return;
+        }
+        var query = db.AuditEntries.AsNoTracking().Matching(Entity?.Trim(), Actor?.Trim(), from, to, Before);
         var page = await query.OrderByDescending(a => a.Sequence).Take(PageSize + 1).ToListAsync(cancel);
         if (page.Count > PageSize)
         {
@@ -66,9 +85,12 @@ public sealed class IndexModel(RegisterDb db) : PageModel
     private async Task VerifyAsync(CancellationToken cancel)
     {
         var (count, head, broken) = await AuditLog.VerifyAsync(db, cancel);
-        Intact = broken is null;
-        Verification = broken is null
-            ? $"Audit log intact: {count} entries, chain verified; head {head}."
-            : $"Audit log BROKEN at entry {broken.Sequence}: {broken.Reason}.";
+        Findings = await AuditCheckpoints.CheckAsync(db, [], cancel);
+        var cut = Findings.FirstOrDefault(f => !f.Holds);
+        Intact = broken is null && cut is null;
+        Verification = broken is not null ? $"Audit log BROKEN at entry {broken.Sequence}: {broken.Reason}."
+            : cut is not null ? $"Audit log BROKEN: {cut.Message}."
+            : Findings.Count == 0 ? $"Audit log intact: {count} entries, chain verified; head {head}. There is no signed checkpoint to check it against, so entries removed from the end would go unnoticed."
+            : $"Audit log intact: {count} entries, chain verified against its signed checkpoints; head {head}.";
     }
 }
