@@ -41,7 +41,7 @@ public sealed partial class ImportTests
 
     [Theory]
     [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
-    public async Task Upload_WithProblems_ListsEachWithLineAndColumn_AndWritesNothing(string provider)
+    public async Task Upload_WithProblems_ListsEachWithLineAndColumnName_AndWritesNothing(string provider)
     {
         await using var register = await Estate.NewAsync(provider);
         await using var app = new WebApp(register);
@@ -52,9 +52,9 @@ public sealed partial class ImportTests
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Contains("problems; nothing was imported", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"number\">2</td><td class=\"number\">11</td><td>latitude 95 is outside -90 to 90</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"number\">3</td><td class=\"number\">14</td><td>unknown kind &#x27;toaster&#x27;", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"number\">3</td><td class=\"number\">26</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">2</td><td>latitude</td><td>latitude 95 is outside -90 to 90</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">3</td><td>kind</td><td>unknown kind &#x27;toaster&#x27;", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">3</td><td>ip</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Commit this import", html, StringComparison.Ordinal);
         await using var db = await register.OpenAsync();
         Assert.Equal(3, await db.Devices.CountAsync());
@@ -78,6 +78,30 @@ public sealed partial class ImportTests
         Assert.Contains("no longer waiting", await stolen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = await register.OpenAsync();
         Assert.Equal(3, await db.Devices.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Upload_BytesNotUtf8_AreProblemsAtTheirPlace_AndLatin1IsReadWhenChosen(string provider)
+    {
+        await using var register = await Estate.NewAsync(provider);
+        await using var app = new WebApp(register);
+        using var manager = await app.SignedInAsync("manager");
+        byte[] file = [.. "asset_id,brand,notes\nCAM-040,Caf"u8, 0xE9, .. ",\"bell"u8, 0x07, .. "\"\n"u8];
+
+        var refused = await (await manager.UploadAsync("/Import", "/Import?handler=Check", "latin1.csv", file, ("what", "devices"))).Content.ReadAsStringAsync();
+        var checkedFile = await (await manager.UploadAsync("/Import", "/Import?handler=Check", "latin1.csv", [.. "asset_id,brand\nCAM-040,Caf"u8, 0xE9, .. "\n"u8],
+            ("what", "devices"), ("encoding", "latin1"))).Content.ReadAsStringAsync();
+        var committed = await manager.PostAsync("/Import?handler=Commit", ("upload", UploadPattern().Match(checkedFile).Groups[1].Value), ("what", "devices"),
+            ("encoding", "latin1"), ("fileName", "latin1.csv"), ("__RequestVerificationToken", WebClient.TokenIn(checkedFile)));
+
+        Assert.Contains("2 problems; nothing was imported", refused, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">2</td><td class=\"number\">12</td><td>brand has a byte that is not UTF-8;", refused, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">2</td><td class=\"number\">19</td><td>notes has control character U&#x2B;0007;", refused, StringComparison.Ordinal);
+        Assert.Contains("name=\"encoding\" value=\"latin1\"", checkedFile, StringComparison.Ordinal);
+        Assert.Contains("Created 1 devices", await committed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = await register.OpenAsync();
+        Assert.Equal("Café", (await db.Devices.SingleAsync(d => d.AssetId == "CAM-040")).BrandAsSold);
     }
 
     [GeneratedRegex("name=\"upload\" value=\"([0-9a-f]{32})\"")]

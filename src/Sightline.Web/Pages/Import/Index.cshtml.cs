@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sightline.Csv;
 using Sightline.Data;
 using Sightline.Data.Import;
 using Sightline.Knowledge;
@@ -20,6 +21,9 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
 
     public string What { get; private set; } = "devices";
 
+    /// <summary>How the file is read: "utf-8", or "latin1" for a spreadsheet saved as Latin-1 (Windows-1252).</summary>
+    public string Encoding { get; private set; } = "utf-8";
+
     public string? FileName { get; private set; }
 
     public string? Upload { get; private set; }
@@ -29,9 +33,10 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
     public string? Problem { get; private set; }
 
 
-    public async Task<IActionResult> OnPostCheckAsync(string? what, IFormFile? file, CancellationToken cancel)
+    public async Task<IActionResult> OnPostCheckAsync(string? what, string? encoding, IFormFile? file, CancellationToken cancel)
     {
         What = Kinds.Contains(what) ? what! : "devices";
+        Encoding = EncodingOf(encoding);
         if (file is null || file.Length == 0)
         {
             Problem = "Choose a CSV file to check.";
@@ -53,9 +58,10 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCommitAsync(string? upload, string? what, string? fileName, CancellationToken cancel)
+    public async Task<IActionResult> OnPostCommitAsync(string? upload, string? what, string? encoding, string? fileName, CancellationToken cancel)
     {
         What = Kinds.Contains(what) ? what! : "devices";
+        Encoding = EncodingOf(encoding);
         FileName = Path.GetFileName(fileName ?? "upload.csv");
         if (!Guid.TryParseExact(upload, "N", out _) || !System.IO.File.Exists(PathOf(upload!)))
         {
@@ -78,10 +84,13 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
     {
         var actor = User.Identity!.Name!;
         await using var input = System.IO.File.OpenRead(path);
+        var encoding = CsvText.Parse(Encoding) ?? CsvEncoding.Utf8;
         return What == "devices"
-            ? await new DeviceImport(db, time, actor, knowledge).RunAsync(input, FileName ?? "upload.csv", dryRun, cancel)
-            : await new PlaceImport(db, time, actor).RunAsync(input, What == "sites", dryRun, cancel);
+            ? await new DeviceImport(db, time, actor, knowledge) { FileEncoding = encoding }.RunAsync(input, FileName ?? "upload.csv", dryRun, cancel)
+            : await new PlaceImport(db, time, actor) { FileEncoding = encoding }.RunAsync(input, What == "sites", dryRun, cancel);
     }
+
+    private static string EncodingOf(string? encoding) => CsvText.Parse(encoding) == CsvEncoding.Latin1 ? "latin1" : "utf-8";
 
     private string PathOf(string upload)
     {
