@@ -81,8 +81,8 @@ public static class UsersCommand
             var table = new Table().Border(TableBorder.Simple).AddColumn("account").AddColumn("roles").AddColumn("state");
             foreach (var a in accounts)
             {
-                table.AddRow(new Text(a.UserName ?? ""), new Text(string.Join(", ", roles.Where(r => r.UserId == a.Id).Select(r => r.Name))),
-                    new Text(a.LockoutEnd > now ? "locked" : "can sign in"));
+                table.AddRow(TerminalText.Cells(a.UserName, string.Join(", ", roles.Where(r => r.UserId == a.Id).Select(r => r.Name)),
+                    a.LockoutEnd > now ? "locked" : "can sign in"));
             }
             cli.Context.Terminal.Write(table);
             return 0;
