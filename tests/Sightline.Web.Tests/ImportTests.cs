@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Sightline.Web.Tests;
 
@@ -102,6 +103,54 @@ public sealed partial class ImportTests
         Assert.Contains("Created 1 devices", await committed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = await register.OpenAsync();
         Assert.Equal("Café", (await db.Devices.SingleAsync(d => d.AssetId == "CAM-040")).BrandAsSold);
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Uploads_GoWhenCommittedOrAfterWaitingAnHour_AtTheNextUploadOrStart(string provider)
+    {
+        await using var register = await Estate.NewAsync(provider);
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        string abandoned, waiting;
+        await using (var app = new WebApp(register, time))
+        {
+            using var manager = await app.SignedInAsync("manager");
+            abandoned = await CheckAsync(manager, "CAM-050");
+            var committed = await CheckAsync(manager, "CAM-051");
+            var page = await manager.PageAsync("/Import");
+            await manager.PostAsync("/Import?handler=Commit", ("upload", committed), ("what", "devices"), ("__RequestVerificationToken", WebClient.TokenIn(page)));
+            Assert.Equal([abandoned], Waiting(app));
+
+            time.Advance(TimeSpan.FromMinutes(59));
+            waiting = await CheckAsync(manager, "CAM-052");
+            Assert.Equal(new[] { abandoned, waiting }.Order(), Waiting(app).Order());
+
+            time.Advance(TimeSpan.FromMinutes(2));
+            var latest = await CheckAsync(manager, "CAM-053");
+            Assert.Equal(new[] { waiting, latest }.Order(), Waiting(app).Order());
+            var late = await manager.PostAsync("/Import?handler=Commit", ("upload", abandoned), ("what", "devices"), ("__RequestVerificationToken", WebClient.TokenIn(page)));
+            Assert.Contains("no longer waiting", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        time.Advance(TimeSpan.FromHours(2));
+        await using var restarted = new WebApp(register, time);
+        using var client = restarted.Client(); // starts the host
+
+        Assert.Empty(Waiting(restarted));
+        await using var db = await register.OpenAsync();
+        Assert.Equal(["CAM-051"], await db.Devices.Where(d => d.AssetId!.StartsWith("CAM-05")).Select(d => d.AssetId!).ToListAsync());
+
+        static async Task<string> CheckAsync(WebClient client, string assetId)
+        {
+            var html = await (await client.UploadAsync("/Import", "/Import?handler=Check", "a.csv", $"asset_id,kind\n{assetId},camera\n", ("what", "devices")))
+                .Content.ReadAsStringAsync();
+            return UploadPattern().Match(html).Groups[1].Value;
+        }
+
+        // The ids of the uploads waiting in the folder.
+        static string[] Waiting(WebApp app) => Directory.Exists(app.UploadFolder)
+            ? Directory.GetFiles(app.UploadFolder).Select(f => Path.GetFileNameWithoutExtension(f)[^32..]).ToArray()
+            : [];
     }
 
     [GeneratedRegex("name=\"upload\" value=\"([0-9a-f]{32})\"")]

@@ -10,12 +10,13 @@ using Sightline.Knowledge;
 namespace Sightline.Web.Pages.Import;
 
 /// <summary>
-/// Upload → dry run → commit. The checked file waits in a private folder under a random name tied to the account,
+/// Upload → dry run → commit. The checked file waits (<see cref="Uploads"/>) under a random name tied to the account,
 /// so the commit imports exactly the bytes that were checked (and nobody else's).
 /// </summary>
 [RequestSizeLimit(512L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 512L * 1024 * 1024)]
-public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvider time, UserManager<Sightline.Data.Accounts.Account> users) : PageModel
+public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvider time, UserManager<Sightline.Data.Accounts.Account> users,
+    Uploads uploads) : PageModel
 {
     private static readonly string[] Kinds = ["devices", "sites", "systems"];
 
@@ -43,16 +44,12 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
             return Page();
         }
         FileName = Path.GetFileName(file.FileName);
-        Upload = Guid.NewGuid().ToString("N");
-        var path = PathOf(Upload);
-        await using (var saved = System.IO.File.Create(path))
-        {
-            await file.CopyToAsync(saved, cancel);
-        }
+        Upload = await uploads.SaveAsync(Account, file, cancel);
+        var path = uploads.Find(Account, Upload)!;
         Result = await RunAsync(path, dryRun: true, cancel);
         if (Result.ProblemCount > 0)
         {
-            System.IO.File.Delete(path);
+            Uploads.Delete(path);
             Upload = null;
         }
         return Page();
@@ -63,22 +60,23 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
         What = Kinds.Contains(what) ? what! : "devices";
         Encoding = EncodingOf(encoding);
         FileName = Path.GetFileName(fileName ?? "upload.csv");
-        if (!Guid.TryParseExact(upload, "N", out _) || !System.IO.File.Exists(PathOf(upload!)))
+        if (uploads.Find(Account, upload) is not { } path)
         {
             Problem = "That upload is no longer waiting; check the file again.";
             return Page();
         }
-        var path = PathOf(upload!);
         try
         {
             Result = await RunAsync(path, dryRun: false, cancel);
         }
         finally
         {
-            System.IO.File.Delete(path);
+            Uploads.Delete(path);
         }
         return Page();
     }
+
+    private string Account => users.GetUserId(User)!;
 
     private async Task<ImportResult> RunAsync(string path, bool dryRun, CancellationToken cancel)
     {
@@ -91,15 +89,4 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
     }
 
     private static string EncodingOf(string? encoding) => CsvText.Parse(encoding) == CsvEncoding.Latin1 ? "latin1" : "utf-8";
-
-    private string PathOf(string upload)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "sightline-uploads");
-        Directory.CreateDirectory(folder);
-        if (!OperatingSystem.IsWindows())
-        {
-            System.IO.File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        return Path.Combine(folder, $"{users.GetUserId(User)}-{upload}.csv");
-    }
 }
