@@ -4,19 +4,19 @@ using System.Text;
 namespace Sightline.Identification;
 
 /// <summary>
-/// Observation text as identification reads it: terminal escape sequences, control characters other than tab and line
-/// breaks, and bidirectional formatting characters removed, so that <c>HIKVISION\x1b[31m</c> reads as <c>HIKVISION</c>
-/// (and is not taken for some other brand on Hikvision's platform). What is printed is escaped separately, by the CLI.
+/// Observation text as identification reads it: terminal escape and control sequences (each whole, as ESC [31m) and
+/// bidirectional formatting characters removed, so that <c>HIKVISION\x1b[31m</c> reads as <c>HIKVISION</c> (and is not
+/// taken for some other brand on Hikvision's platform). Other control characters stay: rules read binary answers by
+/// their NUL and separator bytes, and a brand's are ignored by the brand lookup anyway. What is printed is escaped
+/// separately, by the CLI.
 /// </summary>
 public static class ObservationText
 {
-    // C0 controls but tab, line feed and carriage return (documents need their line breaks), DEL, C1 controls, and the
-    // bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E/F, U+202A–202E, U+2066–2069).
+    // ESC and the C1 controls that open a sequence or string (DCS, SOS, CSI, OSC, PM, APC), and the bidirectional marks,
+    // embeddings, overrides and isolates (U+061C, U+200E/F, U+202A–202E, U+2066–2069).
     private static readonly SearchValues<char> Removed = SearchValues.Create(
-        Enumerable.Range(0, 0x20).Where(c => c is not '\t' and not '\n' and not '\r')
-            .Concat(Enumerable.Range(0x7F, 0x9F - 0x7F + 1))
-            .Concat([0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069])
-            .Select(c => (char)c).ToArray());
+        [(char)0x1B, (char)0x90, (char)0x98, (char)0x9B, (char)0x9D, (char)0x9E, (char)0x9F,
+            '\u061C', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069']);
 
     /// <summary>The value without what <see cref="ObservationText"/> removes: the same string, not a copy, when there is none.</summary>
     public static string Clean(string value)

@@ -299,7 +299,7 @@ public sealed class IdentifierTests : IDisposable
         Assert.Equal("AcmeHome", verdict.Brand);
         Assert.False(verdict.WhiteLabelSuspected);
         Assert.Contains(verdict.Evidence, c => c.Rule == "acme.http-server.webs");
-        Assert.Contains("observation 1: control characters and escape sequences removed before it was read", verdict.Notes);
+        Assert.Contains("observation 1: escape sequences and bidirectional formatting characters removed before it was read", verdict.Notes);
     }
 
     [Fact]
