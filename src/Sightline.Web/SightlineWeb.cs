@@ -49,6 +49,8 @@ public static class SightlineWeb
         services.AddAccounts(settings);
         services.AddScans();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalLog>();
+        services.AddSingleton<Pages.Import.Uploads>();
+        services.AddHostedService(s => s.GetRequiredService<Pages.Import.Uploads>()); // sweeps abandoned uploads at start
         services.AddRazorPages(Pages.PageAccess.Configure).ConfigureApplicationPartManager(OnlyThisAssembly);
         services.AddAntiforgery(options =>
         {

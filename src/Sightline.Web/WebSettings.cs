@@ -12,4 +12,7 @@ public sealed record WebSettings(RegisterLocation Location, string KnowledgeFold
 
     /// <summary>Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed; none unless named.</summary>
     public IReadOnlyList<IPNetwork> KnownProxies { get; init; } = [];
+
+    /// <summary>Where checked import files wait for their commit (Pages/Import/Uploads).</summary>
+    public string UploadFolder { get; init; } = Path.Combine(Path.GetTempPath(), "sightline-uploads");
 }

@@ -25,6 +25,14 @@ public sealed class TestRegister(string folder, string[] options, RegisterLocati
         return path;
     }
 
+    /// <summary>Writes a file of exactly these bytes in the test folder and returns its path.</summary>
+    public string File(string name, byte[] content)
+    {
+        var path = Path.Combine(folder, name);
+        System.IO.File.WriteAllBytes(path, content);
+        return path;
+    }
+
     /// <summary>Opens the register directly, to check what the commands did.</summary>
     public Task<RegisterDb> OpenAsync() => location.OpenAsync(create: false, CancellationToken.None);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Sightline.Web.Tests;
 
@@ -41,7 +42,7 @@ public sealed partial class ImportTests
 
     [Theory]
     [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
-    public async Task Upload_WithProblems_ListsEachWithLineAndColumn_AndWritesNothing(string provider)
+    public async Task Upload_WithProblems_ListsEachWithLineAndColumnName_AndWritesNothing(string provider)
     {
         await using var register = await Estate.NewAsync(provider);
         await using var app = new WebApp(register);
@@ -52,9 +53,9 @@ public sealed partial class ImportTests
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Contains("problems; nothing was imported", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"number\">2</td><td class=\"number\">11</td><td>latitude 95 is outside -90 to 90</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"number\">3</td><td class=\"number\">14</td><td>unknown kind &#x27;toaster&#x27;", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"number\">3</td><td class=\"number\">26</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">2</td><td>latitude</td><td>latitude 95 is outside -90 to 90</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">3</td><td>kind</td><td>unknown kind &#x27;toaster&#x27;", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">3</td><td>ip</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Commit this import", html, StringComparison.Ordinal);
         await using var db = await register.OpenAsync();
         Assert.Equal(3, await db.Devices.CountAsync());
@@ -78,6 +79,78 @@ public sealed partial class ImportTests
         Assert.Contains("no longer waiting", await stolen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = await register.OpenAsync();
         Assert.Equal(3, await db.Devices.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Upload_BytesNotUtf8_AreProblemsAtTheirPlace_AndLatin1IsReadWhenChosen(string provider)
+    {
+        await using var register = await Estate.NewAsync(provider);
+        await using var app = new WebApp(register);
+        using var manager = await app.SignedInAsync("manager");
+        byte[] file = [.. "asset_id,brand,notes\nCAM-040,Caf"u8, 0xE9, .. ",\"bell"u8, 0x07, .. "\"\n"u8];
+
+        var refused = await (await manager.UploadAsync("/Import", "/Import?handler=Check", "latin1.csv", file, ("what", "devices"))).Content.ReadAsStringAsync();
+        var checkedFile = await (await manager.UploadAsync("/Import", "/Import?handler=Check", "latin1.csv", [.. "asset_id,brand\nCAM-040,Caf"u8, 0xE9, .. "\n"u8],
+            ("what", "devices"), ("encoding", "latin1"))).Content.ReadAsStringAsync();
+        var committed = await manager.PostAsync("/Import?handler=Commit", ("upload", UploadPattern().Match(checkedFile).Groups[1].Value), ("what", "devices"),
+            ("encoding", "latin1"), ("fileName", "latin1.csv"), ("__RequestVerificationToken", WebClient.TokenIn(checkedFile)));
+
+        Assert.Contains("2 problems; nothing was imported", refused, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">2</td><td class=\"number\">12</td><td>brand has a byte that is not UTF-8;", refused, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">2</td><td class=\"number\">19</td><td>notes has control character U&#x2B;0007;", refused, StringComparison.Ordinal);
+        Assert.Contains("name=\"encoding\" value=\"latin1\"", checkedFile, StringComparison.Ordinal);
+        Assert.Contains("Created 1 devices", await committed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = await register.OpenAsync();
+        Assert.Equal("Café", (await db.Devices.SingleAsync(d => d.AssetId == "CAM-040")).BrandAsSold);
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Uploads_GoWhenCommittedOrAfterWaitingAnHour_AtTheNextUploadOrStart(string provider)
+    {
+        await using var register = await Estate.NewAsync(provider);
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        string abandoned, waiting;
+        await using (var app = new WebApp(register, time))
+        {
+            using var manager = await app.SignedInAsync("manager");
+            abandoned = await CheckAsync(manager, "CAM-050");
+            var committed = await CheckAsync(manager, "CAM-051");
+            var page = await manager.PageAsync("/Import");
+            await manager.PostAsync("/Import?handler=Commit", ("upload", committed), ("what", "devices"), ("__RequestVerificationToken", WebClient.TokenIn(page)));
+            Assert.Equal([abandoned], Waiting(app));
+
+            time.Advance(TimeSpan.FromMinutes(59));
+            waiting = await CheckAsync(manager, "CAM-052");
+            Assert.Equal(new[] { abandoned, waiting }.Order(), Waiting(app).Order());
+
+            time.Advance(TimeSpan.FromMinutes(2));
+            var latest = await CheckAsync(manager, "CAM-053");
+            Assert.Equal(new[] { waiting, latest }.Order(), Waiting(app).Order());
+            var late = await manager.PostAsync("/Import?handler=Commit", ("upload", abandoned), ("what", "devices"), ("__RequestVerificationToken", WebClient.TokenIn(page)));
+            Assert.Contains("no longer waiting", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        time.Advance(TimeSpan.FromHours(2));
+        await using var restarted = new WebApp(register, time);
+        using var client = restarted.Client(); // starts the host
+
+        Assert.Empty(Waiting(restarted));
+        await using var db = await register.OpenAsync();
+        Assert.Equal(["CAM-051"], await db.Devices.Where(d => d.AssetId!.StartsWith("CAM-05")).Select(d => d.AssetId!).ToListAsync());
+
+        static async Task<string> CheckAsync(WebClient client, string assetId)
+        {
+            var html = await (await client.UploadAsync("/Import", "/Import?handler=Check", "a.csv", $"asset_id,kind\n{assetId},camera\n", ("what", "devices")))
+                .Content.ReadAsStringAsync();
+            return UploadPattern().Match(html).Groups[1].Value;
+        }
+
+        // The ids of the uploads waiting in the folder.
+        static string[] Waiting(WebApp app) => Directory.Exists(app.UploadFolder)
+            ? Directory.GetFiles(app.UploadFolder).Select(f => Path.GetFileNameWithoutExtension(f)[^32..]).ToArray()
+            : [];
     }
 
     [GeneratedRegex("name=\"upload\" value=\"([0-9a-f]{32})\"")]

@@ -3,8 +3,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace Sightline.Web.Tests;
 
-/// <summary>The real web host (as `sightline serve` builds it) on a test register, served in memory.</summary>
-public sealed class WebApp(TestRegister register) : WebApplicationFactory<WebApp>
+/// <summary>
+/// The real web host (as `sightline serve` builds it) on a test register, served in memory; by default on the system
+/// clock, with uploads in a folder of the test's own.
+/// </summary>
+public sealed class WebApp(TestRegister register, TimeProvider? time = null) : WebApplicationFactory<WebApp>
 {
     public const string Password = "correct horse battery staple";
 
@@ -13,7 +16,13 @@ public sealed class WebApp(TestRegister register) : WebApplicationFactory<WebApp
     static WebApp() => Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SIGHTLINE_WEB_TESTS", AppContext.BaseDirectory);
 
     protected override IHostBuilder CreateHostBuilder() => SightlineWeb.CreateHostBuilder(
-        new WebSettings(register.Location, Path.Combine(AppContext.BaseDirectory, "knowledge"), "http://127.0.0.1:0", TimeProvider.System));
+        new WebSettings(register.Location, Path.Combine(AppContext.BaseDirectory, "knowledge"), "http://127.0.0.1:0", time ?? TimeProvider.System)
+        {
+            UploadFolder = UploadFolder,
+        });
+
+    /// <summary>Where this test's checked uploads wait.</summary>
+    public string UploadFolder => Path.Combine(register.Folder, "uploads");
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (so tests see them).</summary>
     public WebClient Client() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));

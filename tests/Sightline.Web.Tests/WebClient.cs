@@ -34,7 +34,11 @@ public sealed partial class WebClient(HttpClient http) : IDisposable
         http.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))));
 
     /// <summary>Posts a file upload with the antiforgery token of <paramref name="page"/>.</summary>
-    public async Task<HttpResponseMessage> UploadAsync(string page, string action, string fileName, string content, params (string Name, string Value)[] fields)
+    public Task<HttpResponseMessage> UploadAsync(string page, string action, string fileName, string content, params (string Name, string Value)[] fields) =>
+        UploadAsync(page, action, fileName, System.Text.Encoding.UTF8.GetBytes(content), fields);
+
+    /// <summary>Posts a file of exactly these bytes with the antiforgery token of <paramref name="page"/>.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string page, string action, string fileName, byte[] content, params (string Name, string Value)[] fields)
     {
         var html = await PageAsync(page);
         var token = TokenPattern().Match(html);
@@ -44,7 +48,7 @@ public sealed partial class WebClient(HttpClient http) : IDisposable
             form.Add(new StringContent(value), name);
         }
         form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
-        form.Add(new StringContent(content), "file", fileName);
+        form.Add(new ByteArrayContent(content), "file", fileName);
         return await http.PostAsync(new Uri(action, UriKind.Relative), form);
     }
 

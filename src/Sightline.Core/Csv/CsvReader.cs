@@ -65,13 +65,14 @@ public sealed class CsvReader
             var fieldColumn = _column;
             _cell.Clear();
             _directLength = 0;
-            var problem = Peek() == '"' ? ReadQuoted() : ReadUnquoted();
+            var quoted = Peek() == '"';
+            var problem = quoted ? ReadQuoted() : ReadUnquoted();
             if (problem is not null)
             {
                 SkipToLineEnd();
                 return new CsvRecord(recordLine, fields, problem);
             }
-            fields.Add(new CsvField(TakeCell(), fieldLine, fieldColumn));
+            fields.Add(new CsvField(TakeCell(), fieldLine, fieldColumn, quoted));
             var next = Peek();
             if (next == ',')
             {

@@ -90,6 +90,13 @@ public sealed class Identifier(KnowledgeBase knowledge)
     public void AddClaims(Observation observation, int index, List<Claim> claims, List<string> notes)
     {
         var group = observation.Group ?? (index < GroupNames.Length ? GroupNames[index] : "#" + index.ToString(CultureInfo.InvariantCulture));
+        // Escape sequences and bidi characters would otherwise hide a brand or a match (the same string comes back when
+        // there are none, so the usual case allocates nothing).
+        if (ObservationText.Clean(observation.Value) is var clean && !ReferenceEquals(clean, observation.Value))
+        {
+            observation = observation with { Value = clean };
+            notes.Add($"observation {index + 1}: escape sequences and bidirectional formatting characters removed before it was read");
+        }
         // Banners repeat across every device of a model, so what a banner yields is kept; documents carry serials
         // and addresses and rarely repeat, so they are worked out each time (what each of their fields yields is kept).
         var outcome = ObservationKinds.FormatOf(observation.Kind) == ObservationFormat.Text && observation.Kind != ObservationKinds.Mac

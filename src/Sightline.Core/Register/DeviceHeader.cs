@@ -53,6 +53,11 @@ public sealed class DeviceHeader
         for (var i = 0; i < record.Fields.Count; i++)
         {
             var field = record.Fields[i];
+            if (CsvText.Check(field, null) is { } unreadable)
+            {
+                problems.Add(unreadable);
+                ok = false;
+            }
             names[i] = field.Value.Trim();
             columns[i] = DeviceColumns.Find(names[i]);
             var identity = columns[i] is { } known ? DeviceColumns.Name(known) : names[i];

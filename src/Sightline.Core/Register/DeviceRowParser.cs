@@ -11,13 +11,28 @@ public sealed class DeviceRowParser(DeviceHeader header, DateOnly today)
     /// <summary>The header rows are parsed against.</summary>
     public DeviceHeader Header => header;
 
-    /// <summary>Parses a record; on failure adds every problem found in it and returns null.</summary>
+    /// <summary>
+    /// Parses a record; on failure adds every problem found in it — each cell's, a latitude without a longitude, a row
+    /// with no key — and returns null. A cell's problem names its column (<see cref="CsvProblem.Cell"/>).
+    /// </summary>
     public DeviceRow? Parse(CsvRecord record, ICollection<CsvProblem> problems)
     {
         if (record.Problem is { } malformed)
         {
             problems.Add(malformed);
             return null;
+        }
+        var before = problems.Count;
+        // Which cells hold something, valid or not: a latitude that is wrong is still not a missing one.
+        Span<bool> given = stackalloc bool[DeviceColumns.Count];
+        var unreadable = record.Fields.Count <= 256 ? stackalloc bool[record.Fields.Count] : new bool[record.Fields.Count];
+        for (var i = 0; i < record.Fields.Count; i++)
+        {
+            if (CsvText.Check(record.Fields[i], i < header.Columns.Count ? NameOf(i) : null) is { } problem)
+            {
+                problems.Add(problem);
+                unreadable[i] = true;
+            }
         }
         if (record.Fields.Count != header.Columns.Count)
         {
@@ -27,7 +42,6 @@ public sealed class DeviceRowParser(DeviceHeader header, DateOnly today)
             return null;
         }
         var values = new DeviceValues();
-        var before = problems.Count;
         for (var i = 0; i < record.Fields.Count; i++)
         {
             var field = record.Fields[i];
@@ -40,12 +54,17 @@ public sealed class DeviceRowParser(DeviceHeader header, DateOnly today)
                 }
                 continue;
             }
+            given[(int)column] = text.Length > 0;
             if (text.Length == 0)
             {
                 if (column == DeviceColumn.Kind)
                 {
-                    problems.Add(At(field, $"kind is empty; use one of {Words.List<DeviceKind>()}"));
+                    problems.Add(At(field, column, $"kind is empty; use one of {Words.List<DeviceKind>()}"));
                 }
+                continue;
+            }
+            if (unreadable[i])
+            {
                 continue;
             }
             if (Canonical(column, text, out var error) is { } canonical)
@@ -54,19 +73,36 @@ public sealed class DeviceRowParser(DeviceHeader header, DateOnly today)
             }
             else
             {
-                problems.Add(At(field, error!));
+                problems.Add(At(field, column, error!));
             }
         }
-        if (problems.Count == before)
-        {
-            CheckPair(record, values, problems);
-        }
-        if (values[DeviceColumn.AssetId] is null && values[DeviceColumn.Serial] is null && values[DeviceColumn.Mac] is null)
+        CheckPair(record, given, problems);
+        if (!given[(int)DeviceColumn.AssetId] && !given[(int)DeviceColumn.Serial] && !given[(int)DeviceColumn.Mac])
         {
             problems.Add(new CsvProblem(record.Line, 1, "row has no asset id, serial or MAC to match it by"));
         }
         return problems.Count == before ? new DeviceRow(record.Line, header, values) : null;
     }
+
+    /// <summary>
+    /// The asset id a record gives, as a parsed row would hold it, even when the row has other problems (so that a
+    /// repeated id is still reported); null when it gives none or the record cannot be read.
+    /// </summary>
+    public string? AssetIdOf(CsvRecord record)
+    {
+        if (record.Problem is not null || record.Fields.Count != header.Columns.Count || _assetColumn < 0)
+        {
+            return null;
+        }
+        var field = record.Fields[_assetColumn];
+        var text = FormulaGuard.Restore(field.Value.Trim());
+        return text.Length > 0 && CsvText.Check(field, null) is null ? text : null;
+    }
+
+    private readonly int _assetColumn = header.Columns.ToList().IndexOf(DeviceColumn.AssetId);
+
+    // The name a problem gives a cell's column: the canonical name of a known column, the header's text of an attribute.
+    private string NameOf(int index) => header.Columns[index] is { } column ? DeviceColumns.Name(column) : header.CellNames[index];
 
     private string? Canonical(DeviceColumn column, string text, out string? error)
     {
@@ -162,10 +198,10 @@ public sealed class DeviceRowParser(DeviceHeader header, DateOnly today)
         return Canonical(text, date, "yyyy-MM-dd");
     }
 
-    private void CheckPair(CsvRecord record, DeviceValues values, ICollection<CsvProblem> problems)
+    private void CheckPair(CsvRecord record, ReadOnlySpan<bool> given, ICollection<CsvProblem> problems)
     {
-        var lat = values[DeviceColumn.Latitude] is not null;
-        var lon = values[DeviceColumn.Longitude] is not null;
+        var lat = given[(int)DeviceColumn.Latitude];
+        var lon = given[(int)DeviceColumn.Longitude];
         if (lat == lon || !header.Present[(int)DeviceColumn.Latitude] && !header.Present[(int)DeviceColumn.Longitude])
         {
             return;
@@ -173,8 +209,9 @@ public sealed class DeviceRowParser(DeviceHeader header, DateOnly today)
         var missing = lat ? DeviceColumn.Longitude : DeviceColumn.Latitude;
         var index = header.Columns.ToList().IndexOf(missing);
         var place = index >= 0 ? record.Fields[index] : record.Fields[0];
-        problems.Add(At(place, $"{DeviceColumns.Name(missing)} is missing; give both latitude and longitude, or neither"));
+        problems.Add(At(place, missing, $"{DeviceColumns.Name(missing)} is missing; give both latitude and longitude, or neither"));
     }
 
-    private static CsvProblem At(CsvField field, string reason) => new(field.Line, field.Column, reason);
+    private static CsvProblem At(CsvField field, DeviceColumn column, string reason) =>
+        new(field.Line, field.Column, reason) { Cell = DeviceColumns.Name(column) };
 }

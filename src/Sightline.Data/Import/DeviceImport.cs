@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Audit;
 using Sightline.Csv;
@@ -34,7 +33,8 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     internal KeyFilter AssetIds { get; init; } = new();
     // On a first load, at most this many rows are held back before the indexes are built after all (EndFirstLoadAsync).
     internal int HeldBackLimit { get; init; } = 10_000;
-    private readonly List<(string AssetId, CsvField Cell, DeviceRow Row)> _suspects = [];
+    // A suspect's row is null when the row had problems of its own: its id is still checked, and nothing is written.
+    private readonly List<(string AssetId, CsvField Cell, DeviceRow? Row)> _suspects = [];
     // Keys (asset id, serial, MAC) of the devices stored or created so far: a row whose keys it has not seen needs no look-up.
     internal KeyFilter KnownKeys { get; init; } = new();
     // Stored devices this file has already updated; devices it created are recognised by id (≥ _firstNewId).
@@ -60,6 +60,9 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     private Batch _filling = null!;
     private Batch _writing = null!;
     private Task _pending = Task.CompletedTask;
+
+    /// <summary>How the file's bytes are read: UTF-8 unless the user says the file is Latin-1.</summary>
+    public CsvEncoding FileEncoding { get; init; } = CsvEncoding.Utf8;
 
     /// <summary>Imports <paramref name="input"/>; <paramref name="name"/> is how problems name the file.</summary>
     public async Task<ImportResult> RunAsync(Stream input, string name, bool dryRun, CancellationToken cancel)
@@ -112,7 +115,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         }
 
         await using var hashing = new HashingStream(input);
-        using var text = new StreamReader(hashing, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var text = CsvText.Open(hashing, FileEncoding);
         var csv = new CsvReader(text);
         long rows = 0;
         var assetColumn = -1;
@@ -233,7 +236,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     {
         var before = _problems.Count;
         var row = parser.Parse(record, _problems);
-        if (row?.Values[DeviceColumn.AssetId] is { } assetId)
+        if ((row is null ? parser.AssetIdOf(record) : row.Values[DeviceColumn.AssetId]) is { } assetId)
         {
             if (AssetIds.MightContain(assetId))
             {
@@ -263,9 +266,9 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     {
         var ids = _suspects.Select(s => s.AssetId).Distinct().ToList();
         var firstSuspectLine = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (assetId, _, row) in _suspects)
+        foreach (var (assetId, cell, _) in _suspects)
         {
-            firstSuspectLine.TryAdd(assetId, row.Line);
+            firstSuspectLine.TryAdd(assetId, cell.Line);
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (_problemCount == 0)
@@ -275,25 +278,28 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
                 .Select(d => new { d.Id, d.AssetId }).ToListAsync(cancel);
             seen.UnionWith(stored.Where(d => d.Id >= _firstNewId || _matchedLines.ContainsKey(d.Id)).Select(d => d.AssetId!));
         }
-        var duplicates = _suspects.Where(s => seen.Contains(s.AssetId) || firstSuspectLine[s.AssetId] < s.Row.Line).ToList();
+        var duplicates = _suspects.Where(s => seen.Contains(s.AssetId) || firstSuspectLine[s.AssetId] < s.Cell.Line).ToList();
         if (_problemCount > 0 || duplicates.Count > 0)
         {
-            var firstLines = FirstLines(input, assetColumn, ids.ToHashSet(StringComparer.Ordinal), cancel);
-            duplicates = _suspects.Where(s => firstLines[s.AssetId] < s.Row.Line).ToList();
+            var firstLines = FirstLines(input, FileEncoding, assetColumn, ids.ToHashSet(StringComparer.Ordinal), cancel);
+            duplicates = _suspects.Where(s => firstLines[s.AssetId] < s.Cell.Line).ToList();
             foreach (var (assetId, cell, _) in duplicates)
             {
-                Problem(new CsvProblem(cell.Line, cell.Column, $"asset id '{assetId}' is already used on line {firstLines[assetId]}"));
+                Problem(new CsvProblem(cell.Line, cell.Column, $"asset id '{assetId}' is already used on line {firstLines[assetId]}")
+                {
+                    Cell = DeviceColumns.Name(DeviceColumn.AssetId),
+                });
             }
         }
-        return _suspects.Except(duplicates).Select(s => s.Row).ToList();
+        return _suspects.Except(duplicates).Select(s => s.Row).OfType<DeviceRow>().ToList();
     }
 
     // Reads the file again for the first line on which each of the given asset ids appears.
-    private static Dictionary<string, long> FirstLines(Stream input, int assetColumn, HashSet<string> ids, CancellationToken cancel)
+    private static Dictionary<string, long> FirstLines(Stream input, CsvEncoding encoding, int assetColumn, HashSet<string> ids, CancellationToken cancel)
     {
         var firstLines = new Dictionary<string, long>(StringComparer.Ordinal);
         input.Seek(0, SeekOrigin.Begin);
-        using var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var text = CsvText.Open(input, encoding, leaveOpen: true);
         var csv = new CsvReader(text);
         csv.Read();
         while (csv.Read() is { } record)

@@ -20,37 +20,56 @@ public sealed class PlaceImport(RegisterDb db, TimeProvider time, string actor)
     public static readonly string[] SystemColumns =
         ["name", "type", "purposes", "lawful_basis", "public_space", "sensitive_site", "retention_days", "controller"];
 
+    /// <summary>How the file's bytes are read: UTF-8 unless the user says the file is Latin-1.</summary>
+    public CsvEncoding FileEncoding { get; init; } = CsvEncoding.Utf8;
+
     /// <summary>Imports sites (<paramref name="sites"/> true) or systems.</summary>
     public async Task<ImportResult> RunAsync(Stream input, bool sites, bool dryRun, CancellationToken cancel)
     {
         var kind = sites ? "site" : "system";
         var columns = sites ? SiteColumns : SystemColumns;
         var problems = new List<CsvProblem>();
-        var rows = ReadRows(input, columns, problems);
+        var rows = ReadRows(input, FileEncoding, columns, problems);
         var parsed = new List<(long Line, Dictionary<string, string?> Values)>();
         var names = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (line, cells) in rows)
         {
             var values = new Dictionary<string, string?>();
+            var named = false; // a name that cannot be read is still not a missing one
+            var readable = true;
             foreach (var (column, field) in cells)
             {
                 var text = FormulaGuard.Restore(field.Value.Trim());
+                named |= column == "name" && text.Length > 0;
+                if (CsvText.Check(field, column) is { } unreadable)
+                {
+                    problems.Add(unreadable);
+                    readable = false;
+                    continue;
+                }
                 string? error = null;
                 var value = text.Length == 0 ? null : Validate(column, text, out error);
                 if (error is not null)
                 {
-                    problems.Add(new CsvProblem(field.Line, field.Column, error));
+                    problems.Add(new CsvProblem(field.Line, field.Column, error) { Cell = column });
                 }
                 values[column] = value;
             }
-            if (values.GetValueOrDefault("name") is not { } name)
+            if (!named)
             {
                 problems.Add(new CsvProblem(line, 1, $"the {kind} has no name"));
+            }
+            if (values.GetValueOrDefault("name") is not { } name)
+            {
                 continue;
             }
             if (!names.TryAdd(name, line))
             {
-                problems.Add(new CsvProblem(line, 1, $"{kind} '{name}' is already on line {names[name]}"));
+                problems.Add(new CsvProblem(line, 1, $"{kind} '{name}' is already on line {names[name]}") { Cell = "name" });
+                continue;
+            }
+            if (!readable)
+            {
                 continue;
             }
             parsed.Add((line, values));
@@ -108,9 +127,10 @@ public sealed class PlaceImport(RegisterDb db, TimeProvider time, string actor)
         };
     }
 
-    private static List<(long Line, List<(string Column, CsvField Field)> Cells)> ReadRows(Stream input, string[] columns, List<CsvProblem> problems)
+    private static List<(long Line, List<(string Column, CsvField Field)> Cells)> ReadRows(Stream input, CsvEncoding encoding, string[] columns,
+        List<CsvProblem> problems)
     {
-        using var text = new StreamReader(input);
+        using var text = CsvText.Open(input, encoding);
         var csv = new CsvReader(text);
         var rows = new List<(long, List<(string, CsvField)>)>();
         var header = csv.Read();
@@ -119,6 +139,7 @@ public sealed class PlaceImport(RegisterDb db, TimeProvider time, string actor)
             problems.Add(header?.Problem ?? new CsvProblem(1, 1, "the file is empty; it needs a header row"));
             return rows;
         }
+        problems.AddRange(header.Fields.Select(f => CsvText.Check(f, null)).OfType<CsvProblem>());
         var names = header.Fields.Select(f => f.Value.Trim().ToLowerInvariant().Replace(' ', '_')).ToList();
         for (var i = 0; i < names.Count; i++)
         {
@@ -141,6 +162,7 @@ public sealed class PlaceImport(RegisterDb db, TimeProvider time, string actor)
             }
             if (record.Fields.Count != names.Count)
             {
+                problems.AddRange(record.Fields.Select(f => CsvText.Check(f, null)).OfType<CsvProblem>());
                 problems.Add(new CsvProblem(record.Line, record.Fields[^1].Column, $"row has {record.Fields.Count} cells but the header has {names.Count}"));
                 continue;
             }

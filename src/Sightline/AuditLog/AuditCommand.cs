@@ -39,11 +39,9 @@ public static class AuditCommand
             }
             foreach (var e in entries)
             {
-                table.AddRow(new[]
-                {
+                table.AddRow(TerminalText.Cells(
                     e.Sequence.ToString(CultureInfo.InvariantCulture), e.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                    e.Actor, e.Action, $"{e.EntityType}:{e.EntityId}", e.Before ?? "", e.After ?? "",
-                }.Select(v => new Text(v)));
+                    e.Actor, e.Action, $"{e.EntityType}:{e.EntityId}", e.Before, e.After));
             }
             cli.Context.Terminal.Write(table);
             return 0;

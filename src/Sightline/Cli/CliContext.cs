@@ -13,6 +13,21 @@ public sealed record CliContext(
     string CurrentDirectory,
     bool Interactive)
 {
+    private readonly TextWriter _out = TerminalWriter.Over(Out);
+    private readonly TextWriter _error = TerminalWriter.Over(Error);
+
+    /// <summary>Standard output; every unsafe character escaped (<see cref="TerminalWriter"/>).</summary>
+    public TextWriter Out { get => _out; init => _out = TerminalWriter.Over(value); }
+
+    /// <summary>Standard error; every unsafe character escaped (<see cref="TerminalWriter"/>).</summary>
+    public TextWriter Error { get => _error; init => _error = TerminalWriter.Over(value); }
+
+    /// <summary>
+    /// Where a data format (an export's CSV) is written: as it is when output goes to a file or a pipe, escaped like
+    /// everything else when it goes to a terminal.
+    /// </summary>
+    public TextWriter Data => Interactive ? Out : TerminalWriter.Unwrap(Out);
+
     /// <summary>The console of this process.</summary>
     public static CliContext FromProcess() => new(
         Console.In,
@@ -24,14 +39,17 @@ public sealed record CliContext(
         Directory.GetCurrentDirectory(),
         !Console.IsOutputRedirected);
 
-    /// <summary>A Spectre console writing to <see cref="Out"/>; plain and 160 columns wide when output is not a terminal.</summary>
+    /// <summary>
+    /// A Spectre console writing to standard output (not escaped, so its colours work: what it shows must be made with
+    /// <see cref="TerminalText.Cells"/>); plain and 160 columns wide when output is not a terminal.
+    /// </summary>
     public IAnsiConsole Terminal => MakeTerminal();
 
     private IAnsiConsole MakeTerminal()
     {
         var terminal = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(Out),
+            Out = new AnsiConsoleOutput(TerminalWriter.Unwrap(Out)),
             Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = Interactive ? InteractionSupport.Detect : InteractionSupport.No,

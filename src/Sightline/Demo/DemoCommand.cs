@@ -166,7 +166,7 @@ public static class DemoCommand
         var chart = new BarChart().Label(title).LeftAlignLabel().Width(72);
         foreach (var (name, count) in rows.OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal))
         {
-            chart.AddItem(Markup.Escape(name), count, Color.SteelBlue);
+            chart.AddItem(Markup.Escape(TerminalText.Escape(name)), count, Color.SteelBlue);
         }
         context.Out.WriteLine();
         context.Terminal.Write(chart);

@@ -197,7 +197,6 @@ public static class DevicesCommand
     internal static Task<Device?> FindAsync(RegisterDb db, string key, CancellationToken cancel) =>
         IdentityDecision.FindDeviceAsync(db, key, cancel);
 
-    // Device data is hostile: Text renders it literally, never as Spectre markup.
-    internal static Spectre.Console.Rendering.IRenderable[] Cells(params string?[] values) =>
-        values.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(v ?? "")).ToArray();
+    // Device data is hostile: shown literally, never as Spectre markup nor as control characters.
+    internal static Spectre.Console.Rendering.IRenderable[] Cells(params string?[] values) => TerminalText.Cells(values);
 }

@@ -21,7 +21,7 @@ public static class ExportCommand
             var temporary = target is null ? null : $"{target}.{Guid.NewGuid():N}.partial";
             try
             {
-                await using (Stream stream = temporary is null ? new TextWriterStream(cli.Context.Out) : File.Create(temporary))
+                await using (Stream stream = temporary is null ? new TextWriterStream(cli.Context.Data) : File.Create(temporary))
                 {
                     switch (parse.GetValue(format))
                     {

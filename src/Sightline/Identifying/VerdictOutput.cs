@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Sightline.Cli;
 using Sightline.Identification;
 
 namespace Sightline.Identifying;
@@ -82,15 +83,8 @@ public static class VerdictOutput
         }
     }
 
-    /// <summary>Device text made safe for a terminal: control characters (escape sequences) shown as \uXXXX.</summary>
-    public static string Safe(string? text)
-    {
-        if (text is null || !text.Any(char.IsControl))
-        {
-            return text ?? "-";
-        }
-        return string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
-    }
+    /// <summary>Device text made safe for a terminal (<see cref="TerminalText"/>); "-" for none.</summary>
+    public static string Safe(string? text) => text is null ? "-" : TerminalText.Escape(text);
 
     /// <summary>The lower-case word for a claim type.</summary>
     public static string Word(ClaimType type) => type.ToString().ToLowerInvariant();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sightline.Cli;
+using Sightline.Csv;
 using Sightline.Data.Audit;
 using Sightline.Data.Import;
 
@@ -20,9 +21,14 @@ public static class ImportCommand
 
     private static Command Subcommand(CommandRunner cli, string what, string description)
     {
-        var file = new Argument<string>("FILE") { Description = "CSV file (RFC 4180, comma-separated, UTF-8)" };
+        var file = new Argument<string>("FILE") { Description = "CSV file (RFC 4180, comma-separated, UTF-8 unless --encoding says otherwise)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and write nothing" };
-        var command = new Command(what, description) { file, dryRun };
+        var encoding = new Option<string>("--encoding")
+        {
+            Description = "How the file is encoded: utf-8 (the default), or latin1 for a spreadsheet saved as Latin-1 (read as Windows-1252)",
+            DefaultValueFactory = _ => "utf-8",
+        };
+        var command = new Command(what, description) { file, dryRun, encoding };
         command.SetAction((parse, cancel) =>
         {
             var path = cli.Context.PathOf(parse.GetValue(file)!);
@@ -30,12 +36,18 @@ public static class ImportCommand
             {
                 return Task.FromResult(cli.Fail($"{parse.GetValue(file)}: no such file"));
             }
+            if (CsvText.Parse(parse.GetValue(encoding)) is not { } fileEncoding)
+            {
+                return Task.FromResult(cli.Fail($"unknown encoding '{parse.GetValue(encoding)}'; use utf-8 or latin1"));
+            }
             return cli.WithRegisterAsync(parse, async (db, actor) =>
             {
                 await using var input = File.OpenRead(path);
                 var result = what == "devices"
-                    ? await new DeviceImport(db, cli.Context.Time, actor, cli.Knowledge(parse)).RunAsync(input, path, parse.GetValue(dryRun), cancel)
-                    : await new PlaceImport(db, cli.Context.Time, actor).RunAsync(input, what == "sites", parse.GetValue(dryRun), cancel);
+                    ? await new DeviceImport(db, cli.Context.Time, actor, cli.Knowledge(parse)) { FileEncoding = fileEncoding }
+                        .RunAsync(input, path, parse.GetValue(dryRun), cancel)
+                    : await new PlaceImport(db, cli.Context.Time, actor) { FileEncoding = fileEncoding }
+                        .RunAsync(input, what == "sites", parse.GetValue(dryRun), cancel);
                 return Report(cli.Context, parse.GetValue(file)!, what, result, parse.GetValue(dryRun));
             }, cancel);
         });

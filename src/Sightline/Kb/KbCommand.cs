@@ -55,7 +55,7 @@ public static class KbCommand
             }
             foreach (var row in list)
             {
-                grid.AddRow(row.Select(c => new Text(c ?? "")).ToArray<Spectre.Console.Rendering.IRenderable>());
+                grid.AddRow(TerminalText.Cells([.. row]));
             }
             cli.Context.Terminal.Write(grid);
             cli.Context.Out.WriteLine(name is null ? $"knowledge version {knowledge.Version}, from {knowledge.Folder}" : $"{list.Count} rows.");

@@ -147,7 +147,7 @@ public static class ScanCommand
             var platform = verdict.Platform is { } maker ? $"{maker.Name} ({verdict.ConfidenceWord})" : "unknown";
             table.AddRow(new[] { hosts[i].Address.ToString(), hosts[i].Mac ?? "", string.Join(' ', hosts[i].OpenPorts), platform, verdict.Brand ?? "", verdict.Model ?? "", verdict.Firmware ?? "",
                     verdict.DeviceClass ?? "", verdict.WhiteLabelSuspected ? "yes" : "", actions[hosts[i].Address] }
-                .Select(c => (Spectre.Console.Rendering.IRenderable)new Text(VerdictOutput.Safe(c))).ToArray());
+                .Select(TerminalText.Cell).ToArray());
         }
         context.Terminal.Write(table);
     }

@@ -27,7 +27,7 @@ public static class ScanDisplay
             context.Error.WriteLine(Line(progress, context.Time.GetElapsedTime(started)));
             return await scan;
         }
-        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TerminalWriter.Unwrap(context.Error)) });
         await terminal.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async live =>

@@ -170,8 +170,8 @@ public static class UsersCommand
             var table = new Table().Border(TableBorder.Simple).AddColumn("account").AddColumn("roles").AddColumn("state");
             foreach (var a in accounts)
             {
-                table.AddRow(new Text(a.UserName ?? ""), new Text(string.Join(", ", Roles.All.Where(role => roles.Any(r => r.UserId == a.Id && r.Name == role)))),
-                    new Text(a.LockoutEnd > now ? "locked" : "can sign in"));
+                table.AddRow(TerminalText.Cells(a.UserName, string.Join(", ", Roles.All.Where(role => roles.Any(r => r.UserId == a.Id && r.Name == role))),
+                    a.LockoutEnd > now ? "locked" : "can sign in"));
             }
             cli.Context.Terminal.Write(table);
             return 0;

@@ -287,6 +287,22 @@ public sealed class IdentifierTests : IDisposable
     }
 
     [Fact]
+    public void Identify_OwnBrandCarryingEscapeSequences_IsReadWithoutThem_AndIsNoWhiteLabel()
+    {
+        var observations = Identifier.FromRegister("AcmeHome\u001b[31m\u202E", null, null, null, AcmeMac);
+        observations.Add(Server("Acme-\u001b]0;title\u0007Webs\u009b0m"));
+
+        var verdict = Identifier.Identify(observations);
+
+        Assert.Equal("acme", verdict.Platform?.Id);
+        Assert.True(verdict.PlatformConfidence >= Identifier.WhiteLabelConfidence);
+        Assert.Equal("AcmeHome", verdict.Brand);
+        Assert.False(verdict.WhiteLabelSuspected);
+        Assert.Contains(verdict.Evidence, c => c.Rule == "acme.http-server.webs");
+        Assert.Contains("observation 1: escape sequences and bidirectional formatting characters removed before it was read", verdict.Notes);
+    }
+
+    [Fact]
     public void Identify_OemBrandOnAPlatformBelowTheWhiteLabelConfidence_IsNotAWhiteLabel()
     {
         var verdict = Identify(Brand("Vendix"), Title("Acme Live View"));

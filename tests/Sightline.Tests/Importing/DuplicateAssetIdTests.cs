@@ -38,7 +38,7 @@ public sealed class DuplicateAssetIdTests
                 .RunAsync(File.OpenRead(clean), clean, dryRun: false, CancellationToken.None);
         }
 
-        Assert.Equal(["302:1: asset id 'A7' is already used on line 8", "304:1: asset id 'A300' is already used on line 301"],
+        Assert.Equal(["302: asset_id: asset id 'A7' is already used on line 8", "304: asset_id: asset id 'A300' is already used on line 301"],
             failed.Problems.Select(p => p.ToString()));
         Assert.False(failed.Committed);
         Assert.Equal((300, 0), (imported.Created, imported.ProblemCount));

@@ -123,10 +123,12 @@ public sealed class ImportDevicesTests
 
     [Theory]
     [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
-    public async Task Import_MalformedFile_ListsEveryProblemWithPlaceAndWritesNothing(string provider)
+    public async Task Import_MalformedFile_ListsEveryProblemOfEveryRowWithItsColumnAndWritesNothing(string provider)
     {
         await using var register = await Registers.NewAsync(provider);
         await Cli.RunAsync(register, "init").Ok();
+        // Line 8 repeats the asset id of line 3 (which has a problem of its own) and gives a latitude without a longitude,
+        // besides two bad cells: each is reported.
         var bad = """
             asset_id,latitude,longitude,kind,ip,mac,installed_on,serial
             A1,53.1,-1.2,camera,10.0.0.1,00:11:22:33:44:55,2020-01-01,S1
@@ -135,6 +137,7 @@ public sealed class ImportDevicesTests
             A1,53.1,-1.2,camera,,,,S4
             A5,53.1,-1.2,camera,10.1,,,"S5"x
             A6,53.1,,camera,,,,S6
+            A2,91,,camera,,zz,,S8
             """;
         var file = register.File("bad.csv", bad);
 
@@ -144,15 +147,19 @@ public sealed class ImportDevicesTests
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
         [
-            $"{file}:3:4: latitude 95 is outside -90 to 90",
-            $"{file}:4:14: unknown kind 'toaster'; use one of camera, nvr, dvr, encoder, other",
-            $"{file}:4:22: '10.0.0.300' is not an IPv4 (a.b.c.d) or IPv6 address",
-            $"{file}:4:33: '00:11:22:33:44' is not a MAC address (six hex pairs such as 00:11:22:AA:BB:CC)",
-            $"{file}:4:48: '2023-02-30' is not a real date in the form YYYY-MM-DD (or DD/MM/YYYY)",
-            $"{file}:5:1: asset id 'A1' is already used on line 2",
+            $"{file}:3: latitude: latitude 95 is outside -90 to 90",
+            $"{file}:4: kind: unknown kind 'toaster'; use one of camera, nvr, dvr, encoder, other",
+            $"{file}:4: ip: '10.0.0.300' is not an IPv4 (a.b.c.d) or IPv6 address",
+            $"{file}:4: mac: '00:11:22:33:44' is not a MAC address (six hex pairs such as 00:11:22:AA:BB:CC)",
+            $"{file}:4: installed_on: '2023-02-30' is not a real date in the form YYYY-MM-DD (or DD/MM/YYYY)",
+            $"{file}:5: asset_id: asset id 'A1' is already used on line 2",
             $"{file}:6:32: text after a closing quote; double a quote inside a quoted cell",
-            $"{file}:7:9: longitude is missing; give both latitude and longitude, or neither",
-            $"{file}: 8 problems; nothing was imported.",
+            $"{file}:7: longitude: longitude is missing; give both latitude and longitude, or neither",
+            $"{file}:8: asset_id: asset id 'A2' is already used on line 3",
+            $"{file}:8: latitude: latitude 91 is outside -90 to 90",
+            $"{file}:8: longitude: longitude is missing; give both latitude and longitude, or neither",
+            $"{file}:8: mac: 'zz' is not a MAC address (six hex pairs such as 00:11:22:AA:BB:CC)",
+            $"{file}: 12 problems; nothing was imported.",
         ], lines);
         await using var db = await register.OpenAsync();
         Assert.Equal(0, await db.Devices.CountAsync());

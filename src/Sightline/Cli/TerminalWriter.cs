@@ -1,0 +1,80 @@
+using System.Text;
+
+namespace Sightline.Cli;
+
+/// <summary>
+/// Writes to another writer with every character <see cref="TerminalText"/> calls unsafe escaped, except line feeds and
+/// tabs, so that no line a command prints can carry an escape sequence or reorder itself.
+/// </summary>
+public sealed class TerminalWriter : TextWriter
+{
+    private TerminalWriter(TextWriter inner) => Inner = inner;
+
+    /// <summary>The writer underneath, for output that must stay byte for byte (Spectre's own colour codes, data files).</summary>
+    public TextWriter Inner { get; }
+
+    /// <summary><paramref name="writer"/> wrapped, or itself if it already is one.</summary>
+    public static TerminalWriter Over(TextWriter writer) => writer as TerminalWriter ?? new TerminalWriter(writer);
+
+    /// <summary>The writer under <paramref name="writer"/> if it is a <see cref="TerminalWriter"/>.</summary>
+    public static TextWriter Unwrap(TextWriter writer) => writer is TerminalWriter terminal ? terminal.Inner : writer;
+
+    public override Encoding Encoding => Inner.Encoding;
+
+    public override IFormatProvider FormatProvider => Inner.FormatProvider;
+
+    public override string NewLine
+    {
+        get => Inner.NewLine;
+#pragma warning disable CS8765 // TextWriter.NewLine's setter accepts null
+        set => Inner.NewLine = value;
+#pragma warning restore CS8765
+    }
+
+    public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
+
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+    public override void Write(string? value) => Write(value.AsSpan());
+
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        while (TerminalText.NextUnsafe(buffer, keepLines: true) is var next && next >= 0)
+        {
+            Inner.Write(buffer[..next]);
+            Inner.Write(TerminalText.Escape(buffer[next].ToString()));
+            buffer = buffer[(next + 1)..];
+        }
+        Inner.Write(buffer);
+    }
+
+    public override void WriteLine() => Inner.WriteLine();
+
+    public override void WriteLine(string? value)
+    {
+        Write(value);
+        Inner.WriteLine();
+    }
+
+    public override void Flush() => Inner.Flush();
+
+    public override Task FlushAsync() => Inner.FlushAsync();
+
+    public override Task WriteAsync(char value)
+    {
+        Write(value);
+        return Task.CompletedTask;
+    }
+
+    public override Task WriteAsync(string? value)
+    {
+        Write(value);
+        return Task.CompletedTask;
+    }
+
+    public override Task WriteLineAsync(string? value)
+    {
+        WriteLine(value);
+        return Task.CompletedTask;
+    }
+}
