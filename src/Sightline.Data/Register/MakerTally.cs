@@ -16,7 +16,7 @@ public sealed record MakerTally(string Label, string Filter, int Count)
     public static List<MakerTally> Of(KnowledgeBase knowledge, IReadOnlyDictionary<string, int> byPlatform, int unidentified)
     {
         var makers = byPlatform.Keys.Select(id => knowledge.Makers.GetValueOrDefault(id)).OfType<Maker>().ToList();
-        var tallies = makers.Select(Head).Distinct().Select(head =>
+        var tallies = makers.Select(m => Head(m, byPlatform)).Distinct().Select(head =>
         {
             var members = makers.Where(m => m.Chain().Contains(head)).ToList();
             var label = members.Any(m => m != head) ? $"{head.Name} (with its group)" : head.Name;
@@ -29,13 +29,9 @@ public sealed record MakerTally(string Label, string Filter, int Count)
         return tallies;
     }
 
-    /// <summary>The highest surveillance maker above a platform: its bar (a holding company that makes no devices has none).</summary>
-    private static Maker Head(Maker maker)
-    {
-        while (maker.Parent is { Surveillance: true } parent)
-        {
-            maker = parent;
-        }
-        return maker;
-    }
+    /// <summary>
+    /// The highest company above a platform (or the platform itself) that is itself the platform of some devices: its bar.
+    /// So EZVIZ joins Hikvision's bar, while Axis keeps its own when no device is Canon's.
+    /// </summary>
+    private static Maker Head(Maker maker, IReadOnlyDictionary<string, int> byPlatform) => maker.Chain().Last(m => byPlatform.ContainsKey(m.Id));
 }
