@@ -201,7 +201,7 @@ public sealed class DeviceTests
         Assert.Contains(bars, b => b.Groups[2].Value == "Hikvision (with its group)" && b.Groups[3].Value == "3");
         Assert.Contains(bars, b => b.Groups[2].Value == "unknown maker" && b.Groups[3].Value == "1");
         Assert.DoesNotContain(bars, b => b.Groups[2].Value == "EZVIZ");
-        foreach (var bar in bars)
+        foreach (System.Text.RegularExpressions.Match bar in bars)
         {
             var list = await client.PageAsync(System.Net.WebUtility.HtmlDecode(bar.Groups[1].Value));
             Assert.Contains($"<p>{bar.Groups[3].Value} devices match.</p>", list, StringComparison.Ordinal);
