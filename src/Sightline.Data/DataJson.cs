@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Sightline.Data.Scanning;
 
 namespace Sightline.Data;
 
@@ -6,4 +7,6 @@ namespace Sightline.Data;
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(SortedDictionary<string, string>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(List<FindingObservation>))]
 internal sealed partial class DataJson : JsonSerializerContext;

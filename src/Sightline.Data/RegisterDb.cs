@@ -38,6 +38,9 @@ public abstract class RegisterDb(DbContextOptions options) : IdentityDbContext<A
 
     public DbSet<StoredObservation> Observations => Set<StoredObservation>();
 
+    /// <summary>Every host each scan found, devices or not.</summary>
+    public DbSet<Scanning.ScanFinding> ScanFindings => Set<Scanning.ScanFinding>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<WebKey> WebKeys => Set<WebKey>();
@@ -110,6 +113,12 @@ public abstract class RegisterDb(DbContextOptions options) : IdentityDbContext<A
             observation.ToTable("observations");
             observation.HasIndex(o => o.DeviceId);
             observation.HasOne<Device>().WithMany().HasForeignKey(o => o.DeviceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Scanning.ScanFinding>(finding =>
+        {
+            finding.ToTable("scan_findings");
+            finding.HasIndex(f => new { f.Scan, f.Address });
+            finding.HasIndex(f => f.DeviceId);
         });
         builder.Entity<AuditEntry>(audit =>
         {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Sightline.Audit;
 using Sightline.Data.Audit;
 
 namespace Sightline.Data;
@@ -57,9 +58,13 @@ public sealed class RegisterWrite : IAsyncDisposable
         }
     }
 
-    /// <summary>Adds an audit entry through the context, saved with the next <see cref="DbContext.SaveChangesAsync(CancellationToken)"/>.</summary>
-    public void Record(string action, string entityType, string entityId, string? before, string? after) =>
-        Db.AuditEntries.Add(Audit.Next(action, entityType, entityId, before, after));
+    /// <summary>Adds an audit entry through the context, saved with the next <see cref="DbContext.SaveChangesAsync(CancellationToken)"/>; returns it (its sequence names a scan).</summary>
+    public AuditEntry Record(string action, string entityType, string entityId, string? before, string? after)
+    {
+        var entry = Audit.Next(action, entityType, entityId, before, after);
+        Db.AuditEntries.Add(entry);
+        return entry;
+    }
 
     /// <summary>Saves pending context changes and commits; then writes an audit checkpoint if one is due (see <see cref="AuditCheckpoints"/>).</summary>
     public async Task CommitAsync(CancellationToken cancel)

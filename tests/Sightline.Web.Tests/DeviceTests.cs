@@ -183,4 +183,29 @@ public sealed class DeviceTests
         Assert.Contains("Recent changes", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Recent changes", await (await app.SignedInAsync("viewer")).PageAsync("/"), StringComparison.Ordinal);
     }
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Dashboard_MakerBars_CountExactlyWhatTheirLinksList_GroupAndUnknownIncluded(string provider)
+    {
+        await using var register = await Estate.NewAsync(provider);
+        // An EZVIZ camera (a company Hikvision owns) and one whose label and model no evidence explains.
+        await register.RunAsync("", "import", "devices", register.File("more.csv", Estate.Header + "\n" +
+            "CAM-010,Town Centre CCTV,Market Square,,,,camera,EZVIZ,,,,,,,,,active,,\n" +
+            "CAM-011,Town Centre CCTV,Market Square,,,,camera,Nobody Cameras,X-1,,,,,,,,active,,\n"));
+        await using var app = new WebApp(register);
+        using var client = await app.SignedInAsync("viewer");
+
+        var page = await client.PageAsync("/");
+        var bars = System.Text.RegularExpressions.Regex.Matches(page, "<a href=\"(/Devices\\?maker=[^\"]+)\">([^<]+)</a>\\s*</th>\\s*<td class=\"number\">(\\d+)<");
+
+        Assert.Contains(bars, b => b.Groups[2].Value == "Hikvision (with its group)" && b.Groups[3].Value == "3");
+        Assert.Contains(bars, b => b.Groups[2].Value == "unknown maker" && b.Groups[3].Value == "1");
+        Assert.DoesNotContain(bars, b => b.Groups[2].Value == "EZVIZ");
+        foreach (System.Text.RegularExpressions.Match bar in bars)
+        {
+            var list = await client.PageAsync(System.Net.WebUtility.HtmlDecode(bar.Groups[1].Value));
+            Assert.Contains($"<p>{bar.Groups[3].Value} devices match.</p>", list, StringComparison.Ordinal);
+        }
+        Assert.Contains("CAM-011", await client.PageAsync("/Devices?maker=unknown"), StringComparison.Ordinal);
+    }
 }

@@ -10,7 +10,7 @@ using Sightline.Web.Scans;
 
 namespace Sightline.Web.Tests;
 
-/// <summary>Scans from the web against the camera farm on loopback (127.77.120–127.77.131 and 127.77.136–137): start, progress, findings, refusals, stop, the API.</summary>
+/// <summary>Scans from the web against the camera farm on loopback (127.77.120–127.77.131, 127.77.136–137 and 127.77.140–141): start, progress, findings, refusals, stop, the API.</summary>
 public sealed partial class ScanTests
 {
     [Theory]
@@ -64,6 +64,50 @@ public sealed partial class ScanTests
         Assert.Equal(scan.Findings.Count(f => f.Register == "created"), await db.AuditEntries.CountAsync(a => a.Action == "create" && a.Actor == "manager"));
         Assert.False(await db.Devices.AnyAsync(d => d.IpAddress == $"127.77.{net}.30"));
         await register.RunAsync("", "audit", "verify");
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task HostsNotIdentified_AreStoredFindingsWithNotes_AManagerRegistersOneWithAButton(string provider)
+    {
+        var net = provider == Registers.Sqlite ? 140 : 141;
+        await using var farm = Farm.OfEveryPersona(net, seed: 7);
+        await using var register = await Estate.NewAsync(provider);
+        await using var app = new WebApp(register);
+        using var manager = await app.SignedInAsync("manager");
+        using var viewer = await app.SignedInAsync("viewer");
+        var trickle = farm.Devices.First(d => d.Persona.Template == "trickle").Address.ToString();
+
+        await manager.PostFormAsync("/Scans", "/Scans?handler=Start", ("Targets", $"127.77.{net}.0/27"));
+        var scan = app.Services.GetRequiredService<ScanRunner>().Current!;
+        await scan.Completion;
+        var id = scan.Id!.Value;
+        // Read back from the register, not from the server's memory.
+        var managerPage = await manager.PageAsync($"/Scans?scan={id}&unregistered=true");
+        var viewerPage = await viewer.PageAsync($"/Scans?scan={id}&unregistered=true");
+        var refused = await viewer.PostFormAsync("/Scans", "/Scans?handler=Promote", ("Scan", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Address", trickle));
+        var promoted = await manager.PostFormAsync("/Scans", "/Scans?handler=Promote", ("Scan", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Address", trickle));
+        var twice = await manager.PostFormAsync("/Scans", "/Scans?handler=Promote", ("Scan", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Address", trickle));
+
+        var finding = scan.Findings.Single(f => f.Address == trickle);
+        Assert.Equal("not registered", finding.Register);
+        Assert.NotEmpty(finding.Notes);
+        Assert.Contains($"<td>{trickle}</td>", managerPage, StringComparison.Ordinal);
+        Assert.Contains("Register as a device", managerPage, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(finding.Notes[0]), managerPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Register as a device", viewerPage, StringComparison.Ordinal);
+        // The viewer is sent to the access-denied page, and registers nothing (else the manager's request would fail).
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.DoesNotContain("/Devices/", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, promoted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Contains("is already device", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = await register.OpenAsync();
+        var device = await db.Devices.SingleAsync(d => d.IpAddress == trickle);
+        Assert.Equal($"/Devices/{device.Id}", promoted.Headers.Location!.OriginalString);
+        Assert.Equal("manager", (await db.AuditEntries.SingleAsync(a => a.Action == "create" && a.EntityId == device.Id.ToString())).Actor);
+        Assert.True(await db.Observations.AnyAsync(o => o.DeviceId == device.Id && o.Kind == "scan.note"));
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(finding.Notes[0]), await manager.PageAsync($"/Devices/{device.Id}"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -10,6 +10,9 @@ public static class ObservationKinds
     public const string RegisterBrand = "register.brand", RegisterModel = "register.model",
         RegisterFirmware = "register.firmware", RegisterSerial = "register.serial", Mac = "mac";
 
+    /// <summary>What the scanner noted about a host (a time-out, a cut answer, a refused login): kept with the evidence, claims nothing.</summary>
+    public const string ScanNote = "scan.note";
+
     private static readonly Dictionary<string, ObservationFormat> Formats = new(StringComparer.Ordinal)
     {
         ["http.server"] = ObservationFormat.Text,
@@ -46,6 +49,7 @@ public static class ObservationKinds
         [RegisterModel] = ObservationFormat.Text,
         [RegisterFirmware] = ObservationFormat.Text,
         [RegisterSerial] = ObservationFormat.Text,
+        [ScanNote] = ObservationFormat.Text,
     };
 
     /// <summary>Every kind, in the order above.</summary>

@@ -253,6 +253,7 @@ public sealed class KnowledgeBase
             CheckProvenance(row, problems);
             var relationship = row["relationship"] switch
             {
+                "own" => BrandRelationship.Own,
                 "group" => BrandRelationship.Group,
                 "oem" => BrandRelationship.Oem,
                 "former-owner" => BrandRelationship.FormerOwner,
@@ -262,7 +263,13 @@ public sealed class KnowledgeBase
             };
             if (relationship is null)
             {
-                problems.Add($"{row.Where("relationship")}: relationship must be group, oem, former-owner, technical or placeholder");
+                problems.Add($"{row.Where("relationship")}: relationship must be own, group, oem, former-owner, technical or placeholder");
+                continue;
+            }
+            if (relationship == BrandRelationship.Own && FindMaker(row["brand"]) is { } named)
+            {
+                // A maker's own name and aliases are its brands already; one that names another maker cannot be this one's.
+                problems.Add($"{row.Where("brand")}: '{row["brand"]}' is {(named.Id == row["maker"] ? "already a name or alias of" : "the name of another maker,")} '{named.Id}'");
                 continue;
             }
             Maker? maker = null;

@@ -71,6 +71,8 @@ public sealed class RegisterIdentifier
             _verdicts[key] = verdict;
         }
         var overridden = _overrides.TryGetValue(device.Id, out var decided) && Knowledge.Makers.ContainsKey(decided);
+        // The same rule as the live verdict (devices show, the API), so lists, filters and exports agree with it.
+        var whiteLabel = overridden ? Identifier.Override(verdict, Knowledge.Makers[decided!], "").WhiteLabelSuspected : verdict.WhiteLabelSuspected;
         var platform = overridden ? Knowledge.Makers[decided!] : verdict.Platform;
         var flagKey = ((overridden ? decided! + "\u0001" : "") + key, device.SystemId);
         if (key.Length == 0 || !_flags.TryGetValue(flagKey, out var flags))
@@ -88,7 +90,7 @@ public sealed class RegisterIdentifier
             Confidence = overridden ? 1 : verdict.PlatformConfidence,
             Brand = verdict.Brand,
             DeviceClass = verdict.DeviceClass,
-            WhiteLabel = verdict.WhiteLabelSuspected && !overridden,
+            WhiteLabel = whiteLabel,
             Flags = flags,
             Overridden = overridden,
             Knowledge = Knowledge.Version,

@@ -19,7 +19,7 @@ public sealed record DeviceFilter
 
     public string? Brand { get; init; }
 
-    /// <summary>A maker id or name: devices made by it or a company it owns.</summary>
+    /// <summary>A maker id or name: devices made by it or a company it owns; "unknown": devices whose platform maker is not known.</summary>
     public string? Maker { get; init; }
 
     public string? Kind { get; init; }
@@ -84,12 +84,17 @@ public sealed record DeviceFilter
         }
         var identities = db.Identities.AsNoTracking();
         IQueryable<Device>? counted = null;
-        if (Empty(Maker) is { } makerName)
+        if (Empty(Maker) is { } unknown && string.Equals(unknown.Trim(), MakerTally.Unknown, StringComparison.OrdinalIgnoreCase))
+        {
+            // Devices no evidence identified (no stored identity, or one without a platform): counted on charts, so listable.
+            query = query.Where(d => !identities.Any(i => i.DeviceId == d.Id && i.Platform != null));
+        }
+        else if (Empty(Maker) is { } makerName)
         {
             var known = knowledge();
             if (known.FindMaker(makerName) is not { } found)
             {
-                return (null, null, $"'{makerName}' is not a maker Sightline knows; see `sightline kb list makers`");
+                return (null, null, $"'{makerName}' is not a maker Sightline knows; see `sightline kb list makers` (or use '{MakerTally.Unknown}')");
             }
             var ids = known.Makers.Values.Where(m => m.Chain().Contains(found)).Select(m => m.Id).ToList();
             // Maker ids come from the knowledge, never from the request, so inlining them as constants is safe; it spares

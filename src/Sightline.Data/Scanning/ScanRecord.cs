@@ -10,25 +10,26 @@ using Sightline.Register;
 namespace Sightline.Data.Scanning;
 
 /// <summary>
-/// Writes what a scan found into the register in one transaction: each surveillance device (or device of unknown
-/// class) seen is matched by MAC, then serial, then address — created if new, given its new address if it moved,
-/// filled in if its brand, model, firmware, serial or MAC were empty,
-/// made active again if it was missing — its observations replace those of earlier scans, and its identity is
-/// recomputed; registered devices at an address in the scope that did not answer become missing (never
-/// deleted); the scan itself is one audit entry.
+/// Writes what a scan found into the register in one transaction: each host identified as a surveillance device
+/// (a surveillance class, or a surveillance maker's platform with no class) — or every host with registerAll — and
+/// each host that is already a device, is matched by MAC, then serial, then address — created if new, given its new
+/// address if it moved, filled in if its brand, model, firmware, serial or MAC were empty, made active again if it was
+/// missing — its observations (with the scanner's notes) replace what earlier scans stored for the same request, and
+/// its identity is recomputed; registered devices at an address in the scope that did not answer become missing (never
+/// deleted); every host is kept as a finding of the scan, so the rest can be promoted by a person; the scan itself is
+/// one audit entry, whose sequence names the scan.
 /// </summary>
 public static class ScanRecord
 {
-    /// <summary>What happened to each host, by address: created, updated, unchanged, or skipped (not a surveillance device).</summary>
-    public static async Task<(Dictionary<IPAddress, string> Actions, int Missing)> WriteAsync(RegisterDb db, KnowledgeBase knowledge,
-        IReadOnlyList<(IPAddress Address, IReadOnlyList<Observation> Observations, Verdict Verdict)> seen, Func<IPAddress, bool> inScope,
-        string scopeText, bool complete, DateTimeOffset started, TimeProvider time, string actor, CancellationToken cancel)
+    /// <summary>Records a scan; the findings come back in the order of <paramref name="seen"/>.</summary>
+    public static async Task<ScanOutcome> WriteAsync(RegisterDb db, KnowledgeBase knowledge, IReadOnlyList<ScannedHost> seen, Func<IPAddress, bool> inScope,
+        string scopeText, bool complete, DateTimeOffset started, TimeProvider time, string actor, CancellationToken cancel, bool registerAll = false)
     {
         await using var write = await RegisterWrite.BeginAsync(db, time, actor, cancel);
-        var actions = new Dictionary<IPAddress, string>();
+        var findings = new List<ScanFinding>(seen.Count);
         var nextId = (await db.Devices.MaxAsync(d => (int?)d.Id, cancel) ?? 0) + 1;
         // One lookup from address text to what was seen there, for matching, storing evidence and finding the missing.
-        var byAddress = seen.ToDictionary(s => s.Address.ToString(), s => s.Observations);
+        var byAddress = seen.ToDictionary(s => s.Address.ToString());
         var keys = seen.ToDictionary(s => s.Address, s => (Mac: MacOf(s.Verdict, s.Observations), Serial: Claimed(s.Verdict, ClaimType.Serial)));
         var addresses = byAddress.Keys.ToList();
         var macs = keys.Values.Select(k => k.Mac).OfType<string>().ToList();
@@ -45,24 +46,21 @@ public static class ScanRecord
         Device? Match(IPAddress address) =>
             ((Device?[])[keys[address].Mac is { } mac ? byMac.GetValueOrDefault(mac) : null, keys[address].Serial is { } serial ? bySerial.GetValueOrDefault(serial) : null,
                 byIp.GetValueOrDefault(address.ToString())]).FirstOrDefault(d => d is not null && !matched.Contains(d));
-        foreach (var (address, observations, verdict) in seen)
+        foreach (var host in seen)
         {
-            var surveillance = verdict.Platform is not null || verdict.DeviceClass is null || DeviceClasses.Surveillance.Contains(verdict.DeviceClass);
+            var (address, verdict) = (host.Address, host.Verdict);
             var device = Match(address);
+            string action;
             if (device is null)
             {
-                if (!surveillance)
+                if (!registerAll && !IsSurveillance(verdict))
                 {
-                    actions[address] = "skipped (not a surveillance device)";
+                    var known = verdict.DeviceClass is { } c && DeviceClasses.Other.Contains(c);
+                    findings.Add(Finding(host, known ? ScanFinding.Skipped : ScanFinding.NotRegistered, null));
                     continue;
                 }
-                device = new Device { Id = nextId++, IpAddress = address.ToString(), Kind = KindOf(verdict.DeviceClass), Status = DeviceStatus.Active };
-                Fill(device, verdict, keys[address]);
-                db.Devices.Add(device);
-                write.Record("create", "device", device.Id.ToString(CultureInfo.InvariantCulture), null,
-                    AuditJson.Of(("ip", device.IpAddress), ("kind", Words.Of(device.Kind)), ("brand", device.BrandAsSold), ("model", device.Model), ("firmware", device.Firmware),
-                        ("serial", device.Serial), ("mac", device.MacAddress), ("source", "scan")));
-                actions[address] = "created";
+                device = Create(write, nextId++, host, keys[address], "scan");
+                action = "created";
             }
             else
             {
@@ -78,23 +76,15 @@ public static class ScanRecord
                         AuditJson.Of(("status", Words.Of(device.Status)), ("ip", device.IpAddress), ("brand", device.BrandAsSold), ("model", device.Model), ("firmware", device.Firmware),
                             ("serial", device.Serial), ("mac", device.MacAddress), ("source", "scan")));
                 }
-                actions[address] = changed ? "updated" : "unchanged";
+                action = changed ? "updated" : "unchanged";
             }
+            findings.Add(Finding(host, action, device.Id));
             touched.Add(device);
             matched.Add(device);
         }
         await db.SaveChangesAsync(cancel);
-        var ids = touched.ConvertAll(d => d.Id);
-        await db.Observations.Where(o => ids.Contains(o.DeviceId)).ExecuteDeleteAsync(cancel);
-        await db.Identities.Where(i => ids.Contains(i.DeviceId)).ExecuteDeleteAsync(cancel);
-        var identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
         var now = time.GetUtcNow();
-        foreach (var device in touched)
-        {
-            var observations = byAddress[device.IpAddress!];
-            db.Observations.AddRange(observations.Select(o => StoredObservation.From(o, device.Id, now)));
-            db.Identities.Add(identifier.Identify(device, observations));
-        }
+        await StoreEvidenceAsync(db, knowledge, touched.ConvertAll(d => (d, byAddress[d.IpAddress!])), now, cancel);
         var missing = 0;
         if (complete)
         {
@@ -110,22 +100,147 @@ public static class ScanRecord
                 }
             }
         }
-        write.Record("scan", "scan", started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), null, AuditJson.Of(
+        int Counted(string action) => findings.Count(f => f.Register == action);
+        var scan = write.Record("scan", "scan", started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), null, AuditJson.Of(
             ("scope", scopeText), ("complete", complete ? "yes" : "no"), ("started", started.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
             ("ended", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)), ("hosts", seen.Count.ToString(CultureInfo.InvariantCulture)),
-            ("created", actions.Values.Count(a => a == "created").ToString(CultureInfo.InvariantCulture)),
-            ("updated", actions.Values.Count(a => a == "updated").ToString(CultureInfo.InvariantCulture)),
-            ("missing", missing.ToString(CultureInfo.InvariantCulture))));
+            ("created", Counted("created").ToString(CultureInfo.InvariantCulture)),
+            ("updated", Counted("updated").ToString(CultureInfo.InvariantCulture)),
+            ("missing", missing.ToString(CultureInfo.InvariantCulture)),
+            ("not registered", (Counted(ScanFinding.NotRegistered) + Counted(ScanFinding.Skipped)).ToString(CultureInfo.InvariantCulture))));
+        foreach (var finding in findings)
+        {
+            finding.Scan = scan.Sequence;
+        }
+        db.ScanFindings.AddRange(findings);
         await write.CommitAsync(cancel);
-        return (actions, missing);
+        return new ScanOutcome(scan.Sequence, findings, missing);
     }
 
-    private static DeviceKind KindOf(string? deviceClass) => deviceClass switch
+    /// <summary>
+    /// Makes a device of a host a scan kept as a finding only, with its observations and notes, an audit entry naming
+    /// the scan, and its identity; the kind is the one given, else what its class says. Error text when it cannot.
+    /// </summary>
+    public static async Task<(Device? Device, string? Error)> PromoteAsync(RegisterDb db, KnowledgeBase knowledge, long scanId, string address, DeviceKind? kind,
+        TimeProvider time, string actor, CancellationToken cancel)
+    {
+        await using var write = await RegisterWrite.BeginAsync(db, time, actor, cancel);
+        var finding = await db.ScanFindings.Where(f => f.Scan == scanId && f.Address == address).FirstOrDefaultAsync(cancel);
+        if (finding is null)
+        {
+            return (null, await db.ScanFindings.AnyAsync(f => f.Scan == scanId, cancel)
+                ? $"scan {scanId} found nothing at {address}"
+                : $"there is no scan {scanId}; `sightline devices findings` lists the latest scan's findings with its id");
+        }
+        if (finding.DeviceId is { } already)
+        {
+            return (null, $"{address} in scan {scanId} is already device {already}");
+        }
+        var observations = finding.ReadObservations();
+        var host = new ScannedHost(IPAddress.Parse(address), finding.Mac, [], observations, finding.ReadNotes(), new Identifier(knowledge).Identify(observations));
+        var keys = (MacOf(host.Verdict, observations), Claimed(host.Verdict, ClaimType.Serial));
+        if (keys.Item1 is { } mac && await db.Devices.AnyAsync(d => d.MacAddress == mac, cancel)
+            || keys.Item2 is { } serial && await db.Devices.AnyAsync(d => d.Serial == serial, cancel))
+        {
+            return (null, $"a device with the MAC or serial of {address} is already in the register; scan it again to update that device");
+        }
+        var id = (await db.Devices.MaxAsync(d => (int?)d.Id, cancel) ?? 0) + 1;
+        var device = Create(write, id, host, keys, $"scan {scanId.ToString(CultureInfo.InvariantCulture)}, promoted");
+        if (kind is { } chosen)
+        {
+            device.Kind = chosen;
+        }
+        finding.Register = "promoted";
+        finding.DeviceId = device.Id;
+        await db.SaveChangesAsync(cancel);
+        await StoreEvidenceAsync(db, knowledge, [(device, host)], time.GetUtcNow(), cancel);
+        await write.CommitAsync(cancel);
+        return (device, null);
+    }
+
+    /// <summary>
+    /// A surveillance device by its class (camera, recorder, encoder…), or by a surveillance maker's platform when no
+    /// class was told; a host that said nothing that identifies it is not one.
+    /// </summary>
+    public static bool IsSurveillance(Verdict verdict) =>
+        verdict.DeviceClass is { } deviceClass ? DeviceClasses.Surveillance.Contains(deviceClass) : verdict.Platform is { Surveillance: true };
+
+    private static Device Create(RegisterWrite write, int id, ScannedHost host, (string? Mac, string? Serial) keys, string source)
+    {
+        var device = new Device
+        {
+            Id = id, IpAddress = host.Address.ToString(), Kind = KindOf(host.Verdict.DeviceClass, host.Verdict.Platform is not null), Status = DeviceStatus.Active,
+        };
+        Fill(device, host.Verdict, keys);
+        write.Db.Devices.Add(device);
+        write.Record("create", "device", device.Id.ToString(CultureInfo.InvariantCulture), null,
+            AuditJson.Of(("ip", device.IpAddress), ("kind", Words.Of(device.Kind)), ("brand", device.BrandAsSold), ("model", device.Model), ("firmware", device.Firmware),
+                ("serial", device.Serial), ("mac", device.MacAddress), ("source", source)));
+        return device;
+    }
+
+    /// <summary>
+    /// Stores each device's observations and the scanner's notes, and its identity. What this scan saw replaces what
+    /// earlier scans stored for the same request (kind and address:port); an earlier answer this scan did not get — a
+    /// read timed out, a login was not offered — is kept, so a rescan that learned less never downgrades what is known,
+    /// unless the new answers name another platform maker (another device now at that address). Notes are this scan's only.
+    /// </summary>
+    private static async Task StoreEvidenceAsync(RegisterDb db, KnowledgeBase knowledge, List<(Device Device, ScannedHost Host)> devices, DateTimeOffset now, CancellationToken cancel)
+    {
+        var ids = devices.ConvertAll(d => d.Device.Id);
+        var earlier = (await db.Observations.Where(o => ids.Contains(o.DeviceId)).OrderBy(o => o.Id).ToListAsync(cancel)).ToLookup(o => o.DeviceId);
+        var platforms = await db.Identities.AsNoTracking().Where(i => ids.Contains(i.DeviceId)).ToDictionaryAsync(i => i.DeviceId, i => i.Platform, cancel);
+        await db.Identities.Where(i => ids.Contains(i.DeviceId)).ExecuteDeleteAsync(cancel);
+        var identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
+        foreach (var (device, host) in devices)
+        {
+            var seenNow = host.Observations.Select(o => (o.Kind, o.Where)).ToHashSet();
+            var sameDevice = host.Verdict.Platform is null || platforms.GetValueOrDefault(device.Id) is not { } before || before == host.Verdict.Platform.Id;
+            var kept = new List<Observation>();
+            foreach (var old in earlier[device.Id])
+            {
+                if (sameDevice && old.Kind != ObservationKinds.ScanNote && !seenNow.Contains((old.Kind, old.Where)))
+                {
+                    kept.Add(old.ToObservation());
+                }
+                else
+                {
+                    db.Observations.Remove(old);
+                }
+            }
+            var fresh = host.Observations.Concat(host.Notes.Select(n => new Observation(ObservationKinds.ScanNote, n, null, host.Address.ToString()))).ToList();
+            db.Observations.AddRange(fresh.Select(o => StoredObservation.From(o, device.Id, now)));
+            db.Identities.Add(identifier.Identify(device, [.. kept, .. fresh]));
+        }
+        await db.SaveChangesAsync(cancel);
+    }
+
+    private static ScanFinding Finding(ScannedHost host, string action, int? deviceId) => new()
+    {
+        Address = host.Address.ToString(),
+        Mac = host.Mac,
+        OpenPorts = string.Join(' ', host.OpenPorts),
+        Platform = host.Verdict.Platform?.Id,
+        Confidence = host.Verdict.PlatformConfidence,
+        Brand = host.Verdict.Brand,
+        Model = host.Verdict.Model,
+        Firmware = host.Verdict.Firmware,
+        DeviceClass = host.Verdict.DeviceClass,
+        WhiteLabel = host.Verdict.WhiteLabelSuspected,
+        Register = action,
+        DeviceId = deviceId,
+        Observations = ScanFinding.ObservationsJson(host.Observations),
+        Notes = ScanFinding.NotesJson(host.Notes),
+    };
+
+    /// <summary>The register's kind for a class; a surveillance maker's device that did not say its class is taken for a camera, the commonest.</summary>
+    private static DeviceKind KindOf(string? deviceClass, bool identified) => deviceClass switch
     {
         "nvr" => DeviceKind.Nvr,
         "dvr" => DeviceKind.Dvr,
         "encoder" => DeviceKind.Encoder,
-        "camera" or null => DeviceKind.Camera,
+        "camera" => DeviceKind.Camera,
+        null when identified => DeviceKind.Camera,
         _ => DeviceKind.Other,
     };
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Audit;
 using Sightline.Data;
+using Sightline.Data.Register;
 using Sightline.Knowledge;
 using Sightline.Register;
 using Sightline.Risk;
@@ -50,8 +51,10 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, IAuthoriz
         Systems = await db.Systems.CountAsync(cancel);
         var platforms = await db.Identities.Where(i => i.Platform != null).GroupBy(i => i.Platform!)
             .Select(g => new { Platform = g.Key, Count = g.Count() }).ToListAsync(cancel);
-        ByPlatform = platforms.OrderByDescending(p => p.Count).ThenBy(p => p.Platform, StringComparer.Ordinal).Take(15)
-            .Select(p => new Bar(MakerName(p.Platform), p.Count, $"/Devices?maker={Uri.EscapeDataString(p.Platform)}")).ToList();
+        // Each bar counts what its link lists: the maker with its group, and the devices no evidence identified.
+        var tallies = MakerTally.Of(knowledge, platforms.ToDictionary(p => p.Platform, p => p.Count), Devices - platforms.Sum(p => p.Count));
+        ByPlatform = tallies.Where(t => t.Filter != MakerTally.Unknown).Take(15).Concat(tallies.Where(t => t.Filter == MakerTally.Unknown))
+            .Select(t => new Bar(t.Label, t.Count, $"/Devices?maker={Uri.EscapeDataString(t.Filter)}")).ToList();
         var brands = await db.Devices.Where(d => d.BrandAsSold != null).GroupBy(d => d.BrandAsSold!)
             .Select(g => new { Brand = g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).Take(15).ToListAsync(cancel);
         ByBrand = brands.ConvertAll(b => new Bar(b.Brand, b.Count, $"/Devices?brand={Uri.EscapeDataString(b.Brand)}"));

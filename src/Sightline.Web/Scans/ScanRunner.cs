@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sightline.Data;
@@ -52,29 +51,26 @@ public sealed class ScanRunner(WebSettings settings, KnowledgeBase knowledge, IL
             var scopeText = string.Join(", ", scope.Ranges.Select(r => r.ToString()));
             var scan = new WebScan(scopeText, scope.Count, actor, settings.Time.GetUtcNow());
             _current = scan;
-            scan.Completion = Task.Run(() => RunAsync(scan, scope, options, logins!.Count > 0 ? logins : null));
+            scan.Completion = Task.Run(() => RunAsync(scan, scope, options, logins!.Count > 0 ? logins : null, request.RegisterAll));
             return (scan, [], false);
         }
     }
 
-    private async Task RunAsync(WebScan scan, ScanScope scope, ScanOptions options, ScanCredentials? logins)
+    private async Task RunAsync(WebScan scan, ScanScope scope, ScanOptions options, ScanCredentials? logins, bool registerAll)
     {
         try
         {
             var identifier = new Identifier(knowledge);
             var (hosts, complete) = await new Scanner(options, settings.Time).ScanAsync(scope, scan.Progress, scan.Stopping, logins, identifier);
-            var seen = hosts.ConvertAll(h => (h.Address, h.Observations, h.Verdict!));
+            var seen = hosts.ConvertAll(h => new ScannedHost(h.Address, h.Mac, h.OpenPorts, h.Observations, h.Notes, h.Verdict!));
             await using var db = settings.Location.Connect();
             // Written even when stopped: what was found is kept, marked incomplete.
-            var (actions, missing) = await ScanRecord.WriteAsync(db, knowledge, seen, scope.Contains, scan.Scope, complete, scan.Started, settings.Time, scan.Actor, CancellationToken.None);
-            var addresses = hosts.ConvertAll(h => h.Address.ToString());
-            var ids = await db.Devices.AsNoTracking().Where(d => d.IpAddress != null && addresses.Contains(d.IpAddress))
-                .Select(d => new { d.Id, d.IpAddress }).ToListAsync();
-            var idOf = ids.GroupBy(d => d.IpAddress!).ToDictionary(g => g.Key, g => g.Min(d => d.Id));
-            var findings = seen.Select((s, i) => new ScanFinding(s.Address.ToString(), hosts[i].Mac, hosts[i].OpenPorts, s.Item3.Platform?.Id, s.Item3.Platform?.Name,
-                    s.Item3.ConfidenceWord, s.Item3.Brand, s.Item3.Model, s.Item3.DeviceClass, s.Item3.WhiteLabelSuspected, actions[s.Address],
-                    actions[s.Address].StartsWith("skipped", StringComparison.Ordinal) ? null : idOf.GetValueOrDefault(s.Address.ToString())))
+            var outcome = await ScanRecord.WriteAsync(db, knowledge, seen, scope.Contains, scan.Scope, complete, scan.Started, settings.Time, scan.Actor, CancellationToken.None,
+                registerAll);
+            var findings = outcome.Findings.Select(f => ScanFinding.Of(f, knowledge))
                 .OrderBy(f => IPAddress.Parse(f.Address).GetAddressBytes(), AddressOrder.Instance).ToList();
+            var missing = outcome.Missing;
+            scan.Id = outcome.Scan;
             scan.Finish(findings, complete, missing, settings.Time.GetUtcNow());
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -96,7 +92,8 @@ public sealed class ScanRunner(WebSettings settings, KnowledgeBase knowledge, IL
         }
     }
 
-    private sealed class AddressOrder : IComparer<byte[]>
+    /// <summary>Addresses in numeric order.</summary>
+    internal sealed class AddressOrder : IComparer<byte[]>
     {
         public static readonly AddressOrder Instance = new();
 

@@ -37,6 +37,9 @@ public sealed class WebScan(string scope, long addresses, string actor, DateTime
 
     public bool Running => _outcome is null;
 
+    /// <summary>The scan's id once recorded (its audit entry's sequence), which names its findings.</summary>
+    public long? Id { get; internal set; }
+
     public bool StopRequested => _stop.IsCancellationRequested;
 
     internal CancellationToken Stopping => _stop.Token;

@@ -5,6 +5,7 @@ using Sightline.CameraFarm;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Cli;
 using Sightline.Data;
+using Sightline.Data.Register;
 using Sightline.Identification;
 using Sightline.Knowledge;
 using Sightline.Register;
@@ -148,7 +149,10 @@ public static class DemoCommand
         var identified = await db.Identities.AsNoTracking().Join(db.Devices, i => i.DeviceId, d => d.Id, (i, d) => new { i.Platform, i.WhiteLabel, i.Flags, d.BrandAsSold })
             .ToListAsync(cancel);
         string Name(string? id) => id is null ? "(unknown)" : knowledge.Makers.TryGetValue(id, out var m) ? m.Name : id;
-        Print(context, "By platform maker (who really made it)", identified.GroupBy(i => Name(i.Platform)).Select(g => (g.Key, g.Count())));
+        // As the dashboard counts them: each maker with its group, as `devices list --maker` lists them, and the unidentified.
+        var byPlatform = identified.Where(i => i.Platform is not null).GroupBy(i => i.Platform!).ToDictionary(g => g.Key, g => g.Count());
+        Print(context, "By platform maker (who really made it, with its group)",
+            MakerTally.Of(knowledge, byPlatform, devices.Count - byPlatform.Values.Sum()).Select(t => (t.Label, t.Count)));
         var whiteLabels = identified.Where(i => i.WhiteLabel).GroupBy(i => $"{i.BrandAsSold} on {Name(i.Platform)}").Select(g => (g.Key, g.Count())).ToList();
         context.Out.WriteLine();
         context.Out.WriteLine($"White labels found: {whiteLabels.Sum(w => w.Item2)} devices sold under one name and made on another maker's platform.");

@@ -18,10 +18,15 @@ public static class DeviceIdentification
         var knowledge = cli.Knowledge(parse);
         var identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
         var decision = await db.Overrides.AsNoTracking().SingleOrDefaultAsync(o => o.DeviceId == device.Id, cancel);
-        var verdict = identifier.Verdict(device, decision, await RegisterIdentifier.StoredAsync(db, device.Id, cancel));
+        var observations = await RegisterIdentifier.StoredAsync(db, device.Id, cancel);
+        var verdict = identifier.Verdict(device, decision, observations);
         output.WriteLine();
         output.WriteLine("Identification");
         VerdictOutput.WriteText(output, verdict);
+        foreach (var note in observations.Where(o => o.Kind == Identification.ObservationKinds.ScanNote))
+        {
+            output.WriteLine($"  scan note       {VerdictOutput.Safe(note.Value)}");
+        }
         if (decision is not null)
         {
             output.WriteLine($"  decided by {decision.Actor} on {decision.Time.UtcDateTime:yyyy-MM-dd}: {VerdictOutput.Safe(decision.Reason)}");

@@ -14,16 +14,18 @@ using Spectre.Console;
 
 namespace Sightline.Devices;
 
-/// <summary>`sightline devices list|show|decommission`.</summary>
+/// <summary>`sightline devices list|show|decommission|override|findings|add-from-scan`.</summary>
 public static class DevicesCommand
 {
     public static Command Create(CommandRunner cli)
     {
-        var command = new Command("devices", "List, show and decommission devices");
+        var command = new Command("devices", "List, show and decommission devices; register hosts a scan found");
         command.Subcommands.Add(List(cli));
         command.Subcommands.Add(Show(cli));
         command.Subcommands.Add(Decommission(cli));
         command.Subcommands.Add(OverrideCommand.Create(cli));
+        command.Subcommands.Add(ScanFindingsCommand.Findings(cli));
+        command.Subcommands.Add(ScanFindingsCommand.AddFromScan(cli));
         return command;
     }
 

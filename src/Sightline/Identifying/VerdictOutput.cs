@@ -8,8 +8,8 @@ namespace Sightline.Identifying;
 /// <summary>How a verdict is printed: as text for people, as one JSON object for programs.</summary>
 public static class VerdictOutput
 {
-    /// <summary>Writes the verdict's fields (without opening or closing the object).</summary>
-    public static void WriteFields(Utf8JsonWriter json, Verdict verdict)
+    /// <summary>Writes the verdict's fields (without opening or closing the object); <paramref name="scanNotes"/> come first in its notes.</summary>
+    public static void WriteFields(Utf8JsonWriter json, Verdict verdict, IEnumerable<string>? scanNotes = null)
     {
         json.WriteString("platform", verdict.Platform?.Name);
         json.WriteString("platformId", verdict.Platform?.Id);
@@ -45,7 +45,7 @@ public static class VerdictOutput
         }
         json.WriteEndArray();
         json.WriteStartArray("notes");
-        verdict.Notes.ToList().ForEach(json.WriteStringValue);
+        (scanNotes ?? []).Concat(verdict.Notes).ToList().ForEach(json.WriteStringValue);
         json.WriteEndArray();
     }
 

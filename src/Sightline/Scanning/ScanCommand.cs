@@ -30,9 +30,10 @@ public static class ScanCommand
         var credentials = new Option<string?>("--credentials") { Description = "A file of 'TARGET USER PASSWORD' lines (TARGET: CIDR, range, address, maker:ID or *) for read-only identity calls" };
         var multicast = new Option<bool>("--multicast") { Description = "Also send WS-Discovery, SADP and DHIP to their multicast groups on local links in the scope (TTL 1)" };
         var readTimeout = new Option<double>("--read-timeout") { Description = "Seconds a device has to answer each request (slow links, busy devices)", DefaultValueFactory = _ => 3 };
+        var registerAll = new Option<bool>("--register-all") { Description = "Make a device of every host that answers, not only those identified as surveillance devices" };
         var command = new Command("scan", "Find the devices in a scope, identify them and record them in the register")
         {
-            targets, exclude, file, allowPublic, large, dryRun, json, rate, concurrency, credentials, multicast, readTimeout,
+            targets, exclude, file, allowPublic, large, dryRun, json, rate, concurrency, credentials, multicast, readTimeout, registerAll,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -93,23 +94,27 @@ public static class ScanCommand
                 cli.Context.Error.WriteLine($"Scanning {scope.Count:N0} addresses ({scopeText})…");
                 var scanning = new Scanner(options, cli.Context.Time).ScanAsync(scope, progress, cancel, given, identifier);
                 var (hosts, complete) = await ScanDisplay.ShowAsync(cli.Context, progress, scanning);
-                var seen = hosts.ConvertAll(h => (h.Address, h.Observations, h.Verdict!));
+                var seen = hosts.ConvertAll(h => new ScannedHost(h.Address, h.Mac, h.OpenPorts, h.Observations, h.Notes, h.Verdict!));
                 // The register is written even when the scan was stopped: what was found is kept, marked incomplete.
-                var (actions, missing) = await ScanRecord.WriteAsync(db, knowledge, seen, scope.Contains, scopeText, complete, started, cli.Context.Time, actor, CancellationToken.None);
+                var outcome = await ScanRecord.WriteAsync(db, knowledge, seen, scope.Contains, scopeText, complete, started, cli.Context.Time, actor, CancellationToken.None,
+                    parse.GetValue(registerAll));
                 if (parse.GetValue(json))
                 {
                     for (var i = 0; i < seen.Count; i++)
                     {
-                        cli.Context.Out.WriteLine(Json(hosts[i], seen[i].Item3, actions[hosts[i].Address]));
+                        cli.Context.Out.WriteLine(Json(hosts[i], seen[i].Verdict, outcome.Findings[i].Register));
                     }
                 }
                 else
                 {
-                    Table(cli.Context, hosts, seen.ConvertAll(s => s.Item3), actions);
+                    Table(cli.Context, hosts, seen.ConvertAll(s => s.Verdict), outcome.Findings);
                 }
-                var identified = seen.Count(s => s.Item3.Platform is not null);
+                var identified = seen.Count(s => s.Verdict.Platform is not null);
+                var kept = outcome.Count(ScanFinding.NotRegistered) + outcome.Count(ScanFinding.Skipped);
                 cli.Context.Error.WriteLine($"{(complete ? "Scan complete" : "Scan stopped (incomplete; what was found is kept)")}: {hosts.Count} hosts answered, {identified} identified, " +
-                    $"{actions.Values.Count(a => a == "created")} created, {actions.Values.Count(a => a == "updated")} updated, {missing} now missing.");
+                    $"{outcome.Count("created")} created, {outcome.Count("updated")} updated, {outcome.Missing} now missing.");
+                cli.Context.Error.WriteLine($"Scan {outcome.Scan}: {kept} hosts not identified as surveillance devices are kept as findings only " +
+                    $"(`sightline devices findings --scan {outcome.Scan}`; `sightline devices add-from-scan {outcome.Scan} ADDRESS` registers one).");
                 return complete ? 0 : 130;
             }, CancellationToken.None);
         });
@@ -134,10 +139,10 @@ public static class ScanCommand
         output.WriteLine("Never: exploit requests, password guesses, writes to a device. Nothing was sent.");
     }
 
-    private static void Table(CliContext context, List<HostResult> hosts, List<Verdict> verdicts, Dictionary<IPAddress, string> actions)
+    private static void Table(CliContext context, List<HostResult> hosts, List<Verdict> verdicts, IReadOnlyList<ScanFinding> findings)
     {
         var table = new Table().Border(TableBorder.Simple);
-        foreach (var heading in (string[])["Address", "MAC", "Open ports", "Platform maker", "Brand", "Model", "Firmware", "Class", "White label?", "Register"])
+        foreach (var heading in (string[])["Address", "MAC", "Open ports", "Platform maker", "Brand", "Model", "Firmware", "Class", "White label?", "Register", "Notes"])
         {
             table.AddColumn(heading);
         }
@@ -146,7 +151,7 @@ public static class ScanCommand
             var verdict = verdicts[i];
             var platform = verdict.Platform is { } maker ? $"{maker.Name} ({verdict.ConfidenceWord})" : "unknown";
             table.AddRow(new[] { hosts[i].Address.ToString(), hosts[i].Mac ?? "", string.Join(' ', hosts[i].OpenPorts), platform, verdict.Brand ?? "", verdict.Model ?? "", verdict.Firmware ?? "",
-                    verdict.DeviceClass ?? "", verdict.WhiteLabelSuspected ? "yes" : "", actions[hosts[i].Address] }
+                    verdict.DeviceClass ?? "", verdict.WhiteLabelSuspected ? "yes" : "", findings[i].Register, string.Join("; ", hosts[i].Notes) }
                 .Select(TerminalText.Cell).ToArray());
         }
         context.Terminal.Write(table);
@@ -174,7 +179,7 @@ public static class ScanCommand
             }
             json.WriteEndArray();
             json.WriteString("register", action);
-            VerdictOutput.WriteFields(json, verdict);
+            VerdictOutput.WriteFields(json, verdict, host.Notes);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());

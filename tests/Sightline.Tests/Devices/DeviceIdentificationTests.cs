@@ -136,6 +136,71 @@ public sealed class DeviceIdentificationTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task WhiteLabel_NeverForTheMakersOwnTradingAndFormerNames(string provider)
+    {
+        await using var register = await ImportedAsync(provider);
+        // Hanwha Vision's cameras sold as "Hanwha" (its trading name) and as "Samsung" (Samsung Techwin, its former name),
+        // each with the maker's MAC block and model numbers: certain enough that a foreign label would be a white label.
+        await Cli.RunAsync(register, "import", "devices", register.File("hanwha.csv", Samples.Header + "\n" +
+            "HAN-1,Town Centre CCTV,Market Square,,,,camera,Hanwha,XNV-6080R,,,,E4:30:22:00:00:05,,,,active,,\n" +
+            "SAM-1,Town Centre CCTV,Market Square,,,,camera,Samsung,SNB-6004,,,,00:09:18:00:00:06,,,,active,,\n")).Ok();
+
+        var whiteLabels = await Cli.RunAsync(register, "devices", "list", "--white-label").Ok();
+        var hanwha = await Cli.RunAsync(register, "devices", "show", "HAN-1").Ok();
+        var samsung = await Cli.RunAsync(register, "devices", "show", "SAM-1").Ok();
+        var verify = await Cli.RunAsync(register, "kb", "verify").Ok();
+
+        Assert.Contains("CAM-1", whiteLabels.Output);
+        Assert.DoesNotContain("HAN-1", whiteLabels.Output);
+        Assert.DoesNotContain("SAM-1", whiteLabels.Output);
+        Assert.Matches(@"platform maker +Hanwha Vision \((confirmed|probable)", hanwha.Output);
+        Assert.Matches(@"platform maker +Hanwha Vision \((confirmed|probable)", samsung.Output);
+        Assert.DoesNotContain("white label     suspected", hanwha.Output);
+        Assert.DoesNotContain("white label     suspected", samsung.Output);
+        Assert.Equal(0, verify.ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Override_ConfirmingThePlatform_EveryViewGivesTheSameWhiteLabelVerdict(string provider)
+    {
+        await using var register = await ImportedAsync(provider);
+
+        // CAM-1 is sold as Lorex on Dahua's platform; a person confirms Dahua made it: still a white label, everywhere.
+        await Cli.RunAsync(register, "devices", "override", "CAM-1", "--maker", "Dahua", "--reason", "board inspected").Ok();
+        var show = await Cli.RunAsync(register, "devices", "show", "CAM-1").Ok();
+        var whiteLabels = await Cli.RunAsync(register, "devices", "list", "--white-label").Ok();
+        await Cli.RunAsync(register, "identify", "--register").Ok();
+        var afterReidentify = await Cli.RunAsync(register, "devices", "list", "--white-label").Ok();
+        // Deciding on another maker than the evidence explains the label: no view says white label any more.
+        await Cli.RunAsync(register, "devices", "override", "CAM-1", "--maker", "Lorex", "--reason", "Lorex's own design").Ok();
+        var showLorex = await Cli.RunAsync(register, "devices", "show", "CAM-1").Ok();
+        var whiteLabelsLorex = await Cli.RunAsync(register, "devices", "list", "--white-label").Ok();
+
+        Assert.Contains("white label     suspected: sold as Lorex", show.Output);
+        Assert.Contains("CAM-1", whiteLabels.Output);
+        Assert.Contains("CAM-1", afterReidentify.Output);
+        Assert.DoesNotContain("white label     suspected", showLorex.Output);
+        Assert.DoesNotContain("CAM-1", whiteLabelsLorex.Output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task List_MakerUnknown_ListsTheDevicesNoEvidenceIdentified(string provider)
+    {
+        await using var register = await ImportedAsync(provider);
+        await Cli.RunAsync(register, "import", "devices", register.File("odd.csv", Samples.Header + "\n" +
+            "ODD-1,Town Centre CCTV,Market Square,,,,camera,Nobody Cameras,X-1,,,,,,,,active,,\n")).Ok();
+
+        var unknown = await Cli.RunAsync(register, "devices", "list", "--maker", "unknown").Ok();
+
+        Assert.Contains("ODD-1", unknown.Output);
+        Assert.DoesNotContain("CAM-", unknown.Output);
+        Assert.Contains("1 devices.", unknown.Output);
+    }
+
     private static async Task<TestRegister> ImportedAsync(string provider)
     {
         var register = await Registers.NewAsync(provider);

@@ -105,6 +105,107 @@ public sealed partial class ScanCommandTests
         Assert.False(await db.AuditEntries.AnyAsync(a => (a.Before ?? "").Contains(password) || (a.After ?? "").Contains(password)));
     }
 
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Scan_RegistersOnlyIdentifiedSurveillanceDevices_KeepsTheRestAsFindingsWithNotes_ThatAPersonPromotes(string provider)
+    {
+        var net = provider == Registers.Sqlite ? 90 : 91;
+        await using var farm = Farm.OfEveryPersona(net, seed: 9);
+        await using var register = await Registers.NewAsync(provider);
+        await Cli.RunAsync(register, "init").Ok();
+        var printer = farm.Devices.First(d => d.Persona.Template == "hp-printer").Address.ToString();
+        var trickle = farm.Devices.First(d => d.Persona.Template == "trickle").Address.ToString();
+        var others = farm.Devices.Where(d => d.Persona.Platform.Length == 0).Select(d => d.Address.ToString()).ToHashSet();
+
+        var scan = await Cli.RunAsync(register, "scan", $"127.77.{net}.0/27", "--json").Ok();
+        var results = scan.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var unregistered = await Cli.RunAsync(register, "devices", "findings", "--unregistered").Ok();
+        long scanId;
+        await using (var db = await register.OpenAsync())
+        {
+            scanId = await db.AuditEntries.Where(a => a.Action == "scan").Select(a => a.Sequence).SingleAsync();
+            // No device was made of a host the scan did not identify as a surveillance device, and none is a camera by default.
+            Assert.False(await db.Devices.AnyAsync(d => others.Contains(d.IpAddress!)));
+            Assert.Equal(results.Count, await db.ScanFindings.CountAsync(f => f.Scan == scanId));
+            Assert.Equal(others.Count(a => results.Any(r => r.GetProperty("address").GetString() == a)), await db.ScanFindings.CountAsync(f => f.Scan == scanId && f.DeviceId == null));
+        }
+        var trickled = results.Single(r => r.GetProperty("address").GetString() == trickle);
+        var promoted = await Cli.RunAsync(register, "devices", "add-from-scan", scanId.ToString(System.Globalization.CultureInfo.InvariantCulture), printer, "--kind", "other").Ok();
+        var again = await Cli.RunAsync(register, "devices", "add-from-scan", scanId.ToString(System.Globalization.CultureInfo.InvariantCulture), printer);
+        var noScan = await Cli.RunAsync(register, "devices", "add-from-scan", "999999", printer);
+        var badKind = await Cli.RunAsync(register, "devices", "add-from-scan", scanId.ToString(System.Globalization.CultureInfo.InvariantCulture), trickle, "--kind", "toaster");
+        var everything = await Cli.RunAsync(register, "scan", $"127.77.{net}.0/27", "--register-all").Ok();
+
+        Assert.Equal("not registered", trickled.GetProperty("register").GetString());
+        Assert.NotEqual(0, trickled.GetProperty("notes").GetArrayLength());
+        Assert.StartsWith("skipped", results.Single(r => r.GetProperty("address").GetString() == printer).GetProperty("register").GetString(), StringComparison.Ordinal);
+        Assert.Contains(printer, unregistered.Output);
+        Assert.Contains(trickle, unregistered.Output);
+        Assert.Contains(trickled.GetProperty("notes")[0].GetString()![..20], unregistered.Output);
+        Assert.Contains("created from " + printer, promoted.Output);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("is already device", again.Error);
+        Assert.Equal(2, noScan.ExitCode);
+        Assert.Contains("there is no scan 999999", noScan.Error);
+        Assert.Equal(2, badKind.ExitCode);
+        Assert.Contains("'toaster' is not a kind", badKind.Error);
+        await using (var db = await register.OpenAsync())
+        {
+            var device = await db.Devices.SingleAsync(d => d.IpAddress == printer);
+            Assert.Equal(DeviceKind.Other, device.Kind);
+            Assert.True(await db.Observations.AnyAsync(o => o.DeviceId == device.Id && o.Kind != "scan.note"));
+            Assert.Contains("promoted", (await db.AuditEntries.SingleAsync(a => a.Action == "create" && a.EntityId == device.Id.ToString())).After);
+            Assert.Equal("promoted", (await db.ScanFindings.SingleAsync(f => f.Scan == scanId && f.Address == printer)).Register);
+            // --register-all made a device of every other host; the misbehaving ones are of kind other, not cameras.
+            Assert.True(await db.Devices.AnyAsync(d => d.IpAddress == trickle && d.Kind == DeviceKind.Other));
+            // The trickling host's notes are kept with its stored observations.
+            var trickleDevice = await db.Devices.SingleAsync(d => d.IpAddress == trickle);
+            Assert.True(await db.Observations.AnyAsync(o => o.DeviceId == trickleDevice.Id && o.Kind == "scan.note"));
+        }
+        await Cli.RunAsync(register, "audit", "verify").Ok();
+        Assert.Contains("created", everything.Error);
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Rescan_ThatLearnedLess_KeepsWhatWasKnown(string provider)
+    {
+        var net = provider == Registers.Sqlite ? 92 : 93;
+        await using var farm = Farm.OfEveryPersona(net, seed: 6);
+        await using var register = await Registers.NewAsync(provider);
+        await Cli.RunAsync(register, "init").Ok();
+        var credentials = register.File("credentials.txt", $"127.77.{net}.0/24 {farm.Credentials.User} {farm.Credentials.Password}\n");
+        File.SetUnixFileMode(credentials, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var annke = farm.Devices.First(d => d.Persona.Template == "annke-on-hikvision").Address.ToString();
+
+        // With the login the device says it is sold as ANNKE; the rescan has no login, so it learns less (as a read that
+        // times out does): what the first scan learned must stay.
+        await Cli.RunAsync(register, "scan", annke, "--credentials", credentials, "--read-timeout", "10").Ok();
+        var first = await Cli.RunAsync(register, "devices", "list", "--white-label").Ok();
+        List<string> Answers(Sightline.Data.RegisterDb db) => [.. db.Observations.Where(o => o.Kind != "scan.note").AsEnumerable().Select(o => $"{o.Kind} {o.Where}").Distinct().Order()];
+        List<string> learned;
+        await using (var db = await register.OpenAsync())
+        {
+            learned = Answers(db);
+        }
+        var rescan = await Cli.RunAsync(register, "scan", annke, "--json", "--read-timeout", "10").Ok();
+        List<string> kept;
+        await using (var db = await register.OpenAsync())
+        {
+            kept = Answers(db);
+        }
+        var after = await Cli.RunAsync(register, "devices", "list", "--white-label").Ok();
+        var show = await Cli.RunAsync(register, "devices", "show", "1").Ok();
+
+        Assert.Contains(annke, first.Output);
+        Assert.False(JsonDocument.Parse(rescan.Output).RootElement.GetProperty("whiteLabelSuspected").GetBoolean());
+        Assert.Contains("0 created, 0 updated", rescan.Error);
+        Assert.Contains(annke, after.Output);
+        Assert.Contains("white label     suspected: sold as ANNKE", show.Output);
+        // Every answer the first scan stored is still there, the login-only ones included.
+        Assert.Empty(learned.Except(kept));
+    }
+
     [Fact]
     public async Task CtrlC_StopsTheScan_KeepsWhatWasFound_AndMarksItIncomplete()
     {

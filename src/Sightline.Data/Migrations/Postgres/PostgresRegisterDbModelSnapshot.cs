@@ -511,6 +511,91 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("audit_checkpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Data.Scanning.ScanFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Brand")
+                        .HasColumnType("text")
+                        .HasColumnName("brand");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<string>("DeviceClass")
+                        .HasColumnType("text")
+                        .HasColumnName("device_class");
+
+                    b.Property<int?>("DeviceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Firmware")
+                        .HasColumnType("text")
+                        .HasColumnName("firmware");
+
+                    b.Property<string>("Mac")
+                        .HasColumnType("text")
+                        .HasColumnName("mac");
+
+                    b.Property<string>("Model")
+                        .HasColumnType("text")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Observations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("observations");
+
+                    b.Property<string>("OpenPorts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("open_ports");
+
+                    b.Property<string>("Platform")
+                        .HasColumnType("text")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("register");
+
+                    b.Property<long>("Scan")
+                        .HasColumnType("bigint")
+                        .HasColumnName("scan");
+
+                    b.Property<bool>("WhiteLabel")
+                        .HasColumnType("boolean")
+                        .HasColumnName("white_label");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_scan_findings_device_id");
+
+                    b.HasIndex("Scan", "Address")
+                        .HasDatabaseName("ix_scan_findings_scan_address");
+
+                    b.ToTable("scan_findings", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Identification.DeviceIdentity", b =>
                 {
                     b.Property<int>("DeviceId")

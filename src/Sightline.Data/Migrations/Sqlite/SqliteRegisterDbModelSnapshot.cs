@@ -499,6 +499,89 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("audit_checkpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Data.Scanning.ScanFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Brand")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("brand");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confidence");
+
+                    b.Property<string>("DeviceClass")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_class");
+
+                    b.Property<int?>("DeviceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Firmware")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("firmware");
+
+                    b.Property<string>("Mac")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mac");
+
+                    b.Property<string>("Model")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Observations")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("observations");
+
+                    b.Property<string>("OpenPorts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_ports");
+
+                    b.Property<string>("Platform")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("register");
+
+                    b.Property<long>("Scan")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scan");
+
+                    b.Property<bool>("WhiteLabel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("white_label");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_scan_findings_device_id");
+
+                    b.HasIndex("Scan", "Address")
+                        .HasDatabaseName("ix_scan_findings_scan_address");
+
+                    b.ToTable("scan_findings", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Identification.DeviceIdentity", b =>
                 {
                     b.Property<int>("DeviceId")
