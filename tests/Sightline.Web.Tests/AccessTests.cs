@@ -7,7 +7,7 @@ public sealed class AccessTests
 {
     private static readonly string[] ReadPages = ["/", "/Devices", "/Devices/1", "/Systems", "/Sites", "/Knowledge", "/Knowledge?table=brands",
         "/Knowledge?table=designations", "/Knowledge?table=concerns", "/Knowledge?table=vulnerabilities", "/Exports", "/Reference", "/Account/Tokens",
-        "/Help/scanning-safety", "/Help/knowledge"];
+        "/Help/scanning-safety", "/Help/security", "/Help/knowledge"];
 
     private static readonly string[] ReadApi = ["/api/v1/devices", "/api/v1/devices/1", "/api/v1/systems", "/api/v1/sites", "/api/v1/knowledge/makers",
         "/api/v1/knowledge/brands", "/api/v1/knowledge/designations", "/api/v1/knowledge/concerns", "/api/v1/knowledge/vulnerabilities",

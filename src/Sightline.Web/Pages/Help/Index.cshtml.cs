@@ -12,7 +12,7 @@ public sealed class IndexModel : PageModel
 
     /// <summary>The documents there are, by name, with their titles.</summary>
     public static IReadOnlyList<(string Name, string Title)> Documents { get; } =
-        [("scanning-safety", "Scanning safely"), ("knowledge", "The knowledge and how to cite it")];
+        [("scanning-safety", "Scanning safely"), ("security", "Security"), ("knowledge", "The knowledge and how to cite it")];
 
     public string Title { get; private set; } = "";
 
