@@ -30,9 +30,9 @@ public sealed partial class ImportTests
 
         Assert.Equal(HttpStatusCode.OK, checkedFile.StatusCode);
         Assert.Contains("Dry run, nothing written", html, StringComparison.Ordinal);
-        Assert.Contains("Would create 1 devices, update 1", html, StringComparison.Ordinal);
+        Assert.Contains("Would create 1 device, update 1", html, StringComparison.Ordinal);
         Assert.Contains("V5.8.0", html, StringComparison.Ordinal);
-        Assert.Contains("Created 1 devices, updated 1", done, StringComparison.Ordinal);
+        Assert.Contains("Created 1 device, updated 1", done, StringComparison.Ordinal);
         await using var after = await register.OpenAsync();
         Assert.Equal(4, await after.Devices.CountAsync());
         Assert.Equal("V5.8.0", (await after.Devices.SingleAsync(d => d.AssetId == "CAM-001")).Firmware);
@@ -100,7 +100,7 @@ public sealed partial class ImportTests
         Assert.Contains("<td class=\"number\">2</td><td class=\"number\">12</td><td>brand has a byte that is not UTF-8;", refused, StringComparison.Ordinal);
         Assert.Contains("<td class=\"number\">2</td><td class=\"number\">19</td><td>notes has control character U&#x2B;0007;", refused, StringComparison.Ordinal);
         Assert.Contains("name=\"encoding\" value=\"latin1\"", checkedFile, StringComparison.Ordinal);
-        Assert.Contains("Created 1 devices", await committed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Created 1 device,", await committed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = await register.OpenAsync();
         Assert.Equal("Café", (await db.Devices.SingleAsync(d => d.AssetId == "CAM-040")).BrandAsSold);
     }

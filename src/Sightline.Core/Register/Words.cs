@@ -8,6 +8,10 @@ namespace Sightline.Register;
 /// </summary>
 public static class Words
 {
+    /// <summary>A count with its noun in the right number: "1 device", "3 devices" (<paramref name="plural"/> is the noun's plural).</summary>
+    public static string Count(long count, string plural) =>
+        count == 1 ? $"1 {(plural.EndsWith('s') ? plural[..^1] : plural)}" : $"{count.ToString(System.Globalization.CultureInfo.InvariantCulture)} {plural}";
+
     /// <summary>The word for a value: its name in lower-case kebab form.</summary>
     public static string Of<T>(T value) where T : struct, Enum => Cache<T>.ToWord[value];
 

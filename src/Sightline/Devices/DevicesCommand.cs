@@ -86,7 +86,7 @@ public static class DevicesCommand
                     identity is null ? null : FlagsText(identity)));
             }
             cli.Context.Terminal.Write(table);
-            cli.Context.Out.WriteLine(devices.Count < total ? $"{devices.Count} of {total} devices shown; use --limit to see more." : $"{total} devices.");
+            cli.Context.Out.WriteLine(devices.Count < total ? $"{devices.Count} of {total} devices shown; use --limit to see more." : $"{Words.Count(total, "devices")}.");
             if (identified.Values.Any(i => i.Flags != RiskDimension.None))
             {
                 cli.Context.Out.WriteLine("Flags: HR human rights and ethics, SEC security and trust, CYB cyber hygiene (see `sightline devices show ID`).");

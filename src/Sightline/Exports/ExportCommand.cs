@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Sightline.Cli;
 using Sightline.Data.Export;
+using Sightline.Register;
 
 namespace Sightline.Exports;
 
@@ -32,7 +33,7 @@ public static class ExportCommand
                             var unlocated = await export.WriteGeoJsonAsync(stream, cancel);
                             if (unlocated > 0)
                             {
-                                await cli.Context.Error.WriteLineAsync($"note: {unlocated} devices without coordinates are not in the GeoJSON");
+                                await cli.Context.Error.WriteLineAsync($"note: {Words.Count(unlocated, "devices")} without coordinates {(unlocated == 1 ? "is" : "are")} not in the GeoJSON");
                             }
                             break;
                         default:

@@ -3,6 +3,7 @@ using Sightline.Cli;
 using Sightline.Csv;
 using Sightline.Data.Audit;
 using Sightline.Data.Import;
+using Sightline.Register;
 
 namespace Sightline.Importing;
 
@@ -82,8 +83,8 @@ public static class ImportCommand
             context.Out.WriteLine($"new {place}");
         }
         var verb = dryRun ? "Dry run, nothing written: would create" : "Created";
-        context.Out.WriteLine($"{verb} {result.Created} {what}, {(dryRun ? "update" : "updated")} {result.Updated}, " +
-            $"{result.Unchanged} unchanged ({result.Rows} rows).");
+        context.Out.WriteLine($"{verb} {Words.Count(result.Created, what)}, {(dryRun ? "update" : "updated")} {result.Updated}, " +
+            $"{result.Unchanged} unchanged ({Words.Count(result.Rows, "rows")}).");
         return 0;
     }
 }

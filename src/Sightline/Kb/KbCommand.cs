@@ -58,7 +58,7 @@ public static class KbCommand
                 grid.AddRow(TerminalText.Cells([.. row]));
             }
             cli.Context.Terminal.Write(grid);
-            cli.Context.Out.WriteLine(name is null ? $"knowledge version {knowledge.Version}, from {knowledge.Folder}" : $"{list.Count} rows.");
+            cli.Context.Out.WriteLine(name is null ? $"knowledge version {knowledge.Version}, from {knowledge.Folder}" : $"{Register.Words.Count(list.Count, "rows")}.");
             return Task.FromResult(0);
         }));
         return command;

@@ -198,7 +198,7 @@ public sealed class DeviceIdentificationTests
 
         Assert.Contains("ODD-1", unknown.Output);
         Assert.DoesNotContain("CAM-", unknown.Output);
-        Assert.Contains("1 devices.", unknown.Output);
+        Assert.Contains("1 device.", unknown.Output);
     }
 
     private static async Task<TestRegister> ImportedAsync(string provider)

@@ -20,7 +20,7 @@ public sealed class DevicesCommandTests
 
         Assert.Contains("CAM-001", byBrand.Output);
         Assert.DoesNotContain("CAM-002", byBrand.Output);
-        Assert.Contains("1 devices.", byBrand.Output);
+        Assert.Contains("1 device.", byBrand.Output);
         Assert.Contains("NVR-001", byKind.Output);
         Assert.DoesNotContain("CAM-001", byKind.Output);
         Assert.Contains("2 devices.", bySite.Output);

@@ -51,6 +51,6 @@ public sealed class ExportDevicesTests
         Assert.Equal(2, located.GetArrayLength());
         var point = located[0].GetProperty("geometry").GetProperty("coordinates");
         Assert.Equal([-1.47, 53.381], point.EnumerateArray().Select(c => c.GetDouble()));
-        Assert.Contains("1 devices without coordinates are not in the GeoJSON", geo.Error);
+        Assert.Contains("1 device without coordinates is not in the GeoJSON", geo.Error);
     }
 }

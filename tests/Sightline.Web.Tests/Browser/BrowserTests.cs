@@ -42,10 +42,10 @@ public sealed class BrowserTests
             Buffer = System.Text.Encoding.UTF8.GetBytes("asset_id,system,site,kind,brand,model,mac\nCAM-050,Town Centre CCTV,Bus Station,camera,ANNKE,I91BN,44:19:B6:00:00:50\n"),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the file (dry run)" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Would create 1 devices")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Would create 1 device,")).ToBeVisibleAsync();
         await ShotAsync(page, "import-dry-run");
         await page.GetByRole(AriaRole.Button, new() { Name = "Commit this import" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Created 1 devices")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Created 1 device,")).ToBeVisibleAsync();
 
         await page.GotoAsync("/Devices?sort=-id");
         await page.GetByRole(AriaRole.Link, new() { Name = "4", Exact = true }).ClickAsync();
