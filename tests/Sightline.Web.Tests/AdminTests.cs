@@ -42,7 +42,7 @@ public sealed class AdminTests
         var byActor = await assessor.PageAsync("/Audit?actor=nobody");
         var verified = await assessor.PageAsync("/Audit?verify=true");
 
-        Assert.Contains("<td>device:3</td>", byEntity, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/Devices/3\">device:3</a>", byEntity, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>device:1</td>", byEntity, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>device:", byActor, StringComparison.Ordinal);
         Assert.Contains("Audit log intact", verified, StringComparison.Ordinal);
