@@ -37,23 +37,42 @@ public sealed class TerminalWriter : TextWriter
 
     public override void Write(string? value) => Write(value.AsSpan());
 
+    // Each call reaches the writer underneath as one call: a console writer is locked per call, so a line written in
+    // pieces could be split by another thread's output (the web host's log lines), and a reader matching whole lines
+    // would miss it.
     public override void Write(ReadOnlySpan<char> buffer)
     {
-        while (TerminalText.NextUnsafe(buffer, keepLines: true) is var next && next >= 0)
+        if (TerminalText.NextUnsafe(buffer, keepLines: true) < 0)
         {
-            Inner.Write(buffer[..next]);
-            Inner.Write(TerminalText.Escape(buffer[next].ToString()));
-            buffer = buffer[(next + 1)..];
+            Inner.Write(buffer);
+            return;
         }
-        Inner.Write(buffer);
+        Inner.Write(Escaped(buffer));
     }
 
     public override void WriteLine() => Inner.WriteLine();
 
-    public override void WriteLine(string? value)
+    public override void WriteLine(string? value) => WriteLine(value.AsSpan());
+
+    public override void WriteLine(ReadOnlySpan<char> buffer)
     {
-        Write(value);
-        Inner.WriteLine();
+        if (TerminalText.NextUnsafe(buffer, keepLines: true) < 0)
+        {
+            Inner.WriteLine(buffer);
+            return;
+        }
+        Inner.WriteLine(Escaped(buffer));
+    }
+
+    private static string Escaped(ReadOnlySpan<char> buffer)
+    {
+        var text = new StringBuilder(buffer.Length + 16);
+        while (TerminalText.NextUnsafe(buffer, keepLines: true) is var next && next >= 0)
+        {
+            text.Append(buffer[..next]).Append(TerminalText.Escape(buffer[next].ToString()));
+            buffer = buffer[(next + 1)..];
+        }
+        return text.Append(buffer).ToString();
     }
 
     public override void Flush() => Inner.Flush();

@@ -108,7 +108,18 @@ public sealed partial class ServeProcess : IAsyncDisposable
         serve._process.EnableRaisingEvents = true;
         serve._process.BeginOutputReadLine();
         serve._process.BeginErrorReadLine();
-        var addresses = await serve._serving.Task.WaitAsync(Patience);
+        string addresses;
+        try
+        {
+            addresses = await serve._serving.Task.WaitAsync(Patience);
+        }
+        catch (TimeoutException)
+        {
+            // Never leave a server running behind a failed test.
+            await serve.DisposeAsync();
+            Assert.Fail($"serve printed no 'Serving … at …' line in {Patience.TotalSeconds} s\nstdout:\n{serve.Output}\nstderr:\n{serve._error}");
+            throw;
+        }
         if (addresses.Length == 0)
         {
             await serve._process.WaitForExitAsync();
