@@ -52,7 +52,9 @@ public sealed class TerminalWriter : TextWriter
 
     public override void WriteLine() => Inner.WriteLine();
 
-    public override void WriteLine(string? value) => WriteLine(value.AsSpan());
+    // The string overload stays a string call underneath, for writers that watch for whole lines by it.
+    public override void WriteLine(string? value) =>
+        Inner.WriteLine(value is null || TerminalText.NextUnsafe(value, keepLines: true) < 0 ? value : Escaped(value));
 
     public override void WriteLine(ReadOnlySpan<char> buffer)
     {

@@ -76,7 +76,7 @@ public sealed class FarmTests
             var output = new ReadyWriter("Ctrl-C stops it.");
             var context = new Sightline.Cli.CliContext(TextReader.Null, output, new StringWriter(), TimeProvider.System, new Dictionary<string, string>(), folder, Interactive: false);
             var running = Sightline.Cli.SightlineCli.RunAsync(["farm", "--range", "127.77.13.0/28", "--devices", "12", "--seed", "3", "--truth", "truth.csv"], context, stop.Token);
-            await Task.WhenAny(output.Ready, running);
+            await Task.WhenAny(output.Ready, running).WaitAsync(TimeSpan.FromMinutes(2));
             var lines = await File.ReadAllLinesAsync(truth);
             var answered = await ReadAsync(IPAddress.Parse("127.77.13.1"), 80, "GET / HTTP/1.0\r\n\r\n", 4096, TimeSpan.FromSeconds(5));
             await stop.CancelAsync();
