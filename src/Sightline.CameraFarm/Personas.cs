@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Sightline.CameraFarm;
 
 /// <summary>
-/// The farm's device types, modelled on how real devices of each platform and brand answer (see
-/// ../shared/reference/fingerprinting.md): banners, realms, header casing, titles, vendor endpoints, ONVIF
+/// The farm's device types, modelled on how real devices of each platform and brand answer (the captures in
+/// tests/corpus and the rules' sources in knowledge/): banners, realms, header casing, titles, vendor endpoints, ONVIF
 /// namespaces and scopes, discovery replies, certificate subjects, serial and MAC schemes. White labels answer with
 /// their platform's stacks under their own label, and carry their platform maker's MAC blocks.
 /// </summary>
