@@ -66,16 +66,7 @@ public sealed class TerminalWriter : TextWriter
         Inner.WriteLine(Escaped(buffer));
     }
 
-    private static string Escaped(ReadOnlySpan<char> buffer)
-    {
-        var text = new StringBuilder(buffer.Length + 16);
-        while (TerminalText.NextUnsafe(buffer, keepLines: true) is var next && next >= 0)
-        {
-            text.Append(buffer[..next]).Append(TerminalText.Escape(buffer[next].ToString()));
-            buffer = buffer[(next + 1)..];
-        }
-        return text.Append(buffer).ToString();
-    }
+    private static string Escaped(ReadOnlySpan<char> buffer) => TerminalText.Escape(buffer.ToString(), keepLines: true);
 
     public override void Flush() => Inner.Flush();
 
