@@ -7,15 +7,18 @@ namespace Sightline.Data.Export;
 
 /// <summary>
 /// Streams the register's devices out as CSV (round-trips through import), JSON or GeoJSON, in id order.
-/// Free-text CSV cells are guarded against spreadsheet formulas.
+/// Free-text CSV cells are guarded against spreadsheet formulas. <paramref name="devices"/> narrows the export to a
+/// filtered list (the web's "export this list"); without it every device is written.
 /// </summary>
-public sealed class DeviceExport(RegisterDb db)
+public sealed class DeviceExport(RegisterDb db, IQueryable<Device>? devices = null)
 {
+    private readonly IQueryable<Device> source = devices ?? db.Devices;
+
     /// <summary>Writes CSV with the known columns, then one column per attribute name in ordinal order.</summary>
     public async Task WriteCsvAsync(TextWriter output, CancellationToken cancel)
     {
         var attributeNames = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var attributes in db.Devices.AsNoTracking().Select(d => d.Attributes).AsAsyncEnumerable().WithCancellation(cancel))
+        await foreach (var attributes in source.AsNoTracking().Select(d => d.Attributes).AsAsyncEnumerable().WithCancellation(cancel))
         {
             attributeNames.UnionWith(attributes.Keys);
         }
@@ -135,7 +138,7 @@ public sealed class DeviceExport(RegisterDb db)
     {
         var systems = await db.Systems.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
         var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
-        await foreach (var device in db.Devices.AsNoTracking().OrderBy(d => d.Id).AsAsyncEnumerable().WithCancellation(cancel))
+        await foreach (var device in source.AsNoTracking().OrderBy(d => d.Id).AsAsyncEnumerable().WithCancellation(cancel))
         {
             yield return (device.Id, DeviceValues.From(device,
                 device.SystemId is { } system ? systems[system] : null,
