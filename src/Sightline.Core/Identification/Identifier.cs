@@ -284,7 +284,8 @@ public sealed class Identifier(KnowledgeBase knowledge)
         {
             return new BrandOutcome("", null, 0, null, $"'{brand}' is a placeholder name, not a brand");
         }
-        var canonical = links[0].Brand;
+        // A relabeller's name leads to the links of the brands it sells; the device said the relabeller's name.
+        var canonical = knowledge.FindMaker(brand)?.Name ?? links[0].Brand;
         var roots = links.Select(l => l.Maker!.Root).Distinct().ToList();
         if (roots.Count > 1)
         {
@@ -345,7 +346,8 @@ public sealed class Identifier(KnowledgeBase knowledge)
         var brand = scores.Top(ClaimType.Brand).Value;
         var whiteLabel = platform is not null && confidence >= WhiteLabelConfidence && brand is not null && !BrandBelongsTo(brand, platform);
         List<string> tells = whiteLabel
-            ? [.. claims.Where(c => c.Type == ClaimType.Platform && c.Value == platform!.Id)
+            // A brand's links to its platform are what the white label is checked against, not a tell of it.
+            ? [.. claims.Where(c => c.Type == ClaimType.Platform && c.Value == platform!.Id && !c.Rule.StartsWith("brand:", StringComparison.Ordinal))
                 .OrderByDescending(c => c.Weight)
                 .Select(c => _rules.TryGetValue(c.Rule, out var rule) && rule.Description.Length > 0 ? $"{rule.Description} ({c.Rule})" : c.Rule)
                 .Distinct()]

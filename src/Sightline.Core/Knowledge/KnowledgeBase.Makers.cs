@@ -105,5 +105,27 @@ public sealed partial class KnowledgeBase
             list.Add(link);
         }
         BrandLinks = links;
+        FindRelabellers();
     }
+
+    /// <summary>
+    /// Makers whose own brands are all sold on other makers' platforms: a relabeller's name on a device says who
+    /// sold it, and points to those platforms, never to a platform of its own that no evidence shows.
+    /// </summary>
+    private void FindRelabellers()
+    {
+        foreach (var group in _brands.Values.SelectMany(l => l).Where(l => l.Relationship == BrandRelationship.Own).GroupBy(l => l.Maker!))
+        {
+            var seller = group.Key;
+            var brands = group.Select(l => _brands[Normal(l.Brand)]).ToList();
+            if (brands.Any(b => !b.Any(l => IsRelabelled(l) && !l.Maker!.SameGroup(seller))))
+            {
+                continue;
+            }
+            _soldBy[seller] = [.. brands.SelectMany(b => b.Where(l => IsRelabelled(l) && !l.Maker!.SameGroup(seller)))];
+        }
+    }
+
+    private static bool IsRelabelled(BrandLink link) =>
+        link.Relationship is BrandRelationship.Oem or BrandRelationship.FormerOwner or BrandRelationship.Technical;
 }

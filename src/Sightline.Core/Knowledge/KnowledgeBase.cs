@@ -15,6 +15,7 @@ public sealed partial class KnowledgeBase
     private readonly Dictionary<string, List<FingerprintRule>> _rulesByKind = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KindRules> _kindRules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OuiBlock> _oui = new(StringComparer.Ordinal);
+    private readonly Dictionary<Maker, IReadOnlyList<BrandLink>> _soldBy = new(ReferenceEqualityComparer.Instance);
 
     private KnowledgeBase(string folder, Dictionary<string, Maker> makers) => (Folder, _makers) = (folder, makers);
 
@@ -96,9 +97,11 @@ public sealed partial class KnowledgeBase
 
     /// <summary>
     /// The links that say whose products a brand's devices are. A brand relabelled from other makers (OEM,
-    /// former owner, technical links) is theirs even when it is also a company's name (Amcrest, Lorex); else a
-    /// maker's own name is its own (Axis, though Canon owns Axis); else its group links; a placeholder name
-    /// ("ONVIF") yields its placeholder row. Empty when the brand is unknown.
+    /// former owner, technical links) is theirs even when it is also a company's name (Amcrest, Lorex); a
+    /// maker whose own brands are all relabelled (Interlogix, whose truVision is Hikvision's) is a relabeller,
+    /// so its name leads to the platforms it sells; else a maker's own name is its own (Axis, though Canon owns
+    /// Axis); else its group links; a placeholder name ("ONVIF") yields its placeholder row. Empty when the
+    /// brand is unknown.
     /// </summary>
     public IReadOnlyList<BrandLink> PlatformLinksFor(string brand)
     {
@@ -112,7 +115,11 @@ public sealed partial class KnowledgeBase
         {
             return relabelled;
         }
-        return FindMaker(brand) is { } maker ? [Own(maker)] : links;
+        if (FindMaker(brand) is not { } maker)
+        {
+            return links;
+        }
+        return _soldBy.TryGetValue(maker, out var sold) ? sold : [Own(maker)];
     }
 
     private static BrandLink Own(Maker maker) =>

@@ -286,6 +286,64 @@ public sealed class IdentifierTests : IDisposable
         Assert.All(verdict.Tells, t => Assert.DoesNotContain("other", t, StringComparison.Ordinal));
     }
 
+    private void AddRelabeller(params string[] platforms)
+    {
+        _folder.Append("makers.csv", "resello,Resello,Resello Security Inc.,YY,,A privately held distributor.,no,yes,,https://example.org/resello,2026-01-15");
+        for (var i = 0; i < platforms.Length; i++)
+        {
+            _folder.Append("brands.csv", $"ResView{i},resello,own,,,confirmed,A product line of Resello.,https://example.org/resello,2026-01-15");
+            _folder.Append("brands.csv", $"ResView{i},{platforms[i]},oem,,,probable,The line's devices are made by {platforms[i]}.,https://example.org/resview,2026-01-15");
+        }
+    }
+
+    [Fact]
+    public void Identify_ARelabellersOwnNameOnAConfidentPlatform_IsItsBrand_NotARivalPlatform()
+    {
+        AddRelabeller("acme");
+        var observations = Identifier.FromRegister("RESELLO", null, null, null, AcmeMac);
+        observations.Add(Server("Acme-Webs"));
+
+        var verdict = Identifier.Identify(observations);
+
+        Assert.Equal("acme", verdict.Platform?.Id);
+        Assert.Equal(1 - (0.2 * 0.4 * 0.6), verdict.PlatformConfidence, 6);
+        Assert.Equal("Resello", verdict.Brand);
+        Assert.True(verdict.WhiteLabelSuspected);
+        Assert.DoesNotContain(verdict.Candidates, c => c.Maker.Id == "resello");
+        Assert.DoesNotContain(verdict.Notes, n => n.StartsWith("conflicting platforms", StringComparison.Ordinal));
+        Assert.Contains("oui:A4B2C3", verdict.Tells);
+        Assert.DoesNotContain(verdict.Tells, t => t.StartsWith("brand:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Identify_ARelabellerOfSeveralPlatforms_NamesOnlyTheBrand()
+    {
+        AddRelabeller("acme", "other-co");
+        var observations = Identifier.FromRegister("Resello", null, null, null, null);
+        observations.Add(Server("Acme-Webs"));
+
+        var verdict = Identifier.Identify(observations);
+
+        Assert.Equal("acme", verdict.Platform?.Id);
+        Assert.Equal(0.8, verdict.PlatformConfidence, 6);
+        Assert.Equal("Resello", verdict.Brand);
+        Assert.Equal(["acme"], verdict.Candidates.Select(c => c.Maker.Id));
+    }
+
+    [Fact]
+    public void Identify_AMakerWithAnOwnBrandNotRelabelled_KeepsItsNameAsItsOwnPlatform()
+    {
+        AddRelabeller("acme");
+        _folder.Append("brands.csv", "ResHome,resello,own,,,confirmed,A line Resello makes itself.,https://example.org/resello,2026-01-15");
+        var observations = Identifier.FromRegister("Resello", null, null, null, null);
+        observations.Add(Server("Acme-Webs"));
+
+        var verdict = Identifier.Identify(observations);
+
+        Assert.Contains(verdict.Candidates, c => c.Maker.Id == "resello");
+        Assert.Contains(verdict.Notes, n => n.StartsWith("conflicting platforms: Acme (0.80) and Resello (0.60)", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Identify_OwnBrandCarryingEscapeSequences_IsReadWithoutThem_AndIsNoWhiteLabel()
     {

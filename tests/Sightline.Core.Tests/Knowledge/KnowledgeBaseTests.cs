@@ -105,6 +105,18 @@ public sealed class KnowledgeBaseTests : IDisposable
     }
 
     [Fact]
+    public void PlatformLinksFor_AMakerWhoseOwnBrandsAreAllRelabelled_ReturnsThePlatformsItSells()
+    {
+        _folder.Append("makers.csv", "resello,Resello,Resello Security Inc.,YY,,A privately held distributor.,no,yes,,https://example.org/resello,2026-01-15");
+        _folder.Append("brands.csv", "ResView,resello,own,,,confirmed,A product line of Resello.,https://example.org/resello,2026-01-15");
+        _folder.Append("brands.csv", "ResView,acme,oem,,,probable,ResView devices are Acme's.,https://example.org/resview,2026-01-15");
+
+        var link = Assert.Single(_folder.Load().PlatformLinksFor("Resello"));
+
+        Assert.Equal((BrandRelationship.Oem, "acme", "ResView"), (link.Relationship, link.Maker?.Id, link.Brand));
+    }
+
+    [Fact]
     public void PlatformLinksFor_AMakersOwnNameOrAlias_IsItsOwn()
     {
         var knowledge = _folder.Load();
