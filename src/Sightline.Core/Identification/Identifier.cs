@@ -26,6 +26,9 @@ public sealed class Identifier(KnowledgeBase knowledge)
     /// <summary>Weight of a MAC block registered to a surveillance maker (the network card's maker is usually the ODM).</summary>
     public const double OuiWeight = 0.6;
 
+    /// <summary>Weight of a sysObjectID under a surveillance maker's IANA enterprise number.</summary>
+    public const double EnterpriseWeight = 0.85;
+
     private const double ClassThreshold = 0.3;
     private static readonly string[] GroupNames = [.. Enumerable.Range(0, 64).Select(i => "#" + i.ToString(CultureInfo.InvariantCulture))];
     private const int CacheCapacity = 10_000;
@@ -145,6 +148,9 @@ public sealed class Identifier(KnowledgeBase knowledge)
             case ObservationKinds.Mac:
                 documentNotes = [$"{value.Length:N0} characters is too long for a MAC address; ignored"];
                 break;
+            case ObservationKinds.SnmpObjectId:
+                AddEnterpriseClaim(value, claims, notes);
+                break;
             default:
                 break;
         }
@@ -215,6 +221,26 @@ public sealed class Identifier(KnowledgeBase knowledge)
             }
         }
         claims.RemoveAll(c => c.Type == ClaimType.Brand && c.Value.Length == 0);
+    }
+
+    /// <summary>
+    /// A sysObjectID lies under the enterprise number its maker registered with IANA: a maker's own arc is strong
+    /// evidence (a relabeller rarely rewrites the MIB), unlike the generic net-snmp arc many devices answer with.
+    /// </summary>
+    private void AddEnterpriseClaim(string oid, List<Claim> claims, List<string> notes)
+    {
+        if (SnmpObjectId.EnterpriseOf(oid) is not { } number || knowledge.FindEnterprise(number) is not { } enterprise)
+        {
+            return;
+        }
+        if (enterprise.Maker is { Surveillance: true } maker)
+        {
+            claims.Add(new Claim(ClaimType.Platform, maker.Id, EnterpriseWeight, $"enterprise:{number}", 0, ""));
+        }
+        else
+        {
+            notes.Add($"sysObjectID under enterprise {number}, registered to {enterprise.Organisation}");
+        }
     }
 
     private void DeriveFromMac(Claim claim, List<Claim> claims, List<string> notes)

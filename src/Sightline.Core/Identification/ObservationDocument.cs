@@ -78,6 +78,9 @@ public sealed partial class ObservationDocument
             case ObservationFormat.Message:
                 document.ReadMessage();
                 break;
+            case ObservationFormat.Document:
+                document.ReadDocument();
+                break;
             case ObservationFormat.Text:
             default:
                 break;
@@ -144,6 +147,62 @@ public sealed partial class ObservationDocument
         Note(failure ?? "no JSON object found");
     }
 
+    /// <summary>
+    /// ONVIF and ISAPI answers as clients keep them: the XML itself (anything holding a '&lt;' that is not JSON), JSON (a device's own, or XML turned into JSON
+    /// with attributes as "@name"), a Python dictionary a client library printed, or "Key: value" lines.
+    /// </summary>
+    private void ReadDocument()
+    {
+        var text = Text.AsSpan().TrimStart();
+        if (text.StartsWith('{') || text.StartsWith('['))
+        {
+            var (fields, notes) = (_fields.Count, Notes.Count);
+            if (JsonStart().IsMatch(Text))
+            {
+                ReadJson();
+            }
+            if (_fields.Count == fields)
+            {
+                // Not JSON after all: what the JSON reader said about it does not apply to the dictionary read instead.
+                _notes?.RemoveRange(notes, _notes.Count - notes);
+                ReadQuotedPairs();
+            }
+        }
+        else if (text.Contains('<'))
+        {
+            ReadXml();
+        }
+        else
+        {
+            ReadKeyValues(Text);
+        }
+    }
+
+    /// <summary>'name': 'value' pairs at any depth, in either quote, as a Python dictionary prints them.</summary>
+    private void ReadQuotedPairs()
+    {
+        foreach (Match pair in QuotedPair().Matches(Text))
+        {
+            var (name, prefix) = AttributeName(pair.Groups["name"].Value);
+            if (!Add(name, prefix + pair.Groups["value"].Value))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// XML turned into JSON or a dictionary writes attributes as "@name" and namespace declarations as "@xmlns" or
+    /// "@xmlns:prefix": read them as the XML reader does (the name, and "xmlns" holding "prefix=uri").
+    /// </summary>
+    private static (string Name, string ValuePrefix) AttributeName(string name) => name switch
+    {
+        "@xmlns" => ("xmlns", "xmlns="),
+        _ when name.StartsWith("@xmlns:", StringComparison.Ordinal) => ("xmlns", name[7..] + "="),
+        _ when name.StartsWith('@') && name.Length > 1 => (name[1..], ""),
+        _ => (name, ""),
+    };
+
     private bool TryReadJson(int start, out string? failure)
     {
         failure = null;
@@ -152,6 +211,7 @@ public sealed partial class ObservationDocument
         var reader = new Utf8JsonReader(bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, bytes)),
             new JsonReaderOptions { MaxDepth = MaxDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         var name = "";
+        var valuePrefix = "";
         Span<char> unescaped = stackalloc char[64];
         try
         {
@@ -160,15 +220,17 @@ public sealed partial class ObservationDocument
                 switch (reader.TokenType)
                 {
                     // Names are made strings only for wanted fields: most of a device's JSON is not read by any rule.
-                    case JsonTokenType.PropertyName when _wanted is not null && !reader.ValueIsEscaped && reader.ValueSpan.Length <= unescaped.Length:
+                    case JsonTokenType.PropertyName when _wanted is not null && !reader.ValueIsEscaped && reader.ValueSpan.Length <= unescaped.Length
+                        && reader.ValueSpan is not [(byte)'@', ..]:
                         var length = Encoding.UTF8.GetChars(reader.ValueSpan, unescaped);
                         name = Wants(unescaped[..length]) ? reader.GetString() ?? "" : "";
+                        valuePrefix = "";
                         break;
                     case JsonTokenType.PropertyName:
-                        name = reader.GetString() ?? "";
+                        (name, valuePrefix) = AttributeName(reader.GetString() ?? "");
                         break;
                     case JsonTokenType.String:
-                        if (Wants(name) && !Add(name, reader.GetString() ?? ""))
+                        if (Wants(name) && !Add(name, valuePrefix.Length == 0 ? reader.GetString() ?? "" : valuePrefix + reader.GetString()))
                         {
                             return true;
                         }
@@ -216,8 +278,9 @@ public sealed partial class ObservationDocument
             {
                 continue;
             }
-            var key = line[..split].Trim();
-            var value = line[(split + 1)..].Trim();
+            // Printed dictionaries and YAML quote keys and values and end lines with commas.
+            var key = line[..split].Trim().Trim('\'', '"');
+            var value = line[(split + 1)..].Trim().TrimEnd(',').Trim().Trim('\'', '"');
             if (!Add(key, value))
             {
                 return;
@@ -288,6 +351,9 @@ public sealed partial class ObservationDocument
 
     [GeneratedRegex(@"\{\s*""")]
     private static partial Regex JsonStart();
+
+    [GeneratedRegex(@"['""](?<name>[@\w:.-]{1,64})['""]\s*:\s*['""](?<value>[^'""\r\n]{0,256})['""]", RegexOptions.NonBacktracking)]
+    private static partial Regex QuotedPair();
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

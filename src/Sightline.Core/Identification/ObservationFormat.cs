@@ -13,6 +13,11 @@ public enum ObservationFormat
     KeyValue,
     /// <summary>JSON when it starts with '{', otherwise key=value lines.</summary>
     JsonOrKeyValue,
+    /// <summary>
+    /// A device document in whichever layout a client stored it: XML when it starts with '&lt;', JSON (or a Python
+    /// dictionary printed by a client library) when with '{', otherwise <c>key: value</c> lines.
+    /// </summary>
+    Document,
     /// <summary>A whole HTTP/RTSP/SSDP message: <c>status</c>, one field per header (lower-case name), <c>body</c>, <c>title</c>, <c>header-names</c>.</summary>
     Message,
 }

@@ -10,6 +10,9 @@ public static class ObservationKinds
     public const string RegisterBrand = "register.brand", RegisterModel = "register.model",
         RegisterFirmware = "register.firmware", RegisterSerial = "register.serial", Mac = "mac";
 
+    /// <summary>An SNMP sysObjectID.0 answer: read for the IANA enterprise number it lies under.</summary>
+    public const string SnmpObjectId = "snmp.sysobjectid";
+
     /// <summary>What the scanner noted about a host (a time-out, a cut answer, a refused login): kept with the evidence, claims nothing.</summary>
     public const string ScanNote = "scan.note";
 
@@ -28,16 +31,16 @@ public static class ObservationKinds
         ["ftp.banner"] = ObservationFormat.Text,
         ["dhcp.vendor-class"] = ObservationFormat.Text,
         ["snmp.sysdescr"] = ObservationFormat.Text,
-        ["snmp.sysobjectid"] = ObservationFormat.Text,
+        [SnmpObjectId] = ObservationFormat.Text,
         ["mdns.instance"] = ObservationFormat.Text,
         ["wsd.probematch"] = ObservationFormat.Xml,
-        ["onvif.device-information"] = ObservationFormat.Xml,
+        ["onvif.device-information"] = ObservationFormat.Document,
         ["onvif.network-interfaces"] = ObservationFormat.Xml,
         ["onvif.scopes"] = ObservationFormat.Xml,
         ["sadp.probematch"] = ObservationFormat.Xml,
         ["dhip.devinfo"] = ObservationFormat.Json,
         ["dahua.magicbox"] = ObservationFormat.KeyValue,
-        ["isapi.device-info"] = ObservationFormat.Xml,
+        ["isapi.device-info"] = ObservationFormat.Document,
         ["vapix.basic-device-info"] = ObservationFormat.JsonOrKeyValue,
         ["reolink.devinfo"] = ObservationFormat.Json,
         ["hanwha.discovery"] = ObservationFormat.KeyValue,

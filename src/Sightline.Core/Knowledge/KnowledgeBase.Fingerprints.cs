@@ -55,6 +55,24 @@ public sealed partial class KnowledgeBase
         }
     }
 
+    private void ReadEnterprises(List<string> problems)
+    {
+        foreach (var row in KnowledgeTable.Read(Folder, "enterprises.csv", ["number", "organisation", "maker", "source", "checked"], problems, required: false))
+        {
+            CheckProvenance(row, problems);
+            if (!long.TryParse(row["number"], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                problems.Add($"{row.Where("number")}: '{row["number"]}' is not an enterprise number (digits only)");
+                continue;
+            }
+            var maker = row.Optional("maker") is null ? null : MakerRef(row, "maker", problems);
+            if (!_enterprises.TryAdd(number, new EnterpriseNumber(number, row["organisation"], maker, row.Provenance)))
+            {
+                problems.Add($"{row.Where("number")}: enterprise number {number} is listed twice");
+            }
+        }
+    }
+
     private void ReadRules(List<string> problems)
     {
         var rules = new List<FingerprintRule>();

@@ -15,6 +15,7 @@ public sealed partial class KnowledgeBase
     private readonly Dictionary<string, List<FingerprintRule>> _rulesByKind = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KindRules> _kindRules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OuiBlock> _oui = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, EnterpriseNumber> _enterprises = [];
     private readonly Dictionary<Maker, IReadOnlyList<BrandLink>> _soldBy = new(ReferenceEqualityComparer.Instance);
 
     private KnowledgeBase(string folder, Dictionary<string, Maker> makers) => (Folder, _makers) = (folder, makers);
@@ -57,6 +58,12 @@ public sealed partial class KnowledgeBase
 
     /// <summary>MAC blocks.</summary>
     public IReadOnlyCollection<OuiBlock> OuiBlocks => _oui.Values;
+
+    /// <summary>IANA private enterprise numbers of the makers we track (enterprises.csv; optional).</summary>
+    public IReadOnlyCollection<EnterpriseNumber> EnterpriseNumbers => _enterprises.Values;
+
+    /// <summary>The organisation an SNMP enterprise number is registered to; null if not listed.</summary>
+    public EnterpriseNumber? FindEnterprise(long number) => _enterprises.GetValueOrDefault(number);
 
     /// <summary>The data date of the MAC registry extract.</summary>
     public string OuiDate { get; private set; } = "";
@@ -192,6 +199,7 @@ public sealed partial class KnowledgeBase
         ReadVulnerabilities(problems);
         ReadModels(problems);
         ReadOui(problems);
+        ReadEnterprises(problems);
         ReadRules(problems);
     }
 

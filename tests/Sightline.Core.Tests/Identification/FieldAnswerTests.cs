@@ -31,4 +31,104 @@ public sealed class FieldAnswerTests
         Assert.True(verdict.WhiteLabelSuspected);
         Assert.DoesNotContain(verdict.Candidates, c => c.Maker.Id == "interlogix");
     }
+
+    // /ISAPI/System/deviceInfo?format=json on newer firmware: the XML's fields under "DeviceInfo", attributes as "@name"
+    // (the layout hikvision_next keeps as device fixtures: github.com/maciej-or/hikvision_next tests/fixtures/devices).
+    private const string IsapiJson = """
+        {"DeviceInfo": {"@version": "2.0", "@xmlns": "http://www.hikvision.com/ver20/XMLSchema", "deviceName": "IP CAMERA",
+         "deviceID": "48473336-3939-3233-3034-2428fd22c319", "model": "DS-2CD2146G2-ISU", "serialNumber": "DS-2CD2146G2-ISU20240606AAWRG12345678",
+         "macAddress": "bc:ad:28:11:22:33", "firmwareVersion": "V5.7.17", "firmwareReleasedDate": "build 240606", "deviceType": "IPCamera", "manufacturer": "hikvision"}}
+        """;
+
+    // The same answer as a Python client logs it: a printed dictionary, single quotes, None for empty
+    // (the form in hikvision_next's issue threads, e.g. github.com/maciej-or/hikvision_next/issues/196).
+    private const string IsapiPythonDictionary = """
+        {'DeviceInfo': {'@version': '2.0', '@xmlns': 'http://www.isapi.org/ver20/XMLSchema', 'deviceName': 'Network Video Recorder', 'deviceID': '48473336-3939-3233-3034-2428fd22c319', 'model': 'DS-7608NI-I2/8P', 'serialNumber': 'DS-7608NI-I2/8P0820210719CCRRF12345678', 'macAddress': '24:28:fd:22:c3:19', 'firmwareVersion': 'V4.30.085', 'firmwareReleasedDate': 'build 210316', 'deviceType': 'NVR', 'customizedInfo': None}}
+        """;
+
+    // The XML both of the above were made from.
+    private const string IsapiXml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <DeviceInfo version="2.0" xmlns="http://www.hikvision.com/ver20/XMLSchema"><deviceName>IP CAMERA</deviceName>
+        <deviceID>48473336-3939-3233-3034-2428fd22c319</deviceID><model>DS-2CD2146G2-ISU</model><serialNumber>DS-2CD2146G2-ISU20240606AAWRG12345678</serialNumber>
+        <macAddress>bc:ad:28:11:22:33</macAddress><firmwareVersion>V5.7.17</firmwareVersion><firmwareReleasedDate>build 240606</firmwareReleasedDate><deviceType>IPCamera</deviceType><manufacturer>hikvision</manufacturer></DeviceInfo>
+        """;
+
+    private const string IsapiNvrXml = """
+        <DeviceInfo version="2.0" xmlns="http://www.isapi.org/ver20/XMLSchema"><deviceName>Network Video Recorder</deviceName><deviceID>48473336-3939-3233-3034-2428fd22c319</deviceID><model>DS-7608NI-I2/8P</model><serialNumber>DS-7608NI-I2/8P0820210719CCRRF12345678</serialNumber><macAddress>24:28:fd:22:c3:19</macAddress><firmwareVersion>V4.30.085</firmwareVersion><firmwareReleasedDate>build 210316</firmwareReleasedDate><deviceType>NVR</deviceType><customizedInfo></customizedInfo></DeviceInfo>
+        """;
+
+    [Theory]
+    [InlineData(IsapiJson, IsapiXml, "DS-2CD2146G2-ISU", "camera")]
+    [InlineData(IsapiPythonDictionary, IsapiNvrXml, "DS-7608NI-I2/8P", "nvr")]
+    public void IsapiDeviceInfo_AsJsonOrAPrintedDictionary_IsReadLikeTheXml(string answer, string xml, string model, string deviceClass)
+    {
+        var verdict = Identify(new Observation("isapi.device-info", answer));
+        var fromXml = Identify(new Observation("isapi.device-info", xml));
+
+        Assert.Equal("hikvision", verdict.Platform?.Id);
+        Assert.Equal(fromXml.PlatformConfidence, verdict.PlatformConfidence);
+        Assert.True(verdict.PlatformConfidence >= Identifier.WhiteLabelConfidence, $"confidence {verdict.PlatformConfidence}");
+        Assert.Equal(model, verdict.Model);
+        Assert.Equal(deviceClass, verdict.DeviceClass);
+        // Every claim but those of rules over the XML text itself (the firmware with its build date) is made alike.
+        Assert.Equal(
+            fromXml.Evidence.Where(c => c.Rule != "hikvision.isapi-device-info.firmware-build").Select(c => (c.Type, c.Value, c.Rule)).Order(),
+            verdict.Evidence.Select(c => (c.Type, c.Value, c.Rule)).Order());
+        Assert.Contains(verdict.Evidence, c => c.Rule == "hikvision.isapi-device-info.namespace");
+    }
+
+    // GetDeviceInformation as ONVIF client libraries hand it back: the npm onvif module's object as JSON (camelCase), a
+    // Python zeep object printed, and "Key: value" lines as command-line clients print them.
+    [Theory]
+    [InlineData("""{"manufacturer":"HIKVISION","model":"DS-2CD2032-I","firmwareVersion":"V5.4.0 build 160530","serialNumber":"DS-2CD2032-I20160530CCWR123456789","hardwareId":"88"}""")]
+    [InlineData("{\n    'Manufacturer': 'HIKVISION',\n    'Model': 'DS-2CD2032-I',\n    'FirmwareVersion': 'V5.4.0 build 160530',\n    'SerialNumber': 'DS-2CD2032-I20160530CCWR123456789',\n    'HardwareId': '88'\n}")]
+    [InlineData("Manufacturer: HIKVISION\nModel: DS-2CD2032-I\nFirmwareVersion: V5.4.0 build 160530\nSerialNumber: DS-2CD2032-I20160530CCWR123456789\nHardwareId: 88\n")]
+    public void OnvifDeviceInformation_InAClientsLayout_IsReadLikeTheEnvelope(string answer)
+    {
+        var verdict = Identify(new Observation("onvif.device-information", answer));
+
+        Assert.Equal("hikvision", verdict.Platform?.Id);
+        Assert.Equal("HIKVISION", verdict.Brand, ignoreCase: true);
+        Assert.Equal("DS-2CD2032-I", verdict.Model);
+        Assert.Equal("V5.4.0 build 160530", verdict.Firmware);
+        Assert.Contains(verdict.Evidence, c => c.Rule == "hikvision.onvif-device-information.serial");
+    }
+
+    [Fact]
+    public void OnvifDeviceInformation_OfAPrinter_InKeyValueLines_IsNoCamera()
+    {
+        var verdict = Identify(new Observation("onvif.device-information", "Manufacturer: HP\nModel: LaserJet 400 M401dne\nFirmwareVersion: 20130624\n"));
+
+        Assert.Null(verdict.Platform);
+    }
+
+    // sysObjectID as SNMP tools print it: numeric, net-snmp's iso. form, and symbolic with the MIB module.
+    [Theory]
+    [InlineData(".1.3.6.1.4.1.3967.1.1.0", "bosch")]
+    [InlineData("iso.3.6.1.4.1.46202", "avigilon")]
+    [InlineData("SNMPv2-SMI::enterprises.368.4.1", "axis")]
+    [InlineData("1.3.6.1.4.1.39165.1.1.1", "hikvision")]
+    public void SysObjectId_UnderAMakersEnterpriseNumber_NamesTheMaker(string oid, string maker)
+    {
+        var verdict = Identify(new Observation("snmp.sysobjectid", oid));
+
+        Assert.Equal(maker, verdict.Platform?.Id);
+        Assert.Contains(verdict.Evidence, c => c.Rule.StartsWith("enterprise:", StringComparison.Ordinal) && c.Value == maker);
+    }
+
+    // Counterexamples: AVTECH Software's environment monitors share a name with the camera maker AVTECH, and the
+    // net-snmp arc is what many Linux devices (Bosch cameras among them) answer with; the number must be whole.
+    [Theory]
+    [InlineData("1.3.6.1.4.1.20916.1.9")]
+    [InlineData(".1.3.6.1.4.1.8072.3.2.10")]
+    [InlineData("1.3.6.1.4.1.39165999")]
+    [InlineData("1.3.6.1.2.1.1.2.0")]
+    public void SysObjectId_UnderNoSurveillanceMakersNumber_NamesNoMaker(string oid)
+    {
+        var verdict = Identify(new Observation("snmp.sysobjectid", oid));
+
+        Assert.Null(verdict.Platform);
+        Assert.DoesNotContain(verdict.Evidence, c => c.Type == ClaimType.Platform);
+    }
 }
