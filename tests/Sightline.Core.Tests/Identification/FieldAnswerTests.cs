@@ -131,4 +131,25 @@ public sealed class FieldAnswerTests
         Assert.Null(verdict.Platform);
         Assert.DoesNotContain(verdict.Evidence, c => c.Type == ClaimType.Platform);
     }
+
+    // Unauthenticated DESCRIBE answers as the scanner keeps them (rtsp.response): Dahua names its serial in the realm
+    // (github.com/scottlamb/retina/issues/62), Hanwha its iPOLiS line (github.com/Ullaakut/cameradar/issues/199).
+    [Theory]
+    [InlineData("RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nWWW-Authenticate: Digest realm=\"Login to 4K01FD2PAJ6E3FF\", nonce=\"203c8d27b595204504dfa65fd22586bd\"\r\n\r\n", "dahua")]
+    [InlineData("RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nDate: Thu, 23 May 2019 02:57:00 GMT\r\nExpires: Thu, 23 May 2019 02:57:00 GMT\r\nCache-Control: must-revalidate\r\nWWW-Authenticate: Digest realm=\"iPOLiS\", nonce=\"BA2BBD4E602A4CD5E08ACC0896D1234E\"\r\n\r\n", "hanwha-vision")]
+    [InlineData("RTSP/1.0 401 Unauthorized\r\nCSeq: 3\r\nWWW-Authenticate: Digest realm=\"IP Camera(C2189)\", nonce=\"1bcc728fe33807c8070f8572af32b356\", stale=\"FALSE\"\r\n\r\n", "hikvision")]
+    public void RtspChallenge_NamesThePlatformByItsRealm(string answer, string maker)
+    {
+        var verdict = Identify(new Observation("rtsp.response", answer));
+
+        Assert.Equal(maker, verdict.Platform?.Id);
+    }
+
+    [Fact]
+    public void DahuaRtspRealm_GivesTheSerial()
+    {
+        var verdict = Identify(new Observation("rtsp.response", "RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nWWW-Authenticate: Digest realm=\"Login to D12A163300000656\", nonce=\"1f75a67964d63e257edb6c66163f1261\"\r\n\r\n"));
+
+        Assert.Contains(verdict.Evidence, c => c is { Type: ClaimType.Serial, Value: "D12A163300000656", Rule: "dahua.rtsp-response.realm" });
+    }
 }
