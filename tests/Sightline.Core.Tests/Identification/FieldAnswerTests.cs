@@ -152,4 +152,17 @@ public sealed class FieldAnswerTests
 
         Assert.Contains(verdict.Evidence, c => c is { Type: ClaimType.Serial, Value: "D12A163300000656", Rule: "dahua.rtsp-response.realm" });
     }
+
+    // Avigilon's model grammar (H4A-DO1-IR, 640F-H5A-THC): generation and family, then form factor; read even when
+    // the firmware reports a placeholder manufacturer.
+    [Theory]
+    [InlineData("H4A-DO1-IR")]
+    [InlineData("640F-H5A-THC")]
+    public void AvigilonModelNumber_NamesAvigilon(string model)
+    {
+        var verdict = Identify(new Observation("onvif.device-information", $"Manufacturer: ONVIF\nModel: {model}\n"));
+
+        Assert.Equal("avigilon", verdict.Platform?.Id);
+        Assert.Equal("camera", verdict.DeviceClass);
+    }
 }
