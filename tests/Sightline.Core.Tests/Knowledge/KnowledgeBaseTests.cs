@@ -174,6 +174,31 @@ public sealed class KnowledgeBaseTests : IDisposable
     }
 
     [Fact]
+    public void Load_EnterpriseNumbers_AreFoundByNumber_AndAreOptional()
+    {
+        Assert.Empty(_folder.Load().EnterpriseNumbers);
+        _folder.Write("enterprises.csv", "number,organisation,maker,source,checked\n39999,Acme Vision,acme,https://example.org/iana,2026-01-15\n8072,net-snmp,,https://example.org/iana,2026-01-15\n");
+
+        var knowledge = _folder.Load();
+
+        Assert.Equal("acme", knowledge.FindEnterprise(39999)?.Maker?.Id);
+        Assert.Null(knowledge.FindEnterprise(8072)?.Maker);
+        Assert.Null(knowledge.FindEnterprise(1));
+    }
+
+    [Theory]
+    [InlineData("1.3.6,Acme Vision,acme", "'1.3.6' is not an enterprise number")]
+    [InlineData("39999,Acme Vision,nobody", "'nobody' is not a maker id")]
+    [InlineData("39999,Acme Vision,acme\n39999,Acme again,acme", "enterprise number 39999 is listed twice")]
+    public void Load_BadEnterpriseRow_NamesFileLineAndWhatIsWrong(string rows, string problem)
+    {
+        var lines = rows.Split("\n").Select(r => r + ",https://example.org/iana,2026-01-15");
+        _folder.Write("enterprises.csv", "number,organisation,maker,source,checked\n" + string.Join("\n", lines) + "\n");
+
+        Assert.Contains(LoadFails().Problems, p => p.StartsWith("enterprises.csv:", StringComparison.Ordinal) && p.Contains(problem, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_RowWithoutSource_NamesFileAndLine()
     {
         var line = _folder.Append("makers.csv", "nosource,NoSource,NoSource Ltd,XX,,,no,yes,,,2026-01-15");
