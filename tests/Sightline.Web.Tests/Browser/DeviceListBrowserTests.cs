@@ -77,8 +77,10 @@ public sealed class DeviceListBrowserTests
 
         var box = await search.BoundingBoxAsync();
         var button = await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).BoundingBoxAsync();
-        Assert.True(box is { X: >= 0 } && box.X + box.Width <= width, $"the search box spans {box?.X}–{box?.X + box?.Width} px");
-        Assert.True(button is not null && button.X + button.Width <= width, $"the search button ends at {button?.X + button?.Width} px");
+        Assert.NotNull(box);
+        Assert.NotNull(button);
+        Assert.True(box.X >= 0 && box.X + box.Width <= width, $"the search box spans {box.X}–{box.X + box.Width} px");
+        Assert.True(button.X + button.Width <= width, $"the search button ends at {button.X + button.Width} px");
         Assert.True(box.Width >= 150, $"the search box is only {box.Width} px wide");
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= width, "the list scrolls sideways");
     }
