@@ -103,7 +103,7 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge) : PageMod
             Fail($"there is no device with ID {Before ?? After} to page from");
             return;
         }
-        First = Math.Max(1, At ?? 1);
+        First = Math.Clamp(At ?? 1, 1, int.MaxValue / 2); // a hint from a link; bounded so the last row's position cannot overflow
         if (Before is not null)
         {
             // The rows just before the cursor: one more than a page means there are more before them.
