@@ -75,6 +75,9 @@ public abstract class RegisterDb(DbContextOptions options) : IdentityDbContext<A
             device.HasIndex(d => d.AssetId).IsUnique();
             device.HasIndex(d => d.Serial);
             device.HasIndex(d => d.MacAddress);
+            // For the search box (an IP is what an alert or a scan gives) and the list's sort and search by model.
+            device.HasIndex(d => d.IpAddress);
+            device.HasIndex(d => d.Model);
             device.HasIndex(d => d.SystemId);
             device.HasIndex(d => d.SiteId);
             device.HasOne<SurveillanceSystem>().WithMany().HasForeignKey(d => d.SystemId).OnDelete(DeleteBehavior.Restrict);

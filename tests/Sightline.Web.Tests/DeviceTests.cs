@@ -27,9 +27,9 @@ public sealed class DeviceTests
         Assert.Contains("CAM-001", byMaker, StringComparison.Ordinal);
         Assert.Contains("CAM-002", byMaker, StringComparison.Ordinal); // ANNKE, made on Hikvision's platform
         Assert.DoesNotContain("NVR-001", byMaker, StringComparison.Ordinal);
-        Assert.Contains("<p>2 devices match.</p>", byMaker, StringComparison.Ordinal);
-        Assert.Contains("<p>2 devices match.</p>", makerAndKind, StringComparison.Ordinal);
-        Assert.Contains("<p>0 devices match.</p>", makerAndStatus, StringComparison.Ordinal);
+        Assert.Contains("Devices 1–2 of 2.", WebUtility.HtmlDecode(byMaker), StringComparison.Ordinal);
+        Assert.Contains("Devices 1–2 of 2.", WebUtility.HtmlDecode(makerAndKind), StringComparison.Ordinal);
+        Assert.Contains("No devices match.", makerAndStatus, StringComparison.Ordinal);
         Assert.Contains("NVR-001", missing, StringComparison.Ordinal);
         Assert.DoesNotContain(">CAM-001<", second, StringComparison.Ordinal);
         Assert.Contains("CAM-002", second, StringComparison.Ordinal);
@@ -62,9 +62,9 @@ public sealed class DeviceTests
             path = WebUtility.HtmlDecode(next.Groups[1].Value);
         }
 
-        Assert.Contains("More than 1,000 devices match.", first, StringComparison.Ordinal);
+        Assert.Contains("Devices 1–50 of more than 1,000.", WebUtility.HtmlDecode(first), StringComparison.Ordinal);
         Assert.Contains("href=\"/Devices?maker=dahua&amp;countAll=true\"", first, StringComparison.Ordinal);
-        Assert.Contains("<p>1,101 devices match.</p>", counted, StringComparison.Ordinal); // and NVR-001
+        Assert.Contains("Devices 1–50 of 1,101.", WebUtility.HtmlDecode(counted), StringComparison.Ordinal); // and NVR-001
         Assert.Equal(1_101, seen.Count);
         Assert.Equal(1_101, seen.Distinct().Count());
         Assert.Equal("BULK-1100", seen[0]); // newest first
@@ -204,7 +204,7 @@ public sealed class DeviceTests
         foreach (System.Text.RegularExpressions.Match bar in bars)
         {
             var list = await client.PageAsync(System.Net.WebUtility.HtmlDecode(bar.Groups[1].Value));
-            Assert.Contains($"<p>{bar.Groups[3].Value} devices match.</p>", list, StringComparison.Ordinal);
+            Assert.Contains($"Devices 1–{bar.Groups[3].Value} of {bar.Groups[3].Value}.", System.Net.WebUtility.HtmlDecode(list), StringComparison.Ordinal);
         }
         Assert.Contains("CAM-011", await client.PageAsync("/Devices?maker=unknown"), StringComparison.Ordinal);
     }

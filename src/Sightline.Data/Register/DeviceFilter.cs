@@ -9,7 +9,7 @@ namespace Sightline.Data.Register;
 /// <summary>
 /// Which devices a list shows, as users name them (system and site by name, brand as sold, platform maker by id or
 /// name, kind, status, flagged dimension, white label). Shared by `devices list` and the web register so both
-/// filter alike. The maker and the flags use the stored verdict, not the label.
+/// filter alike. The maker and the flags use the stored verdict, not the label. <see cref="Search"/> is the search box's rule.
 /// </summary>
 public sealed record DeviceFilter
 {
@@ -30,6 +30,11 @@ public sealed record DeviceFilter
     public string? Flagged { get; init; }
 
     public bool WhiteLabel { get; init; }
+
+    /// <summary>
+    /// Text to find (see <see cref="DeviceSearch"/>): the asset id, serial, IP or MAC exactly, or part of the model or site name.
+    /// </summary>
+    public string? Search { get; init; }
 
     /// <summary>
     /// The devices this filter keeps, or a message saying which value is not known. The knowledge is asked for
@@ -82,6 +87,10 @@ public sealed record DeviceFilter
             }
             query = query.Where(d => d.SiteId == id);
         }
+        if (Empty(Search) is { } text)
+        {
+            query = query.Where(await DeviceSearch.MatchAsync(db, text, cancel));
+        }
         var identities = db.Identities.AsNoTracking();
         IQueryable<Device>? counted = null;
         if (Empty(Maker) is { } unknown && string.Equals(unknown.Trim(), MakerTally.Unknown, StringComparison.OrdinalIgnoreCase))
@@ -102,7 +111,7 @@ public sealed record DeviceFilter
             var platforms = identities.Where(i => EF.Constant(ids).Contains(i.Platform!));
             // To count, with no filter on the devices' own columns, the identities alone answer (one per device, and
             // devices are never deleted): an index-only scan, no device is read.
-            var byVerdictOnly = string.IsNullOrWhiteSpace(System + Site + Brand + Kind + Status);
+            var byVerdictOnly = string.IsNullOrWhiteSpace(System + Site + Brand + Kind + Status + Search);
             counted = byVerdictOnly ? platforms.Select(i => new Device { Id = i.DeviceId }) : query.Join(platforms, d => d.Id, i => i.DeviceId, (d, _) => d);
             query = query.Where(d => platforms.Any(i => i.DeviceId == d.Id));
         }

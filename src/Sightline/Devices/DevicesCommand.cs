@@ -45,8 +45,12 @@ public static class DevicesCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var whiteLabel = new Option<bool>("--white-label") { Description = "Only devices suspected to be white-labelled" };
+        var search = new Option<string?>("--search")
+        {
+            Description = "Only devices whose asset id, serial, IP or MAC is TEXT, or whose model or site name contains it (as the web's search box)",
+        };
         var limit = new Option<int>("--limit") { Description = "Most rows to print", DefaultValueFactory = _ => 200 };
-        var command = new Command("list", "Print a table of devices") { system, site, brand, maker, kind, status, flagged, whiteLabel, limit };
+        var command = new Command("list", "Print a table of devices") { system, site, brand, maker, kind, status, flagged, whiteLabel, search, limit };
         command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, _) =>
         {
             var filter = new DeviceFilter
@@ -59,6 +63,7 @@ public static class DevicesCommand
                 Status = parse.GetValue(status),
                 Flagged = parse.GetResult(flagged) is null ? null : parse.GetValue(flagged) ?? "",
                 WhiteLabel = parse.GetValue(whiteLabel),
+                Search = parse.GetValue(search),
             };
             var (query, counted, error) = await filter.ApplyAsync(db, () => cli.Knowledge(parse), cancel);
             if (query is null)

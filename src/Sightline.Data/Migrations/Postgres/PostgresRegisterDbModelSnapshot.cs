@@ -808,8 +808,14 @@ namespace Sightline.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_devices_asset_id");
 
+                    b.HasIndex("IpAddress")
+                        .HasDatabaseName("ix_devices_ip_address");
+
                     b.HasIndex("MacAddress")
                         .HasDatabaseName("ix_devices_mac_address");
+
+                    b.HasIndex("Model")
+                        .HasDatabaseName("ix_devices_model");
 
                     b.HasIndex("Serial")
                         .HasDatabaseName("ix_devices_serial");

@@ -371,7 +371,8 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("failures");
 
-                    b.Property<DateTimeOffset>("LastFailure")
+                    b.Property<string>("LastFailure")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("last_failure");
 
@@ -414,11 +415,12 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("account_id");
 
-                    b.Property<DateTimeOffset>("Created")
+                    b.Property<string>("Created")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("created");
 
-                    b.Property<DateTimeOffset?>("Revoked")
+                    b.Property<string>("Revoked")
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked");
 
@@ -794,8 +796,14 @@ namespace Sightline.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_devices_asset_id");
 
+                    b.HasIndex("IpAddress")
+                        .HasDatabaseName("ix_devices_ip_address");
+
                     b.HasIndex("MacAddress")
                         .HasDatabaseName("ix_devices_mac_address");
+
+                    b.HasIndex("Model")
+                        .HasDatabaseName("ix_devices_model");
 
                     b.HasIndex("Serial")
                         .HasDatabaseName("ix_devices_serial");
