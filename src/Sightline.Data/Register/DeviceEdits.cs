@@ -132,6 +132,10 @@ public static class DeviceEdits
         {
             // As an import does for a device it updates: what scans stored stays, and weighs with the new fields.
             await db.Identities.Where(i => i.DeviceId == id).ExecuteDeleteAsync(cancel);
+            if (db.Identities.Local.FirstOrDefault(i => i.DeviceId == id) is { } tracked)
+            {
+                db.Entry(tracked).State = EntityState.Detached; // an earlier change through this context; its row is deleted above
+            }
             var stored = await RegisterIdentifier.StoredAsync(db, id, cancel);
             db.Identities.Add((await RegisterIdentifier.CreateAsync(db, knowledge, cancel)).Identify(device, stored));
         }
