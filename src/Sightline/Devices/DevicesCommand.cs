@@ -14,15 +14,16 @@ using Spectre.Console;
 
 namespace Sightline.Devices;
 
-/// <summary>`sightline devices list|show|decommission|override|findings|add-from-scan`.</summary>
+/// <summary>`sightline devices list|show|decommission|return|override|findings|add-from-scan`.</summary>
 public static class DevicesCommand
 {
     public static Command Create(CommandRunner cli)
     {
-        var command = new Command("devices", "List, show and decommission devices; register hosts a scan found");
+        var command = new Command("devices", "List, show, decommission and return devices; register hosts a scan found");
         command.Subcommands.Add(List(cli));
         command.Subcommands.Add(Show(cli));
         command.Subcommands.Add(Decommission(cli));
+        command.Subcommands.Add(Return(cli));
         command.Subcommands.Add(OverrideCommand.Create(cli));
         command.Subcommands.Add(ScanFindingsCommand.Findings(cli));
         command.Subcommands.Add(ScanFindingsCommand.AddFromScan(cli));
@@ -146,28 +147,28 @@ public static class DevicesCommand
         return command;
     }
 
-    private static Command Decommission(CommandRunner cli)
+    private static Command Decommission(CommandRunner cli) =>
+        StatusCommand(cli, "decommission", "Take a device out of service; it stays on the record", "Why it was taken out of service (recorded in the audit log)",
+            DeviceStatus.Decommissioned, "is decommissioned");
+
+    private static Command Return(CommandRunner cli) =>
+        StatusCommand(cli, "return", "Bring a decommissioned device back into service", "Why it is back in service (recorded in the audit log)",
+            DeviceStatus.Active, "is back in service");
+
+    // The web's Decommission and Return buttons make the same change through DeviceEdits.
+    private static Command StatusCommand(CommandRunner cli, string name, string description, string why, DeviceStatus status, string done)
     {
         var id = new Argument<string>("ID") { Description = "Device ID, or asset id" };
-        var reason = new Option<string>("--reason") { Description = "Why it was taken out of service (recorded in the audit log)", Required = true };
-        var command = new Command("decommission", "Take a device out of service; it stays on the record") { id, reason };
+        var reason = new Option<string>("--reason") { Description = why, Required = true };
+        var command = new Command(name, description) { id, reason };
         command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, actor) =>
         {
-            await using var write = await RegisterWrite.BeginAsync(db, cli.Context.Time, actor, cancel);
-            if (await FindAsync(db, parse.GetValue(id)!, cancel) is not { } device)
+            var outcome = await DeviceEdits.SetStatusAsync(db, cli.Context.Time, actor, parse.GetValue(id)!, status, parse.GetValue(reason), version: null, cancel);
+            if (!outcome.Succeeded)
             {
-                return cli.Fail($"there is no device with ID or asset id '{parse.GetValue(id)}'");
+                return cli.Fail(outcome.Problems[0].Message);
             }
-            if (device.Status == DeviceStatus.Decommissioned)
-            {
-                return cli.Fail($"device {device.Id} is already decommissioned");
-            }
-            var before = Words.Of(device.Status);
-            await db.Devices.Where(d => d.Id == device.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeviceStatus.Decommissioned), cancel);
-            write.Record("decommission", "device", device.Id.ToString(CultureInfo.InvariantCulture),
-                AuditJson.Of(("status", before)), AuditJson.Of(("status", "decommissioned"), ("reason", parse.GetValue(reason))));
-            await write.CommitAsync(cancel);
-            cli.Context.Out.WriteLine($"Device {device.Id} is decommissioned.");
+            cli.Context.Out.WriteLine($"Device {outcome.DeviceId} {done}.");
             return 0;
         }, cancel));
         return command;

@@ -107,7 +107,7 @@ public sealed class BrowserTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    private static List<string> Describe(string path, Deque.AxeCore.Commons.AxeResult result) =>
+    internal static List<string> Describe(string path, Deque.AxeCore.Commons.AxeResult result) =>
         result.Violations.Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
 
     internal static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>

@@ -5,7 +5,7 @@ namespace Sightline.Web.Tests.Browser;
 /// <summary>Every page at a phone's width (390 px, as an iPhone 12–15): nothing wider than the screen.</summary>
 public sealed class PhoneLayoutTests
 {
-    private const int Width = 390;
+    internal const int Width = 390;
 
     [Fact]
     public async Task EveryPage_FitsAPhonesWidth()
@@ -39,7 +39,7 @@ public sealed class PhoneLayoutTests
     }
 
     /// <summary>The page if it scrolls sideways, with the elements that stick out past the screen's edge.</summary>
-    private static async Task<IEnumerable<string>> TooWideAsync(IPage page, string path)
+    internal static async Task<IEnumerable<string>> TooWideAsync(IPage page, string path)
     {
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         if (width <= Width)
