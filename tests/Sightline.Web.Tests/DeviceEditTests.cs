@@ -18,6 +18,7 @@ public sealed partial class DeviceEditTests
         var added = await manager.PostFormAsync("/Devices/Add", "/Devices/Add", ("asset_id", "CAM-050"), ("system", "Town Centre CCTV"),
             ("site", "Bus Station"), ("kind", "camera"), ("brand", "ANNKE"), ("mac", "44:19:b6:00:00:50"));
         var shown = await manager.PageAsync("/Devices/4");
+        Assert.Contains("href=\"/Devices/Add\"", await manager.PageAsync("/Devices"), StringComparison.Ordinal);
         var form = Fields(await manager.PageAsync("/Devices/4/Edit"));
         var badMac = await manager.PostFormAsync("/Devices/4/Edit", "/Devices/4/Edit", With(form, ("firmware", "V5.7.9"), ("mac", "44:19:B6:00:00:5")));
         var badMacPage = await badMac.Content.ReadAsStringAsync();
@@ -94,6 +95,7 @@ public sealed partial class DeviceEditTests
             Assert.DoesNotContain("/Devices/1/Edit", page, StringComparison.Ordinal);
             Assert.DoesNotContain("/Devices/1/Status", page, StringComparison.Ordinal);
             Assert.DoesNotContain("/Devices/Add", await client.PageAsync("/"), StringComparison.Ordinal);
+            Assert.DoesNotContain("/Devices/Add", await client.PageAsync("/Devices"), StringComparison.Ordinal);
             foreach (var path in new[] { "/Devices/Add", "/Devices/1/Edit", "/Devices/1/Status" })
             {
                 var opened = await client.GetAsync(path);
