@@ -14,10 +14,13 @@ public static class ExportCommand
         var format = new Option<string>("--format") { Description = "csv (round-trips through import), json or geojson", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json", "geojson");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (replaced only once complete) instead of standard output" };
-        var devices = new Command("devices", "Export every device") { format, output };
+        var devices = new Command("devices",
+            "Export every device: its id, the register's columns, then Sightline's verdict (maker, confidence, confidence_score, " +
+            "white_label, human_rights, security_trust, cyber_hygiene; read-only, an import ignores them), then attributes")
+        { format, output };
         devices.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, _) =>
         {
-            var export = new DeviceExport(db);
+            var export = new DeviceExport(db, knowledge: cli.Knowledge(parse));
             var target = parse.GetValue(output) is { } file ? cli.Context.PathOf(file) : null;
             var temporary = target is null ? null : $"{target}.{Guid.NewGuid():N}.partial";
             try
