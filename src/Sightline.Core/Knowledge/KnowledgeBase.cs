@@ -130,6 +130,9 @@ public sealed class KnowledgeBase
     /// <summary>The registered block holding a MAC (12 hex digits), longest prefix first; null if none.</summary>
     public OuiBlock? FindOui(string hex12) => FindOui(hex12.AsSpan());
 
+    /// <summary>The registered block with exactly this prefix (6, 7 or 9 hex digits), or null.</summary>
+    public OuiBlock? OuiBlock(string prefix) => _oui.GetValueOrDefault(prefix);
+
     /// <summary>The registered block holding a MAC (12 hex digits), longest prefix first; null if none. No prefix is made a string.</summary>
     internal OuiBlock? FindOui(ReadOnlySpan<char> hex12)
     {
@@ -394,6 +397,7 @@ public sealed class KnowledgeBase
     private void ReadModels(List<string> problems)
     {
         var patterns = new List<ModelPattern>();
+        var numbers = new Dictionary<Maker, int>();
         foreach (var row in KnowledgeTable.Read(Folder, "models.csv",
             ["pattern", "maker", "device_class", "weight", "examples", "source", "checked"], problems))
         {
@@ -414,7 +418,8 @@ public sealed class KnowledgeBase
             }
             if (MakerRef(row, "maker", problems) is { } maker && regex is not null)
             {
-                patterns.Add(new ModelPattern(regex, maker, row["device_class"], weight, row.List("examples"), row.Provenance));
+                numbers[maker] = numbers.GetValueOrDefault(maker) + 1;
+                patterns.Add(new ModelPattern(regex, maker, row["device_class"], weight, row.List("examples"), row.Provenance, numbers[maker]));
             }
         }
         ModelPatterns = patterns;
