@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Sightline.Cli;
 using Sightline.Data.Export;
 using Sightline.Register;
@@ -20,7 +21,8 @@ public static class ExportCommand
         { format, output };
         devices.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, _) =>
         {
-            var export = new DeviceExport(db, knowledge: cli.Knowledge(parse));
+            var knowledge = cli.Knowledge(parse);
+            var export = new DeviceExport(db, knowledge: knowledge);
             var target = parse.GetValue(output) is { } file ? cli.Context.PathOf(file) : null;
             var temporary = target is null ? null : $"{target}.{Guid.NewGuid():N}.partial";
             try
@@ -50,6 +52,13 @@ public static class ExportCommand
                 if (temporary is not null)
                 {
                     File.Move(temporary, target!, overwrite: true);
+                }
+                // The export gives the stored verdicts, as lists do; say so when the knowledge has changed since they were stored.
+                var stale = await db.Identities.CountAsync(i => i.Knowledge != knowledge.Version, cancel);
+                if (stale > 0)
+                {
+                    await cli.Context.Error.WriteLineAsync($"note: the verdicts of {Words.Count(stale, "devices")} were worked out with other knowledge than " +
+                        $"{knowledge.Version}; `sightline identify --register` renews them");
                 }
                 return 0;
             }

@@ -140,6 +140,25 @@ public sealed class ExportVerdictTests
         Assert.NotEqual("", row["id"]);
     }
 
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Export_OfVerdictsStoredWithOtherKnowledge_SaysSo(string provider)
+    {
+        await using var register = await EstateAsync(provider);
+        var current = await Cli.RunAsync(register, "export", "devices").Ok();
+        await using (var db = await register.OpenAsync())
+        {
+            await db.Identities.Where(i => db.Devices.Any(d => d.Id == i.DeviceId && d.AssetId == "WL-1")).ExecuteUpdateAsync(s => s.SetProperty(i => i.Knowledge, "older"));
+        }
+
+        var stale = await Cli.RunAsync(register, "export", "devices").Ok();
+
+        Assert.DoesNotContain("note:", current.Error, StringComparison.Ordinal);
+        Assert.Contains("note: the verdicts of 1 device were worked out with other knowledge than ", stale.Error, StringComparison.Ordinal);
+        Assert.Contains("`sightline identify --register` renews them", stale.Error, StringComparison.Ordinal);
+        Assert.Equal(current.Output, stale.Output);
+    }
+
     [Fact]
     public void VerdictCells_AreGuardedAgainstSpreadsheetFormulas()
     {
