@@ -60,7 +60,7 @@ public sealed class AdminTests
         using var json = JsonDocument.Parse(await viewer.PageAsync("/exports/devices.json"));
         using var geo = JsonDocument.Parse(await viewer.PageAsync("/exports/devices.geojson"));
 
-        Assert.StartsWith("asset_id,", csv, StringComparison.Ordinal);
+        Assert.StartsWith("id,asset_id,", csv, StringComparison.Ordinal);
         Assert.Contains("CAM-001", csv, StringComparison.Ordinal);
         Assert.Equal(3, json.RootElement.GetArrayLength());
         Assert.Equal("FeatureCollection", geo.RootElement.GetProperty("type").GetString());

@@ -44,6 +44,7 @@ public sealed class Identifier(KnowledgeBase knowledge)
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _hundredths = new();
     private int _hundredthsCount;
     private readonly Dictionary<string, FingerprintRule> _rules = knowledge.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+    private readonly Dictionary<string, ModelPattern> _modelRules = knowledge.ModelPatterns.ToDictionary(p => p.Rule, StringComparer.Ordinal);
 
     // Companies that sell other makers' products under their names (Amcrest, Lorex): their model numbers say the brand, not the platform.
     // By reference: each maker is loaded once, and a record's own hash reads every field (it showed in profiles).
@@ -371,15 +372,51 @@ public sealed class Identifier(KnowledgeBase knowledge)
         }
         var brand = scores.Top(ClaimType.Brand).Value;
         var whiteLabel = platform is not null && confidence >= WhiteLabelConfidence && brand is not null && !BrandBelongsTo(brand, platform);
-        List<string> tells = whiteLabel
+        List<Tell> tells = whiteLabel
             // A brand's links to its platform are what the white label is checked against, not a tell of it.
             ? [.. claims.Where(c => c.Type == ClaimType.Platform && c.Value == platform!.Id && !c.Rule.StartsWith("brand:", StringComparison.Ordinal))
                 .OrderByDescending(c => c.Weight)
-                .Select(c => _rules.TryGetValue(c.Rule, out var rule) && rule.Description.Length > 0 ? $"{rule.Description} ({c.Rule})" : c.Rule)
-                .Distinct()]
+                .Select(c => c.Rule)
+                .Distinct()
+                .Select(rule => new Tell(rule, MeaningOf(rule)))]
             : [];
         return new Verdict(platform, platform is null ? 0 : Math.Round(confidence, 3), brand, scores.Top(ClaimType.Model).Value, scores.Top(ClaimType.Firmware).Value,
             deviceClass, whiteLabel, tells, platforms, [.. claims], notes.Count < 2 ? [.. notes] : [.. notes.Distinct()]);
+    }
+
+    /// <summary>
+    /// What the rule with this id means, in the knowledge's words; "" when it says nothing more. Never the rule's
+    /// pattern: a regular expression tells a person nothing.
+    /// </summary>
+    public string MeaningOf(string rule)
+    {
+        if (_rules.TryGetValue(rule, out var fingerprint))
+        {
+            return fingerprint.Description.Length > 0 ? fingerprint.Description : $"a fingerprint of the device's {fingerprint.Kind} answer";
+        }
+        if (_modelRules.TryGetValue(rule, out var model))
+        {
+            return model.Meaning;
+        }
+        if (rule.StartsWith("oui:", StringComparison.Ordinal))
+        {
+            return knowledge.OuiBlock(rule[4..]) is { } block ? $"MAC address in the block {block.Prefix} registered to {block.Organisation}" : "";
+        }
+        // brand:RELATIONSHIP:NAME, as BrandOutcomeOf names it.
+        if (rule.Split(':') is ["brand", var relationship, var name]
+            && knowledge.PlatformLinksFor(name).FirstOrDefault(l => l.Relationship.ToString().Equals(relationship, StringComparison.OrdinalIgnoreCase)) is { Maker: { } maker } link)
+        {
+            return link.Relationship switch
+            {
+                BrandRelationship.Own => $"{link.Brand} is {maker.Name}'s own name",
+                BrandRelationship.Group => $"{link.Brand} is a brand of {maker.Name}'s group",
+                BrandRelationship.Oem => $"{link.Brand} sells {maker.Name}'s products under its own name ({link.Confidence})",
+                BrandRelationship.FormerOwner => $"{link.Brand} was once {maker.Name}'s",
+                BrandRelationship.Technical => $"{link.Brand}'s devices carry {maker.Name}'s firmware, protocol or MAC addresses",
+                BrandRelationship.Placeholder or _ => "",
+            };
+        }
+        return rule == "override" ? "a person's decision" : "";
     }
 
     /// <summary>A score as the notes write it, "0.00"; kept, because scores come from a few rule weights and formatting a double is slow.</summary>
@@ -405,13 +442,17 @@ public sealed class Identifier(KnowledgeBase knowledge)
         return text;
     }
 
-    /// <summary>A person's decision replaces the platform; the evidence stays, with the decision on top.</summary>
+    /// <summary>
+    /// A person's decision replaces the platform; the evidence stays, with the decision on top. Naming another maker
+    /// clears the white-label suspicion and with it the tells (they gave away the platform the person overruled).
+    /// </summary>
     public static Verdict Override(Verdict verdict, Maker maker, string reason) =>
         verdict with
         {
             Platform = maker,
             PlatformConfidence = 1,
             WhiteLabelSuspected = verdict.WhiteLabelSuspected && verdict.Platform == maker,
+            Tells = verdict.WhiteLabelSuspected && verdict.Platform == maker ? verdict.Tells : [],
             Evidence = [new Claim(ClaimType.Platform, maker.Id, 1, "override", -1, "person"), .. verdict.Evidence],
             Notes = [$"platform set by a person: {reason}", .. verdict.Notes],
         };

@@ -5,8 +5,8 @@ namespace Sightline.Identification;
 /// <summary>
 /// What Sightline concludes about a device and why: the platform maker (null when unknown: below
 /// <see cref="Identifier.Threshold"/>, or not a surveillance device), brand as sold, model, firmware,
-/// device class, and whether the device looks white-labelled. Every claim in <see cref="Evidence"/>
-/// names its rule and observation.
+/// device class, and whether the device looks white-labelled, with the <see cref="Tells"/> that gave its platform away.
+/// Every claim in <see cref="Evidence"/> names its rule and observation.
 /// </summary>
 public sealed record Verdict(
     Maker? Platform,
@@ -16,7 +16,7 @@ public sealed record Verdict(
     string? Firmware,
     string? DeviceClass,
     bool WhiteLabelSuspected,
-    IReadOnlyList<string> Tells,
+    IReadOnlyList<Tell> Tells,
     IReadOnlyList<PlatformCandidate> Candidates,
     IReadOnlyList<Claim> Evidence,
     IReadOnlyList<string> Notes)

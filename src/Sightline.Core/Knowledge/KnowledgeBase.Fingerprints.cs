@@ -9,6 +9,7 @@ public sealed partial class KnowledgeBase
     private void ReadModels(List<string> problems)
     {
         var patterns = new List<ModelPattern>();
+        var numbers = new Dictionary<Maker, int>();
         foreach (var row in KnowledgeTable.Read(Folder, "models.csv",
             ["pattern", "maker", "device_class", "weight", "examples", "source", "checked"], problems))
         {
@@ -29,7 +30,8 @@ public sealed partial class KnowledgeBase
             }
             if (MakerRef(row, "maker", problems) is { } maker && regex is not null)
             {
-                patterns.Add(new ModelPattern(regex, maker, row["device_class"], weight, row.List("examples"), row.Provenance));
+                numbers[maker] = numbers.GetValueOrDefault(maker) + 1;
+                patterns.Add(new ModelPattern(regex, maker, row["device_class"], weight, row.List("examples"), row.Provenance, numbers[maker]));
             }
         }
         ModelPatterns = patterns;

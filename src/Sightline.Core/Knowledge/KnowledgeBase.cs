@@ -142,6 +142,9 @@ public sealed partial class KnowledgeBase
     /// <summary>The registered block holding a MAC (12 hex digits), longest prefix first; null if none.</summary>
     public OuiBlock? FindOui(string hex12) => FindOui(hex12.AsSpan());
 
+    /// <summary>The registered block with exactly this prefix (6, 7 or 9 hex digits), or null.</summary>
+    public OuiBlock? OuiBlock(string prefix) => _oui.GetValueOrDefault(prefix);
+
     /// <summary>The registered block holding a MAC (12 hex digits), longest prefix first; null if none. No prefix is made a string.</summary>
     internal OuiBlock? FindOui(ReadOnlySpan<char> hex12)
     {

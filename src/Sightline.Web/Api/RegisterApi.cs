@@ -8,6 +8,7 @@ using Sightline.Data;
 using Sightline.Data.Audit;
 using Sightline.Data.Identification;
 using Sightline.Data.Register;
+using Sightline.Identification;
 using Sightline.Knowledge;
 using Sightline.Register;
 using Sightline.Risk;
@@ -28,7 +29,7 @@ public static class RegisterApi
     public sealed record RiskView(string Dimension, string Kind, string Id, string Title, bool? Applies, string Why, string Source, string Checked);
 
     public sealed record VerdictView(string? Platform, string? PlatformName, double Confidence, string ConfidenceWord, string? Brand, string? Model,
-        string? Firmware, string? DeviceClass, bool WhiteLabelSuspected, IReadOnlyList<string> Tells, IReadOnlyList<ClaimView> Evidence,
+        string? Firmware, string? DeviceClass, bool WhiteLabelSuspected, IReadOnlyList<Tell> Tells, IReadOnlyList<ClaimView> Evidence,
         IReadOnlyList<string> Notes, string? DecidedBy, string? DecisionReason);
 
     public sealed record DeviceDetail(int Id, IReadOnlyDictionary<string, string> Fields, VerdictView Verdict, IReadOnlyList<RiskView> Risks);

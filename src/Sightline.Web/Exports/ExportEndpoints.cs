@@ -46,7 +46,7 @@ public static class ExportEndpoints
             await http.Response.WriteAsync(problem!, cancel);
             return;
         }
-        var export = new DeviceExport(db, devices);
+        var export = new DeviceExport(db, knowledge, devices);
         await WriteAsync(http, contentType, fileName, stream => write(export, stream), cancel);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Sightline.Cli;
 using Sightline.Data.Export;
 using Sightline.Register;
@@ -14,10 +15,14 @@ public static class ExportCommand
         var format = new Option<string>("--format") { Description = "csv (round-trips through import), json or geojson", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json", "geojson");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (replaced only once complete) instead of standard output" };
-        var devices = new Command("devices", "Export every device") { format, output };
+        var devices = new Command("devices",
+            "Export every device: its id, the register's columns, then Sightline's verdict (maker, confidence, confidence_score, " +
+            "white_label, human_rights, security_trust, cyber_hygiene; read-only, an import ignores them), then attributes")
+        { format, output };
         devices.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, _) =>
         {
-            var export = new DeviceExport(db);
+            var knowledge = cli.Knowledge(parse);
+            var export = new DeviceExport(db, knowledge);
             var target = parse.GetValue(output) is { } file ? cli.Context.PathOf(file) : null;
             var temporary = target is null ? null : $"{target}.{Guid.NewGuid():N}.partial";
             try
@@ -47,6 +52,13 @@ public static class ExportCommand
                 if (temporary is not null)
                 {
                     File.Move(temporary, target!, overwrite: true);
+                }
+                // The export gives the stored verdicts, as lists do; say so when the knowledge has changed since they were stored.
+                var stale = await db.Identities.CountAsync(i => i.Knowledge != knowledge.Version, cancel);
+                if (stale > 0)
+                {
+                    await cli.Context.Error.WriteLineAsync($"note: the verdicts of {Words.Count(stale, "devices")} were worked out with other knowledge than " +
+                        $"{knowledge.Version}; `sightline identify --register` renews them");
                 }
                 return 0;
             }

@@ -19,8 +19,15 @@ public static class VerdictOutput
         json.WriteString("firmware", verdict.Firmware);
         json.WriteString("deviceClass", verdict.DeviceClass);
         json.WriteBoolean("whiteLabelSuspected", verdict.WhiteLabelSuspected);
+        // Each tell names its rule and says what the rule means; the rule's pattern is no part of it.
         json.WriteStartArray("tells");
-        verdict.Tells.ToList().ForEach(json.WriteStringValue);
+        foreach (var tell in verdict.Tells)
+        {
+            json.WriteStartObject();
+            json.WriteString("rule", tell.Rule);
+            json.WriteString("meaning", tell.Meaning);
+            json.WriteEndObject();
+        }
         json.WriteEndArray();
         json.WriteStartArray("candidates");
         foreach (var candidate in verdict.Candidates)
@@ -65,7 +72,7 @@ public static class VerdictOutput
             output.WriteLine($"{indent}white label     suspected: sold as {Safe(verdict.Brand)}, made on {verdict.Platform!.Name}'s platform");
             foreach (var tell in verdict.Tells)
             {
-                output.WriteLine($"{indent}  tell: {tell}");
+                output.WriteLine($"{indent}  tell: {Safe(tell.ToString())}");
             }
         }
         if (verdict.Evidence.Count > 0)

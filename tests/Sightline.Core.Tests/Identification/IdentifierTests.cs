@@ -281,9 +281,31 @@ public sealed class IdentifierTests : IDisposable
         Assert.Equal("acme", verdict.Platform?.Id);
         Assert.True(verdict.PlatformConfidence >= Identifier.WhiteLabelConfidence);
         Assert.True(verdict.WhiteLabelSuspected);
-        Assert.Equal("Acme web server (acme.http-server.webs)", verdict.Tells[0]);
-        Assert.Contains("oui:A4B2C3", verdict.Tells);
-        Assert.All(verdict.Tells, t => Assert.DoesNotContain("other", t, StringComparison.Ordinal));
+        Assert.Equal(new Tell("acme.http-server.webs", "Acme web server"), verdict.Tells[0]);
+        Assert.Equal("Acme web server (acme.http-server.webs)", verdict.Tells[0].ToString());
+        Assert.Contains(verdict.Tells, t => t.Rule == "oui:A4B2C3" && t.Meaning.StartsWith("MAC address in the block A4B2C3 registered to ", StringComparison.Ordinal));
+        Assert.All(verdict.Tells, t => Assert.DoesNotContain("other", t.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Identify_WhiteLabelTells_NameEachRuleAndWhatItMeans_NeverItsPattern()
+    {
+        _folder.Append("models.csv", @"ZQ-\d{3}[A-Z]?,acme,camera,0.6,ZQ-100;ZQ-200B,https://example.org/zq,2026-01-15");
+        var observations = Identifier.FromRegister("ShopCam", "ZQ-100", null, null, AcmeMac);
+        observations.Add(Server("Acme-Webs"));
+
+        var verdict = Identifier.Identify(observations);
+
+        Assert.True(verdict.WhiteLabelSuspected);
+        Assert.Contains(new Tell("model:acme:2", "Acme camera model numbering, as in ZQ-100"), verdict.Tells);
+        Assert.Contains(new Tell("brand:oem:shopcam", "ShopCam sells Acme's products under its own name (confirmed)"), verdict.Tells);
+        Assert.Contains(verdict.Evidence, c => c.Rule == "model:acme:2");
+        Assert.All(verdict.Tells, t =>
+        {
+            Assert.NotEqual("", t.Meaning);
+            Assert.DoesNotContain(@"\d{3}", t.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("[A-Z]", t.ToString(), StringComparison.Ordinal);
+        });
     }
 
     private void AddRelabeller(params string[] platforms)
@@ -422,8 +444,12 @@ public sealed class IdentifierTests : IDisposable
         var verdict = Identifier.Identify(observations);
 
         Assert.True(verdict.WhiteLabelSuspected);
-        Assert.True(Identifier.Override(verdict, Identifier.Knowledge.Makers["acme"], "confirmed").WhiteLabelSuspected);
-        Assert.False(Identifier.Override(verdict, Identifier.Knowledge.Makers["other-co"], "relabelled OtherCo").WhiteLabelSuspected);
+        var confirmed = Identifier.Override(verdict, Identifier.Knowledge.Makers["acme"], "confirmed");
+        var overruled = Identifier.Override(verdict, Identifier.Knowledge.Makers["other-co"], "relabelled OtherCo");
+        Assert.True(confirmed.WhiteLabelSuspected);
+        Assert.Equal(verdict.Tells, confirmed.Tells);
+        Assert.False(overruled.WhiteLabelSuspected);
+        Assert.Empty(overruled.Tells);
     }
 
     [Fact]

@@ -19,6 +19,17 @@ public sealed class IdentifyCommandTests
         Assert.True(root.GetProperty("platformConfidence").GetDouble() >= 0.8);
         Assert.Equal(file, root.GetProperty("file").GetString());
         Assert.NotEmpty(root.GetProperty("evidence").EnumerateArray());
+        Assert.True(root.GetProperty("whiteLabelSuspected").GetBoolean());
+        var tells = root.GetProperty("tells").EnumerateArray().ToList();
+        Assert.NotEmpty(tells);
+        Assert.All(tells, tell =>
+        {
+            Assert.Equal(["rule", "meaning"], tell.EnumerateObject().Select(p => p.Name));
+            Assert.NotEqual("", tell.GetProperty("rule").GetString());
+            Assert.NotEqual("", tell.GetProperty("meaning").GetString());
+            Assert.DoesNotContain("(?", tell.GetRawText(), StringComparison.Ordinal);
+            Assert.DoesNotContain(@"\\", tell.GetRawText(), StringComparison.Ordinal);
+        });
     }
 
     [Fact]
