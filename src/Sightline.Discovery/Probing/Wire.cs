@@ -27,8 +27,21 @@ public sealed class Wire(ScanOptions options)
         await _pace.WaitAsync(cancel);
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         using var attempt = new SocketAsyncEventArgs { RemoteEndPoint = new IPEndPoint(address, port) };
-        var done = new TaskCompletionSource<SocketError>(TaskCreationOptions.RunContinuationsAsynchronously);
-        attempt.Completed += (_, e) => done.TrySetResult(e.SocketError);
+        // A connect completes on a pool thread, so the scan goes on right there: queueing the continuation once more
+        // cost a hop through the thread pool on each of a sweep's hundreds of thousands of connects. A connect the
+        // deadline aborted is still handed over, so that the scan never goes on inside the deadline's own callback.
+        var done = new TaskCompletionSource<SocketError>();
+        attempt.Completed += (_, e) =>
+        {
+            if (e.SocketError == SocketError.OperationAborted)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static d => d.TrySetResult(SocketError.OperationAborted), done, preferLocal: false);
+            }
+            else
+            {
+                done.TrySetResult(e.SocketError);
+            }
+        };
         SocketError result;
         if (!socket.ConnectAsync(attempt))
         {
