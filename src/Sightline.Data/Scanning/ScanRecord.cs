@@ -84,7 +84,8 @@ public static class ScanRecord
         }
         await db.SaveChangesAsync(cancel);
         var now = time.GetUtcNow();
-        await StoreEvidenceAsync(db, knowledge, touched.ConvertAll(d => (d, byAddress[d.IpAddress!])), now, cancel);
+        await using var bulk = new BulkWriter(write);
+        await StoreEvidenceAsync(write, bulk, knowledge, touched.ConvertAll(d => (d, byAddress[d.IpAddress!])), now, cancel);
         var missing = 0;
         if (complete)
         {
@@ -108,11 +109,12 @@ public static class ScanRecord
             ("updated", Counted("updated").ToString(CultureInfo.InvariantCulture)),
             ("missing", missing.ToString(CultureInfo.InvariantCulture)),
             ("not registered", (Counted(ScanFinding.NotRegistered) + Counted(ScanFinding.Skipped)).ToString(CultureInfo.InvariantCulture))));
+        var nextFinding = (await db.ScanFindings.MaxAsync(f => (long?)f.Id, cancel) ?? 0) + 1;
         foreach (var finding in findings)
         {
-            finding.Scan = scan.Sequence;
+            (finding.Scan, finding.Id) = (scan.Sequence, nextFinding++);
         }
-        db.ScanFindings.AddRange(findings);
+        await InsertNumberedAsync(write, bulk, findings, "scan_findings", nextFinding - 1, cancel);
         await write.CommitAsync(cancel);
         return new ScanOutcome(scan.Sequence, findings, missing);
     }
@@ -153,7 +155,10 @@ public static class ScanRecord
         finding.Register = "promoted";
         finding.DeviceId = device.Id;
         await db.SaveChangesAsync(cancel);
-        await StoreEvidenceAsync(db, knowledge, [(device, host)], time.GetUtcNow(), cancel);
+        await using (var bulk = new BulkWriter(write))
+        {
+            await StoreEvidenceAsync(write, bulk, knowledge, [(device, host)], time.GetUtcNow(), cancel);
+        }
         await write.CommitAsync(cancel);
         return (device, null);
     }
@@ -185,8 +190,12 @@ public static class ScanRecord
     /// read timed out, a login was not offered — is kept, so a rescan that learned less never downgrades what is known,
     /// unless the new answers name another platform maker (another device now at that address). Notes are this scan's only.
     /// </summary>
-    private static async Task StoreEvidenceAsync(RegisterDb db, KnowledgeBase knowledge, List<(Device Device, ScannedHost Host)> devices, DateTimeOffset now, CancellationToken cancel)
+    private static async Task StoreEvidenceAsync(RegisterWrite write, BulkWriter bulk, KnowledgeBase knowledge, List<(Device Device, ScannedHost Host)> devices, DateTimeOffset now,
+        CancellationToken cancel)
     {
+        var db = write.Db;
+        var stored = new List<StoredObservation>();
+        var identities = new List<DeviceIdentity>(devices.Count);
         var ids = devices.ConvertAll(d => d.Device.Id);
         var earlier = (await db.Observations.Where(o => ids.Contains(o.DeviceId)).OrderBy(o => o.Id).ToListAsync(cancel)).ToLookup(o => o.DeviceId);
         var platforms = await db.Identities.AsNoTracking().Where(i => ids.Contains(i.DeviceId)).ToDictionaryAsync(i => i.DeviceId, i => i.Platform, cancel);
@@ -209,10 +218,32 @@ public static class ScanRecord
                 }
             }
             var fresh = host.Observations.Concat(host.Notes.Select(n => new Observation(ObservationKinds.ScanNote, n, null, host.Address.ToString()))).ToList();
-            db.Observations.AddRange(fresh.Select(o => StoredObservation.From(o, device.Id, now)));
-            db.Identities.Add(identifier.Identify(device, [.. kept, .. fresh]));
+            stored.AddRange(fresh.Select(o => StoredObservation.From(o, device.Id, now)));
+            identities.Add(identifier.Identify(device, [.. kept, .. fresh]));
         }
         await db.SaveChangesAsync(cancel);
+        var next = (await db.Observations.MaxAsync(o => (long?)o.Id, cancel) ?? 0) + 1;
+        foreach (var observation in stored)
+        {
+            observation.Id = next++;
+        }
+        await InsertNumberedAsync(write, bulk, stored, "observations", next - 1, cancel);
+        await bulk.InsertAsync(identities, cancel);
+    }
+
+    /// <summary>
+    /// Inserts new rows, numbered after the table's highest key, by the bulk path: a scan of a /16 stores tens of
+    /// thousands of observations and findings, which change tracking took most of the register write to insert. The
+    /// write lock makes the numbering safe; on PostgreSQL the key's identity sequence is moved past the new rows, so
+    /// that rows inserted by other means are numbered after them.
+    /// </summary>
+    private static async Task InsertNumberedAsync<T>(RegisterWrite write, BulkWriter bulk, List<T> rows, string table, long last, CancellationToken cancel) where T : class
+    {
+        await bulk.InsertAsync(rows, cancel);
+        if (write.Db.IsPostgres && rows.Count > 0)
+        {
+            await write.Db.Database.ExecuteSqlAsync($"SELECT setval(pg_get_serial_sequence({table}, 'id'), {last})", cancel);
+        }
     }
 
     private static ScanFinding Finding(ScannedHost host, string action, int? deviceId) => new()

@@ -85,9 +85,11 @@ public static class ScanCommand
                 DryRun(cli.Context.Out, scope, scopeText, options, parse.GetValue(rate), given);
                 return Task.FromResult(0);
             }
+            // The knowledge loads while the register opens: each takes seconds on a busy machine, and neither needs the other.
+            var loading = Task.Run(() => cli.Knowledge(parse), CancellationToken.None);
             return cli.WithRegisterAsync(parse, async (db, actor) =>
             {
-                var knowledge = cli.Knowledge(parse);
+                var knowledge = await loading;
                 var identifier = new Identifier(knowledge);
                 var started = cli.Context.Time.GetUtcNow();
                 var progress = new ScanProgress { Total = scope.Count };
