@@ -388,7 +388,7 @@ public sealed class Identifier(KnowledgeBase knowledge)
     /// What the rule with this id means, in the knowledge's words; "" when it says nothing more. Never the rule's
     /// pattern: a regular expression tells a person nothing.
     /// </summary>
-    public string MeaningOf(string rule)
+    private string MeaningOf(string rule)
     {
         if (_rules.TryGetValue(rule, out var fingerprint))
         {
@@ -401,20 +401,6 @@ public sealed class Identifier(KnowledgeBase knowledge)
         if (rule.StartsWith("oui:", StringComparison.Ordinal))
         {
             return knowledge.OuiBlock(rule[4..]) is { } block ? $"MAC address in the block {block.Prefix} registered to {block.Organisation}" : "";
-        }
-        // brand:RELATIONSHIP:NAME, as BrandOutcomeOf names it.
-        if (rule.Split(':') is ["brand", var relationship, var name]
-            && knowledge.PlatformLinksFor(name).FirstOrDefault(l => l.Relationship.ToString().Equals(relationship, StringComparison.OrdinalIgnoreCase)) is { Maker: { } maker } link)
-        {
-            return link.Relationship switch
-            {
-                BrandRelationship.Own => $"{link.Brand} is {maker.Name}'s own name",
-                BrandRelationship.Group => $"{link.Brand} is a brand of {maker.Name}'s group",
-                BrandRelationship.Oem => $"{link.Brand} sells {maker.Name}'s products under its own name ({link.Confidence})",
-                BrandRelationship.FormerOwner => $"{link.Brand} was once {maker.Name}'s",
-                BrandRelationship.Technical => $"{link.Brand}'s devices carry {maker.Name}'s firmware, protocol or MAC addresses",
-                BrandRelationship.Placeholder or _ => "",
-            };
         }
         return rule == "override" ? "a person's decision" : "";
     }
