@@ -77,8 +77,13 @@ public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
         }
     }
 
-    /// <summary>Overwrites every column of existing rows, matched by key.</summary>
-    public async Task UpdateAsync<T>(IReadOnlyList<T> rows, CancellationToken cancel) where T : class
+    /// <summary>
+    /// Overwrites every column of existing rows, matched by key. With <paramref name="indexedUnchanged"/> the caller
+    /// promises the rows' indexed columns hold what is stored (see <see cref="SameIndexedValues{T}"/>): SQLite then
+    /// leaves those columns out, and with them every index, which it would otherwise rewrite entry by entry at random
+    /// places in files larger than its cache (issue 12). PostgreSQL sees unchanged indexed values itself (HOT updates).
+    /// </summary>
+    public async Task UpdateAsync<T>(IReadOnlyList<T> rows, CancellationToken cancel, bool indexedUnchanged = false) where T : class
     {
         if (rows.Count == 0)
         {
@@ -86,17 +91,21 @@ public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
         }
         var (columns, table) = Table<T>();
         var key = columns.Single(c => c.IsKey);
-        var others = columns.Where(c => c != key).ToList();
         if (write.Db.IsPostgres)
         {
-            await UpdateFromCopyAsync(rows, columns, table, key, others, cancel);
+            await UpdateFromCopyAsync(rows, columns, table, key, columns.Where(c => c != key).ToList(), cancel);
             return;
         }
+        var others = columns.Where(c => c != key && !(indexedUnchanged && c.IsIndexed)).ToList();
         var sql = $"UPDATE {Quote(table)} SET {string.Join(", ", others.Select((c, i) => $"{Quote(c.Name)} = {Placeholder(i, c)}"))} " +
             $"WHERE {Quote(key.Name)} = {Placeholder(others.Count, key)}";
         var ordered = others.Append(key).ToList();
-        RunAll(Statement($"update:{table}", () => sql), ordered, rows);
+        RunAll(Statement($"update:{table}:{indexedUnchanged}", () => sql), ordered, rows);
     }
+
+    /// <summary>Whether two rows of <typeparamref name="T"/> hold the same values in every indexed column.</summary>
+    public bool SameIndexedValues<T>(T a, T b) where T : class =>
+        Table<T>().Columns.Where(c => c.IsIndexed).All(c => Equals(c.Value(a), c.Value(b)));
 
     // PostgreSQL: the rows go by binary COPY into a temporary table like the real one, and one UPDATE joins it, instead
     // of a statement per row that the server parses, plans and executes on its own (issue 12: imports that update half
@@ -214,6 +223,9 @@ public sealed class BulkWriter(RegisterWrite write) : IAsyncDisposable
         public string StoreType { get; } = property.GetColumnType();
 
         public bool IsKey { get; } = property.IsPrimaryKey();
+
+        /// <summary>Whether an index (other than the key) covers the column.</summary>
+        public bool IsIndexed { get; } = !property.IsPrimaryKey() && property.GetContainingIndexes().Any();
 
         public object? Value(object row)
         {

@@ -16,14 +16,15 @@ namespace Sightline.Data.Import;
 /// means nothing is written. The file streams in chunks; what is kept across chunks has a fixed size, except the
 /// set of stored devices the file has updated. With knowledge, every created or changed device is identified
 /// from what the row says, and its identity written in the same transaction. Decided changes are gathered in a batch
-/// (rows, audit entries, identities) while the batch before is written on another thread.
+/// (rows, audit entries, identities) while the batch before is written on another thread (<see cref="ImportWriter"/>).
 /// </summary>
 public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor, KnowledgeBase? knowledge = null)
 {
     private RegisterIdentifier? _identifier;
     private const int ChunkSize = 500;
-    // A batch is written as soon as the writing thread is free, or once it holds this many devices.
-    private const int BatchDevices = 5_000;
+    // Rows matched against stored devices per look-up. Each chunk waits for the writer before its look-ups, so larger
+    // chunks let parsing overlap writing for longer (issue 12: an update file of a million rows).
+    private const int LookupChunkSize = 5_000;
 
     private readonly List<CsvProblem> _problems = [];
     private readonly List<ImportChange> _changes = [];
@@ -37,6 +38,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     private readonly List<(string AssetId, CsvField Cell, DeviceRow? Row)> _suspects = [];
     // Keys (asset id, serial, MAC) of the devices stored or created so far: a row whose keys it has not seen needs no look-up.
     internal KeyFilter KnownKeys { get; init; } = new();
+    private StoredDeviceLookup _lookup = null!;
     // Stored devices this file has already updated; devices it created are recognised by id (≥ _firstNewId).
     private readonly Dictionary<int, long> _matchedLines = [];
     private int _firstNewId;
@@ -51,15 +53,12 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     private int _unchanged;
     private int _nextDeviceId;
     private int _changedWhenAnalysed;
-    // Devices in the register when the import began, and when PostgreSQL last sampled the devices table (see AnalyzeIfGrownAsync).
-    private int _storedAtStart;
+    // Devices when PostgreSQL last sampled the devices table (see AnalyzeIfGrownAsync).
     private int _devicesWhenAnalysed;
     // A load into an empty register: see ApplyChunkAsync.
     private bool _firstLoad;
     private readonly List<DeviceRow> _heldBack = [];
-    private Batch _filling = null!;
-    private Batch _writing = null!;
-    private Task _pending = Task.CompletedTask;
+    private ImportWriter _writer = null!;
 
     /// <summary>How the file's bytes are read: UTF-8 unless the user says the file is Latin-1.</summary>
     public CsvEncoding FileEncoding { get; init; } = CsvEncoding.Utf8;
@@ -73,6 +72,8 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         }
         await using var write = await RegisterWrite.BeginAsync(db, time, actor, cancel);
         await using var bulk = new BulkWriter(write);
+        _writer = new ImportWriter(db, bulk);
+        _lookup = new StoredDeviceLookup(db, _writer) { KnownKeys = KnownKeys };
         try
         {
             return await ImportAsync(write, bulk, input, name, dryRun, cancel);
@@ -81,7 +82,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         {
             // Never dispose the writer or roll back under a chunk still being written (its failure, if any, is not
             // the one being reported).
-            await Task.WhenAny(_pending);
+            await Task.WhenAny(_writer.Pending);
         }
     }
 
@@ -91,15 +92,14 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         await LoadPlacesAsync(cancel);
         _nextDeviceId = (await db.Devices.MaxAsync(d => (int?)d.Id, cancel) ?? 0) + 1;
         _firstNewId = _nextDeviceId;
-        await LoadKeysAsync(cancel);
-        _devicesWhenAnalysed = _storedAtStart;
+        await _lookup.LoadKeysAsync(cancel);
+        _devicesWhenAnalysed = _lookup.StoredAtStart;
         if (knowledge is not null)
         {
             _identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
             // Scans store observations under the same write lock, so none can appear while this import holds it.
             _anyObservations = await db.Observations.AnyAsync(cancel);
         }
-        (_filling, _writing) = (new Batch(bulk), new Batch(bulk));
         _firstLoad = _firstNewId == 1;
         if (_firstLoad)
         {
@@ -136,7 +136,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
                 {
                     chunk.Add(row);
                 }
-                if (chunk.Count == ChunkSize)
+                if (chunk.Count >= ChunkLimit)
                 {
                     await ApplyChunkAsync(write, bulk, chunk, cancel);
                     chunk.Clear();
@@ -157,7 +157,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         {
             await ApplyChunkAsync(write, bulk, await SettleSuspectsAsync(input, assetColumn, cancel), cancel);
         }
-        await FlushAsync(cancel);
+        await _writer.FlushAsync(cancel);
         _problemCount = Math.Max(_problemCount, _problems.Count);
         _problems.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
         var committed = _problemCount == 0 && !dryRun;
@@ -214,23 +214,28 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     // samplings of at most 30,000 rows and keeps every other look-up planned on the true size too.
     private async Task AnalyzeIfGrownAsync(RegisterDb db, CancellationToken cancel)
     {
-        var grown = _storedAtStart + _created - _devicesWhenAnalysed;
+        var grown = _lookup.StoredAtStart + _created - _devicesWhenAnalysed;
         if (!db.IsPostgres || grown < Math.Max(AnalyzeGrowthAfter, _devicesWhenAnalysed))
         {
             return;
         }
-        await FlushAsync(cancel);
+        await _writer.FlushAsync(cancel);
         await AnalyzeAsync(db, cancel);
     }
 
     private async Task AnalyzeAsync(RegisterDb db, CancellationToken cancel)
     {
         _changedWhenAnalysed = _created + _updated;
-        _devicesWhenAnalysed = _storedAtStart + _created;
+        _devicesWhenAnalysed = _lookup.StoredAtStart + _created;
         var tables = string.Join(", ", new[] { typeof(Device), typeof(DeviceIdentity) }.Select(t => $"\"{db.Model.FindEntityType(t)!.GetTableName()}\""));
         var analyze = "ANALYZE " + tables; // names from our own model, not from input
         await db.Database.ExecuteSqlRawAsync(analyze, cancel);
     }
+
+    // Large chunks only once PostgreSQL's statistics know the register to be large (SQLite: once it was large at the
+    // start): a chunk's writes are planned on the sampled size (AnalyzeIfGrownAsync), and a large first chunk into a
+    // near-empty table would check each identity's device by scanning the devices written before it.
+    private int ChunkLimit => _firstLoad || _devicesWhenAnalysed < LookupChunkSize ? ChunkSize : LookupChunkSize;
 
     private DeviceRow? ParseRow(DeviceRowParser parser, CsvRecord record, int assetColumn)
     {
@@ -273,7 +278,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (_problemCount == 0)
         {
-            await FlushAsync(cancel);
+            await _writer.FlushAsync(cancel);
             var stored = await db.Devices.AsNoTracking().Where(d => ids.Contains(d.AssetId!))
                 .Select(d => new { d.Id, d.AssetId }).ToListAsync(cancel);
             seen.UnionWith(stored.Where(d => d.Id >= _firstNewId || _matchedLines.ContainsKey(d.Id)).Select(d => d.AssetId!));
@@ -323,14 +328,18 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         // On a first load every device is this file's own, so a row can match only one an earlier row created. Rows
         // whose serial or MAC may have been seen are held back and matched at the end, once the indexes are built
         // (EndFirstLoadAsync); the others need no look-up at all.
-        var existing = _firstLoad ? new DeviceMatches() : await FindExistingAsync(chunk, cancel);
-        var updated = new List<Device>();
+        var existing = _firstLoad ? new DeviceMatches() : await _lookup.FindAsync(chunk, cancel);
+        // An updated device's identity also weighs what scans stored for it, which only the register knows; scans
+        // cannot store any while the import holds the write lock, so this is read with the look-ups.
+        var stored = _identifier is not null && _anyObservations && !existing.IsEmpty
+            ? await StoredObservationsAsync(chunk, existing, cancel)
+            : [];
         foreach (var row in chunk)
         {
             if (_firstLoad && (KnownKeys.MightContain(row.Values[DeviceColumn.Serial]) || KnownKeys.MightContain(row.Values[DeviceColumn.Mac])))
             {
                 _heldBack.Add(row);
-                RememberKeys(row.Values[DeviceColumn.AssetId], row.Values[DeviceColumn.Serial], row.Values[DeviceColumn.Mac]);
+                _lookup.Remember(row.Values[DeviceColumn.AssetId], row.Values[DeviceColumn.Serial], row.Values[DeviceColumn.Mac]);
                 continue;
             }
             var match = existing.Find(row.Values);
@@ -362,50 +371,37 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             var device = new Device { Id = match?.Id ?? _nextDeviceId++ };
             merged.ApplyTo(device, systemId, siteId);
             existing.Add(device);
-            RememberKeys(device.AssetId, device.Serial, device.MacAddress);
+            _lookup.Remember(device.AssetId, device.Serial, device.MacAddress);
             string action;
             string? before, after;
             if (current is null)
             {
                 (action, before, after) = ("create", null, AuditJson.Snapshot(merged));
-                _filling.Devices.Add(device);
+                _writer.Filling.Devices.Add(device);
                 if (_identifier is not null)
                 {
-                    _filling.Identities.Add(_identifier.Identify(device));
+                    _writer.Filling.Identities.Add(_identifier.Identify(device));
                 }
                 _created++;
             }
             else
             {
                 (action, before, after) = ("update", AuditJson.ChangedIn(current, merged), AuditJson.ChangedIn(merged, current));
-                _filling.Updates.Add(device);
-                updated.Add(device);
+                (_writer.Bulk.SameIndexedValues(device, match!) ? _writer.Filling.UpdatesKeepingKeys : _writer.Filling.Updates).Add(device);
+                if (_identifier is not null)
+                {
+                    _writer.Filling.ReplacedIdentities.Add(device.Id);
+                    _writer.Filling.Identities.Add(_identifier.Identify(device, stored.GetValueOrDefault(device.Id)));
+                }
                 _updated++;
             }
-            _filling.Audit.Add(write.Audit.Next(action, "device", device.Id.ToString(CultureInfo.InvariantCulture), before, after));
+            _writer.Filling.Audit.Add(write.Audit.Next(action, "device", device.Id.ToString(CultureInfo.InvariantCulture), before, after));
             if (_changes.Count < ImportResult.ChangesKept)
             {
                 _changes.Add(new ImportChange(row.Line, action, device.Id, device.AssetId, before, after!));
             }
         }
-        if (updated.Count > 0 && _identifier is not null)
-        {
-            // An updated device's identity also weighs what scans stored for it, which only the register knows.
-            await FlushAsync(cancel);
-            var ids = updated.ConvertAll(d => d.Id);
-            await db.Identities.Where(i => ids.Contains(i.DeviceId)).ExecuteDeleteAsync(cancel);
-            var stored = _anyObservations
-                ? await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => ids.Contains(o.DeviceId)), cancel)
-                : [];
-            foreach (var device in updated)
-            {
-                _filling.Identities.Add(_identifier.Identify(device, stored.GetValueOrDefault(device.Id)));
-            }
-        }
-        if (!_filling.IsEmpty && (_pending.IsCompleted || _filling.DeviceCount >= BatchDevices))
-        {
-            await StartWritingAsync(cancel);
-        }
+        await _writer.WriteIfDueAsync(cancel);
         if (!_firstLoad)
         {
             await AnalyzeIfGrownAsync(write.Db, cancel);
@@ -427,7 +423,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         {
             return;
         }
-        await FlushAsync(cancel);
+        await _writer.FlushAsync(cancel);
         await bulk.RestoreIndexesAsync(cancel);
         // Without statistics PostgreSQL plans the held-back rows' look-ups as scans of the whole table.
         await AnalyzeIfManyChangedAsync(write.Db, cancel);
@@ -439,73 +435,14 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         }
     }
 
-    /// <summary>Starts writing the batch gathered so far, once the one before it is written.</summary>
-    private async Task StartWritingAsync(CancellationToken cancel)
+    // The observations scans stored for the devices a chunk's rows matched, by device.
+    private async Task<Dictionary<int, List<Observation>>> StoredObservationsAsync(List<DeviceRow> chunk, DeviceMatches existing,
+        CancellationToken cancel)
     {
-        await _pending;
-        (_filling, _writing) = (_writing, _filling);
-        _filling.Clear();
-        var batch = _writing;
-        _pending = Task.Run(() => batch.WriteAsync(cancel), cancel);
+        var ids = chunk.Select(r => existing.Find(r.Values)?.Id).OfType<int>().Distinct().ToList();
+        await _writer.FlushAsync(cancel);
+        return await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => ids.Contains(o.DeviceId)), cancel);
     }
-
-    /// <summary>Writes everything decided so far and waits for it; every other use of the database first comes here.</summary>
-    private async Task FlushAsync(CancellationToken cancel)
-    {
-        if (!_filling.IsEmpty)
-        {
-            await StartWritingAsync(cancel);
-        }
-        var pending = _pending;
-        _pending = Task.CompletedTask;
-        await pending;
-    }
-
-    private async Task LoadKeysAsync(CancellationToken cancel)
-    {
-        await foreach (var key in db.Devices.AsNoTracking().Select(d => new { d.AssetId, d.Serial, d.MacAddress }).AsAsyncEnumerable()
-            .WithCancellation(cancel))
-        {
-            RememberKeys(key.AssetId, key.Serial, key.MacAddress);
-            _storedAtStart++;
-        }
-    }
-
-    private void RememberKeys(string? assetId, string? serial, string? mac)
-    {
-        KnownKeys.Add(assetId);
-        KnownKeys.Add(serial);
-        KnownKeys.Add(mac);
-    }
-
-    // Looks up stored devices by asset id, then serial only for rows still unmatched, then MAC; each is one indexed
-    // IN query with the keys as a single array parameter. Keys the filter has never seen are not looked up.
-    private async Task<DeviceMatches> FindExistingAsync(List<DeviceRow> chunk, CancellationToken cancel)
-    {
-        var matches = new DeviceMatches();
-        foreach (var (column, lookup) in Lookups)
-        {
-            var keys = UnmatchedKeys(chunk, column, matches);
-            if (keys.Count > 0)
-            {
-                await FlushAsync(cancel);
-                matches.AddAll(await lookup(db, keys).ToListAsync(cancel));
-            }
-        }
-        return matches;
-    }
-
-    // In matching order; each is one indexed IN query.
-    private static readonly (DeviceColumn Column, Func<RegisterDb, List<string>, IQueryable<Device>> Query)[] Lookups =
-    [
-        (DeviceColumn.AssetId, (db, keys) => db.Devices.AsNoTracking().Where(d => keys.Contains(d.AssetId!))),
-        (DeviceColumn.Serial, (db, keys) => db.Devices.AsNoTracking().Where(d => keys.Contains(d.Serial!))),
-        (DeviceColumn.Mac, (db, keys) => db.Devices.AsNoTracking().Where(d => keys.Contains(d.MacAddress!))),
-    ];
-
-    private List<string> UnmatchedKeys(List<DeviceRow> chunk, DeviceColumn column, DeviceMatches matches) =>
-        chunk.Where(r => matches.Find(r.Values) is null)
-            .Select(r => r.Values[column]).OfType<string>().Where(KnownKeys.MightContain).Distinct().ToList();
 
     private static bool KnownPlace(string? name, Dictionary<string, int> ids, out int? id)
     {
@@ -530,7 +467,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         {
             return id;
         }
-        await FlushAsync(cancel);
+        await _writer.FlushAsync(cancel);
         if (isSite)
         {
             var site = new Site { Name = name };
@@ -550,7 +487,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         ids[name] = id;
         var kind = isSite ? "site" : "system";
         _createdPlaces.Add($"{kind} '{name}'");
-        _filling.Audit.Add(write.Audit.Next("create", kind, id.ToString(CultureInfo.InvariantCulture), null, AuditJson.Of(("name", name))));
+        _writer.Filling.Audit.Add(write.Audit.Next("create", kind, id.ToString(CultureInfo.InvariantCulture), null, AuditJson.Of(("name", name))));
         return id;
     }
 
@@ -581,37 +518,4 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
 
     private static string Label(Device device) =>
         device.AssetId is { } asset ? $"asset {asset}" : device.Serial is { } serial ? $"serial {serial}" : $"MAC {device.MacAddress}";
-
-    /// <summary>
-    /// What has been decided and not yet written: new and changed devices, their audit entries and identities. One batch
-    /// is filled on the reading thread while the one before is written on another, so parsing and the database (SQLite
-    /// in-process, or the PostgreSQL server) run side by side.
-    /// </summary>
-    private sealed class Batch(BulkWriter bulk)
-    {
-        public BulkRows<Device> Devices { get; } = bulk.Rows<Device>();
-        public List<Device> Updates { get; } = [];
-        public BulkRows<AuditEntry> Audit { get; } = bulk.Rows<AuditEntry>();
-        public BulkRows<DeviceIdentity> Identities { get; } = bulk.Rows<DeviceIdentity>();
-
-        public int DeviceCount => Devices.Count + Updates.Count;
-
-        public bool IsEmpty => DeviceCount + Audit.Count + Identities.Count == 0;
-
-        public async Task WriteAsync(CancellationToken cancel)
-        {
-            await bulk.InsertAsync(Devices, cancel);
-            await bulk.UpdateAsync(Updates, cancel);
-            await bulk.InsertAsync(Audit, cancel);
-            await bulk.InsertAsync(Identities, cancel);
-        }
-
-        public void Clear()
-        {
-            Devices.Clear();
-            Updates.Clear();
-            Audit.Clear();
-            Identities.Clear();
-        }
-    }
 }

@@ -9,6 +9,8 @@ internal sealed class DeviceMatches
     private readonly Dictionary<string, Device> _bySerial = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Device> _byMac = new(StringComparer.Ordinal);
 
+    public bool IsEmpty => _byAsset.Count + _bySerial.Count + _byMac.Count == 0;
+
     public void Add(Device device)
     {
         Put(_byAsset, device.AssetId, device);
