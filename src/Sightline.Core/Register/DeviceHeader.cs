@@ -5,10 +5,12 @@ namespace Sightline.Register;
 /// <summary>What each column of an asset list holds: a known <see cref="DeviceColumn"/> or an extra attribute.</summary>
 public sealed class DeviceHeader
 {
-    private DeviceHeader(DeviceColumn?[] columns, string[] names)
+    private DeviceHeader(DeviceColumn?[] columns, string[] names, bool[] readOnly, int idIndex)
     {
         Columns = columns;
         CellNames = names;
+        ReadOnly = readOnly;
+        IdIndex = idIndex;
         var present = new bool[DeviceColumns.Count];
         foreach (var column in columns)
         {
@@ -29,8 +31,20 @@ public sealed class DeviceHeader
     /// <summary>Whether the file has each known column; absent columns leave stored values alone.</summary>
     public IReadOnlyList<bool> Present { get; }
 
+    /// <summary>
+    /// Whether each cell position is one of an export's read-only columns (<see cref="VerdictColumns"/>): the id, used
+    /// only to match, and the verdict, never taken as evidence of anything nor stored.
+    /// </summary>
+    public IReadOnlyList<bool> ReadOnly { get; }
+
+    /// <summary>The position of the <c>id</c> column (a device's Sightline id, from an export), or -1.</summary>
+    public int IdIndex { get; }
+
     /// <summary>The attribute columns the file has.</summary>
-    public IEnumerable<string> AttributeNames => CellNames.Where((_, i) => Columns[i] is null);
+    public IEnumerable<string> AttributeNames => CellNames.Where((_, i) => Columns[i] is null && !ReadOnly[i]);
+
+    /// <summary>The verdict columns the file has, which an import leaves aside.</summary>
+    public IEnumerable<string> VerdictNames => CellNames.Where((_, i) => ReadOnly[i] && i != IdIndex);
 
     /// <summary>Reads a header record, adding any problem to <paramref name="problems"/>; null when unusable.</summary>
     public static DeviceHeader? Parse(CsvRecord record, ICollection<CsvProblem> problems)
@@ -48,6 +62,8 @@ public sealed class DeviceHeader
         }
         var columns = new DeviceColumn?[record.Fields.Count];
         var names = new string[record.Fields.Count];
+        var readOnly = new bool[record.Fields.Count];
+        var idIndex = -1;
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var ok = true;
         for (var i = 0; i < record.Fields.Count; i++)
@@ -60,6 +76,11 @@ public sealed class DeviceHeader
             }
             names[i] = field.Value.Trim();
             columns[i] = DeviceColumns.Find(names[i]);
+            if (columns[i] is null && names[i].Equals(VerdictColumns.Id, StringComparison.OrdinalIgnoreCase))
+            {
+                idIndex = i;
+            }
+            readOnly[i] = idIndex == i || (columns[i] is null && VerdictColumns.IsVerdict(names[i]));
             var identity = columns[i] is { } known ? DeviceColumns.Name(known) : names[i];
             if (names[i].Length == 0)
             {
@@ -73,10 +94,11 @@ public sealed class DeviceHeader
                 ok = false;
             }
         }
-        var header = new DeviceHeader(columns, names);
-        if (!header.Present[(int)DeviceColumn.AssetId] && !header.Present[(int)DeviceColumn.Serial] && !header.Present[(int)DeviceColumn.Mac])
+        var header = new DeviceHeader(columns, names, readOnly, idIndex);
+        if (!header.Present[(int)DeviceColumn.AssetId] && !header.Present[(int)DeviceColumn.Serial] && !header.Present[(int)DeviceColumn.Mac]
+            && idIndex < 0)
         {
-            problems.Add(new CsvProblem(record.Line, 1, "the header needs an asset_id, serial or mac column to match devices by"));
+            problems.Add(new CsvProblem(record.Line, 1, "the header needs an id, asset_id, serial or mac column to match devices by"));
             ok = false;
         }
         return ok ? header : null;

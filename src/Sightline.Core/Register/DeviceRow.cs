@@ -3,6 +3,9 @@ namespace Sightline.Register;
 /// <summary>One validated row of an asset list: its line, its values and the header saying which columns it sets.</summary>
 public sealed record DeviceRow(long Line, DeviceHeader Header, DeviceValues Values)
 {
+    /// <summary>The device's Sightline id the row carries (an export's <c>id</c> column), matched before any key; null if none.</summary>
+    public int? Id { get; init; }
+
     /// <summary>
     /// The device as it will be after this row: the columns the file has replace stored values,
     /// the columns it lacks keep them. <paramref name="existing"/> is null for a new device; then the row's own

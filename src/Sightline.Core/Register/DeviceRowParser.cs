@@ -42,10 +42,30 @@ public sealed class DeviceRowParser(DeviceHeader header, DateOnly today)
             return null;
         }
         var values = new DeviceValues();
+        int? id = null;
         for (var i = 0; i < record.Fields.Count; i++)
         {
             var field = record.Fields[i];
             var text = FormulaGuard.Restore(field.Value.Trim());
+            if (i == header.IdIndex && text.Length > 0)
+            {
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
+                {
+                    id = number;
+                }
+                else
+                {
+                    problems.Add(new CsvProblem(field.Line, field.Column, $"'{text}' is not a device id (a whole number from an export)")
+                    {
+                        Cell = VerdictColumns.Id,
+                    });
+                }
+                continue;
+            }
+            if (header.ReadOnly[i])
+            {
+                continue;
+            }
             if (header.Columns[i] is not { } column)
             {
                 if (text.Length > 0)
@@ -77,11 +97,11 @@ public sealed class DeviceRowParser(DeviceHeader header, DateOnly today)
             }
         }
         CheckPair(record, given, problems);
-        if (!given[(int)DeviceColumn.AssetId] && !given[(int)DeviceColumn.Serial] && !given[(int)DeviceColumn.Mac])
+        if (!given[(int)DeviceColumn.AssetId] && !given[(int)DeviceColumn.Serial] && !given[(int)DeviceColumn.Mac] && id is null)
         {
-            problems.Add(new CsvProblem(record.Line, 1, "row has no asset id, serial or MAC to match it by"));
+            problems.Add(new CsvProblem(record.Line, 1, "row has no id, asset id, serial or MAC to match it by"));
         }
-        return problems.Count == before ? new DeviceRow(record.Line, header, values) : null;
+        return problems.Count == before ? new DeviceRow(record.Line, header, values) { Id = id } : null;
     }
 
     /// <summary>

@@ -119,6 +119,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         var csv = new CsvReader(text);
         long rows = 0;
         var assetColumn = -1;
+        IReadOnlyList<string> verdictColumns = [];
         if (csv.Read() is not { } headerRecord)
         {
             Problem(new CsvProblem(1, 1, "the file is empty; it needs a header row"));
@@ -127,6 +128,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         {
             var parser = new DeviceRowParser(header, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
             assetColumn = header.Columns.ToList().IndexOf(DeviceColumn.AssetId);
+            verdictColumns = header.VerdictNames.ToList();
             var chunk = new List<DeviceRow>(ChunkSize);
             while (csv.Read() is { } record)
             {
@@ -180,6 +182,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             Updated = _updated,
             Unchanged = _unchanged,
             CreatedPlaces = _createdPlaces,
+            VerdictColumns = verdictColumns,
             Problems = _problems.Take(ImportResult.ProblemsKept).ToList(),
             ProblemCount = _problemCount,
             Changes = _changes,
@@ -342,7 +345,13 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
                 _lookup.Remember(row.Values[DeviceColumn.AssetId], row.Values[DeviceColumn.Serial], row.Values[DeviceColumn.Mac]);
                 continue;
             }
-            var match = existing.Find(row.Values);
+            var match = existing.Find(row);
+            if (match is not null && row.Id is not null && existing.Find(row.Values) is { } holder && holder.Id != match.Id)
+            {
+                Problem(new CsvProblem(row.Line, 1,
+                    $"id {row.Id} is device {match.Id} ({Label(match)}), but the row's asset id, serial or MAC is device {holder.Id}'s ({Label(holder)})"));
+                continue;
+            }
             if (match is not null && match.Id >= _firstNewId)
             {
                 Problem(new CsvProblem(row.Line, 1, $"row matches device {match.Id} ({Label(match)}), which an earlier row of this file created"));
@@ -439,7 +448,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     private async Task<Dictionary<int, List<Observation>>> StoredObservationsAsync(List<DeviceRow> chunk, DeviceMatches existing,
         CancellationToken cancel)
     {
-        var ids = chunk.Select(r => existing.Find(r.Values)?.Id).OfType<int>().Distinct().ToList();
+        var ids = chunk.Select(r => existing.Find(r)?.Id).OfType<int>().Distinct().ToList();
         await _writer.FlushAsync(cancel);
         return await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => ids.Contains(o.DeviceId)), cancel);
     }
@@ -517,5 +526,6 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     private static string? Name(Dictionary<int, string> names, int? id) => id is { } key ? names[key] : null;
 
     private static string Label(Device device) =>
-        device.AssetId is { } asset ? $"asset {asset}" : device.Serial is { } serial ? $"serial {serial}" : $"MAC {device.MacAddress}";
+        device.AssetId is { } asset ? $"asset {asset}" : device.Serial is { } serial ? $"serial {serial}"
+            : device.MacAddress is { } mac ? $"MAC {mac}" : $"address {device.IpAddress ?? "unknown"}";
 }

@@ -2,17 +2,22 @@ using Sightline.Register;
 
 namespace Sightline.Data.Import;
 
-/// <summary>Devices that rows may match, looked up by asset id, then serial, then MAC; the lowest id wins a shared key.</summary>
+/// <summary>
+/// Devices that rows may match: by the Sightline id a row carries (from an export), else by asset id, then serial,
+/// then MAC; the lowest id wins a shared key.
+/// </summary>
 internal sealed class DeviceMatches
 {
+    private readonly Dictionary<int, Device> _byId = [];
     private readonly Dictionary<string, Device> _byAsset = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Device> _bySerial = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Device> _byMac = new(StringComparer.Ordinal);
 
-    public bool IsEmpty => _byAsset.Count + _bySerial.Count + _byMac.Count == 0;
+    public bool IsEmpty => _byId.Count == 0;
 
     public void Add(Device device)
     {
+        _byId.TryAdd(device.Id, device);
         Put(_byAsset, device.AssetId, device);
         Put(_bySerial, device.Serial, device);
         Put(_byMac, device.MacAddress, device);
@@ -26,6 +31,10 @@ internal sealed class DeviceMatches
             Add(device);
         }
     }
+
+    /// <summary>The device a row's id names, or, without one that is known here, the device its keys match.</summary>
+    public Device? Find(DeviceRow row) =>
+        row.Id is { } id && _byId.TryGetValue(id, out var device) ? device : Find(row.Values);
 
     public Device? Find(DeviceValues row) =>
         Get(_byAsset, row[DeviceColumn.AssetId]) ?? Get(_bySerial, row[DeviceColumn.Serial]) ?? Get(_byMac, row[DeviceColumn.Mac]);

@@ -26,6 +26,9 @@ public sealed record ImportResult
     /// <summary>Sites and systems created because rows named them.</summary>
     public IReadOnlyList<string> CreatedPlaces { get; init; } = [];
 
+    /// <summary>The file's verdict columns (an export's maker, confidence, flags…), left aside: Sightline works its verdict out, never imports it.</summary>
+    public IReadOnlyList<string> VerdictColumns { get; init; } = [];
+
     /// <summary>The first <see cref="ProblemsKept"/> problems, in file order.</summary>
     public IReadOnlyList<CsvProblem> Problems { get; init; } = [];
 

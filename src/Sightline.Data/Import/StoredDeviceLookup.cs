@@ -41,13 +41,22 @@ internal sealed class StoredDeviceLookup(RegisterDb db, ImportWriter writer)
         KnownKeys.Add(mac);
     }
 
-    /// <summary>The stored devices the chunk's rows may match; waits for the writer first, as the rows may match devices it is writing.</summary>
+    /// <summary>
+    /// The stored devices the chunk's rows may match; waits for the writer first, as the rows may match devices it is
+    /// writing. A row with an id also has its keys looked up, so that a key another device holds can be refused.
+    /// </summary>
     public async Task<DeviceMatches> FindAsync(List<DeviceRow> chunk, CancellationToken cancel)
     {
         var matches = new DeviceMatches();
+        var ids = chunk.Select(r => r.Id).OfType<int>().Distinct().ToList();
+        if (ids.Count > 0)
+        {
+            await writer.FlushAsync(cancel);
+            matches.AddAll(await db.Devices.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(cancel));
+        }
         foreach (var (column, lookup) in Lookups)
         {
-            var keys = chunk.Where(r => matches.Find(r.Values) is null)
+            var keys = chunk.Where(r => r.Id is not null || matches.Find(r.Values) is null)
                 .Select(r => r.Values[column]).OfType<string>().Where(KnownKeys.MightContain).Distinct().ToList();
             if (keys.Count > 0)
             {

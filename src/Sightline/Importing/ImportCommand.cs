@@ -82,6 +82,10 @@ public static class ImportCommand
         {
             context.Out.WriteLine($"new {place}");
         }
+        if (result.VerdictColumns.Count > 0)
+        {
+            context.Out.WriteLine($"left aside, read-only: {string.Join(", ", result.VerdictColumns)} (Sightline works its verdict out; it never imports one)");
+        }
         var verb = dryRun ? "Dry run, nothing written: would create" : "Created";
         context.Out.WriteLine($"{verb} {Words.Count(result.Created, what)}, {(dryRun ? "update" : "updated")} {result.Updated}, " +
             $"{result.Unchanged} unchanged ({Words.Count(result.Rows, "rows")}).");

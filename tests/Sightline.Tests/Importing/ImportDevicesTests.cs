@@ -196,7 +196,8 @@ public sealed class ImportDevicesTests
         Assert.Equal("=HYPERLINK(\"http://x\")", device.BrandAsSold);
         Assert.Equal("@SUM(A1)", device.Notes);
         Assert.Contains("A1,,,,,,camera,\"'=HYPERLINK(\"\"http://x\"\")\",", export.Output);
-        Assert.Contains(",'@SUM(A1),'+1\n", export.Output);
+        Assert.Contains(",'@SUM(A1),", export.Output); // notes, then the verdict's columns
+        Assert.Contains(",'+1\n", export.Output); // the attribute column comes last
     }
 
     [Theory]
