@@ -90,7 +90,7 @@ public sealed partial class DeviceListTests
         var badSort = await client.GetAsync("/Devices?sort=colour");
 
         Assert.Equal(["CAM-001", "CAM-002"], AssetIds(list));
-        Assert.Equal(["CAM-001", "CAM-002"], csv.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[0]));
+        Assert.Equal(["CAM-001", "CAM-002"], csv.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[1])); // after the id
         using (var devices = JsonDocument.Parse(json))
         {
             Assert.Equal(["CAM-001", "CAM-002"], devices.RootElement.EnumerateArray().Select(d => d.GetProperty("asset_id").GetString()));

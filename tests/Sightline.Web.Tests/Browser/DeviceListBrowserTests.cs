@@ -54,7 +54,7 @@ public sealed class DeviceListBrowserTests
         var csv = await File.ReadAllLinesAsync(await download.PathAsync());
         Assert.Equal(["CAM-001", "CAM-002"], listed);
         Assert.Equal("devices.csv", download.SuggestedFilename);
-        Assert.Equal(listed, csv.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[0]));
+        Assert.Equal(listed, csv.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[1]));
     }
 
     [Fact]
