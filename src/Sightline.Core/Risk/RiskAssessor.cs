@@ -49,6 +49,10 @@ public static class RiskAssessor
     public static RiskDimension Flags(IEnumerable<RiskFinding> findings) =>
         findings.Where(f => f.Applies == true).Aggregate(RiskDimension.None, (flags, f) => flags | f.Dimension);
 
+    /// <summary>Every dimension, in the order people read them (and exports write their columns).</summary>
+    public static readonly IReadOnlyList<RiskDimension> Dimensions =
+        [RiskDimension.HumanRights, RiskDimension.SecurityTrust, RiskDimension.CyberHygiene];
+
     /// <summary>The words for a dimension.</summary>
     public static string Words(RiskDimension dimension) => dimension switch
     {

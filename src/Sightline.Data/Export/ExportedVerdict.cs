@@ -14,8 +14,6 @@ namespace Sightline.Data.Export;
 /// </summary>
 public sealed record ExportedVerdict(string? Maker, string Confidence, string ConfidenceScore, bool WhiteLabel, RiskDimension Flags)
 {
-    private static readonly RiskDimension[] Dimensions = [RiskDimension.HumanRights, RiskDimension.SecurityTrust, RiskDimension.CyberHygiene];
-
     /// <summary>The verdict of a stored identity; <paramref name="makerName"/> gives a maker id's name.</summary>
     public static ExportedVerdict From(DeviceIdentity identity, Func<string, string> makerName) => new(
         identity.Platform is { } platform ? makerName(platform) : null,
@@ -41,9 +39,9 @@ public sealed record ExportedVerdict(string? Maker, string Confidence, string Co
         cells[start + 1] = FormulaGuard.Neutralise(verdict.Confidence);
         cells[start + 2] = verdict.ConfidenceScore;
         cells[start + 3] = verdict.WhiteLabel ? "yes" : "no";
-        for (var i = 0; i < Dimensions.Length; i++)
+        for (var i = 0; i < RiskAssessor.Dimensions.Count; i++)
         {
-            cells[start + 4 + i] = verdict.Flag(Dimensions[i]) is { } words ? FormulaGuard.Neutralise(words) : null;
+            cells[start + 4 + i] = verdict.Flag(RiskAssessor.Dimensions[i]) is { } words ? FormulaGuard.Neutralise(words) : null;
         }
     }
 
@@ -62,9 +60,9 @@ public sealed record ExportedVerdict(string? Maker, string Confidence, string Co
         json.WritePropertyName(names[2]);
         json.WriteRawValue(verdict.ConfidenceScore);
         json.WriteBoolean(names[3], verdict.WhiteLabel);
-        for (var i = 0; i < Dimensions.Length; i++)
+        for (var i = 0; i < RiskAssessor.Dimensions.Count; i++)
         {
-            json.WriteString(names[4 + i], verdict.Flag(Dimensions[i]));
+            json.WriteString(names[4 + i], verdict.Flag(RiskAssessor.Dimensions[i]));
         }
         json.WriteEndObject();
     }

@@ -162,8 +162,7 @@ public static class RegisterApi
     };
 
     private static List<string> FlagWords(RiskDimension flags) =>
-        new[] { RiskDimension.HumanRights, RiskDimension.SecurityTrust, RiskDimension.CyberHygiene }
-            .Where(d => flags.HasFlag(d)).Select(DimensionWord).ToList();
+        RiskAssessor.Dimensions.Where(d => flags.HasFlag(d)).Select(DimensionWord).ToList();
 
     internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -161,8 +161,7 @@ public static class DemoCommand
             Print(context, "White labels (brand on platform)", whiteLabels);
         }
         Print(context, "Flagged devices by dimension (never added together)",
-            ((RiskDimension[])[RiskDimension.HumanRights, RiskDimension.SecurityTrust, RiskDimension.CyberHygiene])
-                .Select(d => (RiskAssessor.Words(d), identified.Count(i => i.Flags.HasFlag(d)))));
+            RiskAssessor.Dimensions.Select(d => (RiskAssessor.Words(d), identified.Count(i => i.Flags.HasFlag(d)))));
     }
 
     private static void Print(CliContext context, string title, IEnumerable<(string Name, int Count)> rows)

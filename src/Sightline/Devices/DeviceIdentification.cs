@@ -45,7 +45,7 @@ public static class DeviceIdentification
             output.WriteLine("  The platform maker is not known, so no maker risks can be attached. Scan the device or record a decision with `sightline devices override`.");
             return;
         }
-        foreach (var dimension in (RiskDimension[])[RiskDimension.HumanRights, RiskDimension.SecurityTrust, RiskDimension.CyberHygiene])
+        foreach (var dimension in RiskAssessor.Dimensions)
         {
             var inDimension = findings.Where(f => f.Dimension == dimension).ToList();
             var applying = inDimension.Count(f => f.Applies == true);
