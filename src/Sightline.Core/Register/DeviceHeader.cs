@@ -76,7 +76,7 @@ public sealed class DeviceHeader
             }
             names[i] = field.Value.Trim();
             columns[i] = DeviceColumns.Find(names[i]);
-            if (columns[i] is null && names[i].Equals(VerdictColumns.Id, StringComparison.OrdinalIgnoreCase))
+            if (columns[i] is null && VerdictColumns.IsId(names[i]))
             {
                 idIndex = i;
             }

@@ -17,6 +17,9 @@ public static class VerdictColumns
 
     private static readonly HashSet<string> Keys = Names.Select(Words.Key).ToHashSet();
 
+    /// <summary>Whether a header cell names the <see cref="Id"/> column (spelled as <see cref="Words.Key"/> compares).</summary>
+    public static bool IsId(string header) => Words.Key(header) == Id;
+
     /// <summary>Whether a header cell names one of the verdict's columns (spelled as <see cref="Words.Key"/> compares).</summary>
     public static bool IsVerdict(string header) => Keys.Contains(Words.Key(header));
 }
