@@ -16,7 +16,7 @@ namespace Sightline.Data;
 /// (ASP.NET Core Identity), web sessions, API tokens and data-protection keys. One subclass per provider carries that
 /// provider's migrations.
 /// </summary>
-public abstract class RegisterDb(DbContextOptions options) : IdentityDbContext<Account>(options)
+public abstract partial class RegisterDb(DbContextOptions options) : IdentityDbContext<Account>(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
@@ -140,8 +140,24 @@ public abstract class RegisterDb(DbContextOptions options) : IdentityDbContext<A
             checkpoint.ToTable("audit_checkpoints");
             checkpoint.HasIndex(c => c.Sequence);
         });
+        // Each feature area maps its own entities in its own file (RegisterDb.NAME.cs).
+        ModelCompliance(builder);
+        ModelAssessments(builder);
+        ModelLogbook(builder);
+        ModelProcurement(builder);
+        ModelPublishing(builder);
         SnakeCaseColumns(builder);
     }
+
+    static partial void ModelCompliance(ModelBuilder builder);
+
+    static partial void ModelAssessments(ModelBuilder builder);
+
+    static partial void ModelLogbook(ModelBuilder builder);
+
+    static partial void ModelProcurement(ModelBuilder builder);
+
+    static partial void ModelPublishing(ModelBuilder builder);
 
     private static void Accounts(ModelBuilder modelBuilder)
     {

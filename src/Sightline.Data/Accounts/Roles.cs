@@ -9,14 +9,20 @@ public static class Roles
     /// <summary>Edits the register: imports, overrides, decommissions.</summary>
     public const string Manager = "Manager";
 
-    /// <summary>Reads everything, the audit log included; changes nothing.</summary>
+    /// <summary>
+    /// A compliance lead or DPO: writes the Code of Practice records (self-assessments, DPIAs, certifications) and the
+    /// log book, but cannot change the device register.
+    /// </summary>
+    public const string Compliance = "Compliance";
+
+    /// <summary>Reads everything, the audit log included; changes nothing (an auditor or certification body).</summary>
     public const string Assessor = "Assessor";
 
     /// <summary>Reads the register and the knowledge.</summary>
     public const string Viewer = "Viewer";
 
     /// <summary>Every role, most powerful first.</summary>
-    public static IReadOnlyList<string> All { get; } = [Admin, Manager, Assessor, Viewer];
+    public static IReadOnlyList<string> All { get; } = [Admin, Manager, Compliance, Assessor, Viewer];
 
     /// <summary>The role's canonical spelling, or null when there is no such role (case is ignored).</summary>
     public static string? Find(string name) => All.FirstOrDefault(r => string.Equals(r, name.Trim(), StringComparison.OrdinalIgnoreCase));

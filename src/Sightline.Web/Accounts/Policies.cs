@@ -9,11 +9,14 @@ public static class Policies
     /// <summary>Read the register, the knowledge and the exports: every role.</summary>
     public const string Read = "read";
 
-    /// <summary>Read the audit log and device histories: Admin, Manager, Assessor.</summary>
+    /// <summary>Read the audit log and device histories: Admin, Manager, Compliance, Assessor.</summary>
     public const string ReadAudit = "read-audit";
 
     /// <summary>Change the register (import, override): Manager.</summary>
     public const string Edit = "edit";
+
+    /// <summary>Write the Code of Practice records and the log book: Compliance.</summary>
+    public const string Comply = "comply";
 
     /// <summary>Manage accounts and API tokens: Admin.</summary>
     public const string Administer = "administer";
@@ -21,8 +24,9 @@ public static class Policies
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Read, p => p.RequireRole(Roles.All));
-        options.AddPolicy(ReadAudit, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.Assessor));
+        options.AddPolicy(ReadAudit, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.Compliance, Roles.Assessor));
         options.AddPolicy(Edit, p => p.RequireRole(Roles.Manager));
+        options.AddPolicy(Comply, p => p.RequireRole(Roles.Compliance));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
     }
 }
