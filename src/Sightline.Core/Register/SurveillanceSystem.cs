@@ -29,4 +29,19 @@ public sealed class SurveillanceSystem
 
     /// <summary>The data controller.</summary>
     public string? Controller { get; set; }
+
+    /// <summary>Joint controllers, separated by ';'.</summary>
+    public string? JointControllers { get; set; }
+
+    /// <summary>Partner organisations and the sharing agreements with them, separated by ';'.</summary>
+    public string? Partners { get; set; }
+
+    /// <summary>The Senior Responsible Officer for this system, where it is not the organisation's.</summary>
+    public string? SeniorResponsibleOfficer { get; set; }
+
+    /// <summary>What signage tells the public that the system is there (where, what it says); null when not recorded.</summary>
+    public string? Signage { get; set; }
+
+    /// <summary>When the system's operation was last reviewed (Code of Practice principle 10).</summary>
+    public DateOnly? LastReviewed { get; set; }
 }

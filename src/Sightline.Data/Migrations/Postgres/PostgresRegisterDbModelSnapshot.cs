@@ -236,6 +236,201 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Compliance.Dpia", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Consultation")
+                        .HasColumnType("text")
+                        .HasColumnName("consultation");
+
+                    b.Property<string>("DpoAdvice")
+                        .HasColumnType("text")
+                        .HasColumnName("dpo_advice");
+
+                    b.Property<bool>("IcoPriorConsultation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ico_prior_consultation");
+
+                    b.Property<string>("LawfulBasis")
+                        .HasColumnType("text")
+                        .HasColumnName("lawful_basis");
+
+                    b.Property<string>("Measures")
+                        .HasColumnType("text")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("Necessity")
+                        .HasColumnType("text")
+                        .HasColumnName("necessity");
+
+                    b.Property<string>("Purposes")
+                        .HasColumnType("text")
+                        .HasColumnName("purposes");
+
+                    b.Property<string>("Regime")
+                        .HasColumnType("text")
+                        .HasColumnName("regime");
+
+                    b.Property<string>("ResidualRisk")
+                        .HasColumnType("text")
+                        .HasColumnName("residual_risk");
+
+                    b.Property<DateOnly?>("ReviewDue")
+                        .HasColumnType("date")
+                        .HasColumnName("review_due");
+
+                    b.Property<string>("Risks")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("risks");
+
+                    b.Property<DateTimeOffset?>("SignedOff")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_off");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasColumnType("text")
+                        .HasColumnName("signed_off_by");
+
+                    b.Property<int>("SystemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("system_id");
+
+                    b.Property<string>("WhyNeeded")
+                        .HasColumnType("text")
+                        .HasColumnName("why_needed");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId")
+                        .HasDatabaseName("ix_dpias_system_id");
+
+                    b.ToTable("dpias", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Compliance.DpiaTrigger", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("Cleared")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cleared");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("Raised")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised");
+
+                    b.Property<int>("SystemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("system_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Cleared")
+                        .HasDatabaseName("ix_dpia_triggers_system_id_cleared");
+
+                    b.ToTable("dpia_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Compliance.ReferenceDatabase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LastReviewed")
+                        .HasColumnType("date")
+                        .HasColumnName("last_reviewed");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("ReviewDue")
+                        .HasColumnType("date")
+                        .HasColumnName("review_due");
+
+                    b.Property<int>("SystemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("system_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId")
+                        .HasDatabaseName("ix_reference_databases_system_id");
+
+                    b.ToTable("reference_databases", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Compliance.SystemPurpose", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PressingNeed")
+                        .HasColumnType("text")
+                        .HasColumnName("pressing_need");
+
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("retention_days");
+
+                    b.Property<int>("SystemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("system_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_system_purposes_system_id_name");
+
+                    b.ToTable("system_purposes", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Data.Accounts.Account", b =>
                 {
                     b.Property<string>("Id")
@@ -838,10 +1033,39 @@ namespace Sightline.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ContactPoint")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_point");
+
+                    b.Property<string>("DataProtectionOfficer")
+                        .HasColumnType("text")
+                        .HasColumnName("data_protection_officer");
+
+                    b.Property<string>("IcoRegistration")
+                        .HasColumnType("text")
+                        .HasColumnName("ico_registration");
+
+                    b.Property<string>("LegalName")
+                        .HasColumnType("text")
+                        .HasColumnName("legal_name");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("name");
+
+                    b.Property<string>("PofaStatus")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("pofa_status");
+
+                    b.Property<string>("Sector")
+                        .HasColumnType("text")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("SeniorResponsibleOfficer")
+                        .HasColumnType("text")
+                        .HasColumnName("senior_responsible_officer");
 
                     b.HasKey("Id");
 
@@ -896,6 +1120,14 @@ namespace Sightline.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("controller");
 
+                    b.Property<string>("JointControllers")
+                        .HasColumnType("text")
+                        .HasColumnName("joint_controllers");
+
+                    b.Property<DateOnly?>("LastReviewed")
+                        .HasColumnType("date")
+                        .HasColumnName("last_reviewed");
+
                     b.Property<string>("LawfulBasis")
                         .HasColumnType("text")
                         .HasColumnName("lawful_basis");
@@ -904,6 +1136,10 @@ namespace Sightline.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("name");
+
+                    b.Property<string>("Partners")
+                        .HasColumnType("text")
+                        .HasColumnName("partners");
 
                     b.Property<bool>("PublicSpace")
                         .HasColumnType("boolean")
@@ -917,9 +1153,17 @@ namespace Sightline.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("retention_days");
 
+                    b.Property<string>("SeniorResponsibleOfficer")
+                        .HasColumnType("text")
+                        .HasColumnName("senior_responsible_officer");
+
                     b.Property<bool>("SensitiveSite")
                         .HasColumnType("boolean")
                         .HasColumnName("sensitive_site");
+
+                    b.Property<string>("Signage")
+                        .HasColumnType("text")
+                        .HasColumnName("signage");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -990,6 +1234,46 @@ namespace Sightline.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_user_id");
+                });
+
+            modelBuilder.Entity("Sightline.Compliance.Dpia", b =>
+                {
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dpias_system_id");
+                });
+
+            modelBuilder.Entity("Sightline.Compliance.DpiaTrigger", b =>
+                {
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dpia_triggers_system_id");
+                });
+
+            modelBuilder.Entity("Sightline.Compliance.ReferenceDatabase", b =>
+                {
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reference_databases_system_id");
+                });
+
+            modelBuilder.Entity("Sightline.Compliance.SystemPurpose", b =>
+                {
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_system_purposes_system_id");
                 });
 
             modelBuilder.Entity("Sightline.Data.Accounts.ApiToken", b =>

@@ -228,6 +228,194 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Compliance.Dpia", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Consultation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consultation");
+
+                    b.Property<string>("DpoAdvice")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dpo_advice");
+
+                    b.Property<bool>("IcoPriorConsultation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ico_prior_consultation");
+
+                    b.Property<string>("LawfulBasis")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lawful_basis");
+
+                    b.Property<string>("Measures")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("Necessity")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("necessity");
+
+                    b.Property<string>("Purposes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purposes");
+
+                    b.Property<string>("Regime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("regime");
+
+                    b.Property<string>("ResidualRisk")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("residual_risk");
+
+                    b.Property<DateOnly?>("ReviewDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_due");
+
+                    b.Property<string>("Risks")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("risks");
+
+                    b.Property<string>("SignedOff")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_off");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_off_by");
+
+                    b.Property<int>("SystemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("system_id");
+
+                    b.Property<string>("WhyNeeded")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("why_needed");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId")
+                        .HasDatabaseName("ix_dpias_system_id");
+
+                    b.ToTable("dpias", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Compliance.DpiaTrigger", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cleared")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cleared");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Raised")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised");
+
+                    b.Property<int>("SystemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("system_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Cleared")
+                        .HasDatabaseName("ix_dpia_triggers_system_id_cleared");
+
+                    b.ToTable("dpia_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Compliance.ReferenceDatabase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LastReviewed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_reviewed");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("ReviewDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_due");
+
+                    b.Property<int>("SystemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("system_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId")
+                        .HasDatabaseName("ix_reference_databases_system_id");
+
+                    b.ToTable("reference_databases", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Compliance.SystemPurpose", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PressingNeed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pressing_need");
+
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retention_days");
+
+                    b.Property<int>("SystemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("system_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_system_purposes_system_id_name");
+
+                    b.ToTable("system_purposes", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Data.Accounts.Account", b =>
                 {
                     b.Property<string>("Id")
@@ -824,10 +1012,39 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("ContactPoint")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_point");
+
+                    b.Property<string>("DataProtectionOfficer")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_protection_officer");
+
+                    b.Property<string>("IcoRegistration")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ico_registration");
+
+                    b.Property<string>("LegalName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_name");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("PofaStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pofa_status");
+
+                    b.Property<string>("Sector")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("SeniorResponsibleOfficer")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("senior_responsible_officer");
 
                     b.HasKey("Id");
 
@@ -878,6 +1095,14 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("controller");
 
+                    b.Property<string>("JointControllers")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("joint_controllers");
+
+                    b.Property<DateOnly?>("LastReviewed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_reviewed");
+
                     b.Property<string>("LawfulBasis")
                         .HasColumnType("TEXT")
                         .HasColumnName("lawful_basis");
@@ -886,6 +1111,10 @@ namespace Sightline.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("Partners")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partners");
 
                     b.Property<bool>("PublicSpace")
                         .HasColumnType("INTEGER")
@@ -899,9 +1128,17 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("retention_days");
 
+                    b.Property<string>("SeniorResponsibleOfficer")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("senior_responsible_officer");
+
                     b.Property<bool>("SensitiveSite")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sensitive_site");
+
+                    b.Property<string>("Signage")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signage");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -972,6 +1209,46 @@ namespace Sightline.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_user_id");
+                });
+
+            modelBuilder.Entity("Sightline.Compliance.Dpia", b =>
+                {
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dpias_system_id");
+                });
+
+            modelBuilder.Entity("Sightline.Compliance.DpiaTrigger", b =>
+                {
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dpia_triggers_system_id");
+                });
+
+            modelBuilder.Entity("Sightline.Compliance.ReferenceDatabase", b =>
+                {
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reference_databases_system_id");
+                });
+
+            modelBuilder.Entity("Sightline.Compliance.SystemPurpose", b =>
+                {
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_system_purposes_system_id");
                 });
 
             modelBuilder.Entity("Sightline.Data.Accounts.ApiToken", b =>
