@@ -77,9 +77,20 @@ public abstract partial class RegisterDb(DbContextOptions options) : IdentityDbC
             device.HasIndex(d => d.MacAddress);
             // For the search box (an IP is what an alert or a scan gives) and the list's sort and search by model.
             device.HasIndex(d => d.IpAddress);
-            device.HasIndex(d => d.Model);
-            device.HasIndex(d => d.SystemId);
-            device.HasIndex(d => d.SiteId);
+            // A page of one model, system or site in ID order, or of the list sorted by model, is read straight off these
+            // indexes. SQLite's index entries end with the rowid, which is the id; PostgreSQL's must name it.
+            if (IsPostgres)
+            {
+                device.HasIndex(d => new { d.Model, d.Id });
+                device.HasIndex(d => new { d.SystemId, d.Id });
+                device.HasIndex(d => new { d.SiteId, d.Id });
+            }
+            else
+            {
+                device.HasIndex(d => d.Model);
+                device.HasIndex(d => d.SystemId);
+                device.HasIndex(d => d.SiteId);
+            }
             device.HasOne<SurveillanceSystem>().WithMany().HasForeignKey(d => d.SystemId).OnDelete(DeleteBehavior.Restrict);
             device.HasOne<Site>().WithMany().HasForeignKey(d => d.SiteId).OnDelete(DeleteBehavior.Restrict);
             device.Property(d => d.Kind).HasConversion(WordConverter<DeviceKind>());

@@ -37,12 +37,12 @@ public sealed record DeviceFilter
     public string? Search { get; init; }
 
     /// <summary>
-    /// The devices this filter keeps, or a message saying which value is not known. The knowledge is asked for
+    /// The devices this filter keeps (see <see cref="FilteredDevices"/>), or a message saying which value is not known. The knowledge is asked for
     /// only when a maker is named. The same devices come twice: <c>Devices</c>, best for a page in ID order, tests
     /// devices one by one for the maker; <c>Counted</c>, best for counting them, joins the maker's identities instead,
     /// so a count starts from the identities' platform index and reaches its limit after as many index entries.
     /// </summary>
-    public async Task<(IQueryable<Device>? Devices, IQueryable<Device>? Counted, string? Error)> ApplyAsync(RegisterDb db, Func<KnowledgeBase> knowledge,
+    public async Task<(FilteredDevices? Found, string? Error)> ApplyAsync(RegisterDb db, Func<KnowledgeBase> knowledge,
         CancellationToken cancel)
     {
         var query = db.Devices.AsNoTracking();
@@ -50,7 +50,7 @@ public sealed record DeviceFilter
         {
             if (Words.Parse<DeviceKind>(kindText) is not { } k)
             {
-                return (null, null, $"unknown kind '{kindText}'; use one of {Words.List<DeviceKind>()}");
+                return (null, $"unknown kind '{kindText}'; use one of {Words.List<DeviceKind>()}");
             }
             query = query.Where(d => d.Kind == k);
         }
@@ -58,7 +58,7 @@ public sealed record DeviceFilter
         {
             if (Words.Parse<DeviceStatus>(statusText) is not { } s)
             {
-                return (null, null, $"unknown status '{statusText}'; use one of {Words.List<DeviceStatus>()}");
+                return (null, $"unknown status '{statusText}'; use one of {Words.List<DeviceStatus>()}");
             }
             query = query.Where(d => d.Status == s);
         }
@@ -74,7 +74,7 @@ public sealed record DeviceFilter
             var id = await db.Systems.Where(s => s.Name == systemName).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancel);
             if (id is null)
             {
-                return (null, null, $"there is no system named '{systemName}'");
+                return (null, $"there is no system named '{systemName}'");
             }
             query = query.Where(d => d.SystemId == id);
         }
@@ -83,14 +83,11 @@ public sealed record DeviceFilter
             var id = await db.Sites.Where(s => s.Name == siteName).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancel);
             if (id is null)
             {
-                return (null, null, $"there is no site named '{siteName}'");
+                return (null, $"there is no site named '{siteName}'");
             }
             query = query.Where(d => d.SiteId == id);
         }
-        if (Empty(Search) is { } text)
-        {
-            query = query.Where(await DeviceSearch.MatchAsync(db, text, cancel));
-        }
+        var search = Empty(Search) is { } text ? await DeviceSearch.MatchAsync(db, text, cancel) : null;
         var identities = db.Identities.AsNoTracking();
         IQueryable<Device>? counted = null;
         if (Empty(Maker) is { } unknown && string.Equals(unknown.Trim(), MakerTally.Unknown, StringComparison.OrdinalIgnoreCase))
@@ -103,7 +100,7 @@ public sealed record DeviceFilter
             var known = knowledge();
             if (known.FindMaker(makerName) is not { } found)
             {
-                return (null, null, $"'{makerName}' is not a maker Sightline knows; see `sightline kb list makers` (or use '{MakerTally.Unknown}')");
+                return (null, $"'{makerName}' is not a maker Sightline knows; see `sightline kb list makers` (or use '{MakerTally.Unknown}')");
             }
             var ids = known.Makers.Values.Where(m => m.Chain().Contains(found)).Select(m => m.Id).ToList();
             // Maker ids come from the knowledge, never from the request, so inlining them as constants is safe; it spares
@@ -120,7 +117,7 @@ public sealed record DeviceFilter
             var mask = RiskDimension.HumanRights | RiskDimension.SecurityTrust | RiskDimension.CyberHygiene;
             if (Flagged.Length > 0 && (mask = RiskAssessor.Parse(Flagged) ?? RiskDimension.None) == RiskDimension.None)
             {
-                return (null, null, $"unknown dimension '{Flagged}'; use human-rights, security or cyber");
+                return (null, $"unknown dimension '{Flagged}'; use human-rights, security or cyber");
             }
             Expression<Func<Device, bool>> flagged = d => identities.Any(i => i.DeviceId == d.Id && (i.Flags & mask) != RiskDimension.None);
             (query, counted) = (query.Where(flagged), counted?.Where(flagged));
@@ -130,7 +127,14 @@ public sealed record DeviceFilter
             Expression<Func<Device, bool>> whiteLabel = d => identities.Any(i => i.DeviceId == d.Id && i.WhiteLabel);
             (query, counted) = (query.Where(whiteLabel), counted?.Where(whiteLabel));
         }
-        return (query, counted ?? query, null);
+        if (search is null)
+        {
+            return (new FilteredDevices(query, counted ?? query, []), null);
+        }
+        // The search comes last so that each branch carries every other condition.
+        var branches = search.Branches.Select(b => query.Where(b)).ToList();
+        query = query.Where(search.Any);
+        return (new FilteredDevices(query, counted?.Where(search.Any) ?? query, branches), null);
     }
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

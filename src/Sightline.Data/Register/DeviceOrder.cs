@@ -59,6 +59,33 @@ public sealed record DeviceOrder(string Column, bool Descending)
             _ => throw new InvalidOperationException($"no sort for '{Column}'"),
         };
 
+    /// <summary>
+    /// The same for a filter's devices. In ID order, a search's branches are read a page each and merged (see
+    /// <see cref="SearchMatch"/>); in any other order, and without a search, the devices are read as one query.
+    /// </summary>
+    public async Task<List<Device>?> PageAsync(RegisterDb db, FilteredDevices found, int? after, int? before, int take, CancellationToken cancel)
+    {
+        if (Column != "id" || found.Branches.Count < 2)
+        {
+            return await PageAsync(db, found.Devices, after, before, take, cancel);
+        }
+        var rows = new Dictionary<int, Device>();
+        foreach (var branch in found.Branches)
+        {
+            if (await PageAsync<int>(db, branch, null, after, before, take, cancel) is not { } page)
+            {
+                return null;
+            }
+            foreach (var device in page)
+            {
+                rows.TryAdd(device.Id, device);
+            }
+        }
+        // Each branch gave its first rows beyond the cursor; the first of their union are the page (its last, before one).
+        var ordered = Descending ? rows.Values.OrderByDescending(d => d.Id) : rows.Values.OrderBy(d => d.Id);
+        return before is null ? ordered.Take(take).ToList() : ordered.TakeLast(take).ToList();
+    }
+
     // The page in this order: the rows with a value, then those without (the other way round descending), continuing
     // from the cursor's part. Reading before a cursor is reading after it in the reverse order, then turning the rows round.
     private async Task<List<Device>?> PageAsync<TKey>(RegisterDb db, IQueryable<Device> devices, Expression<Func<Device, TKey>>? key,

@@ -14,7 +14,10 @@ namespace Sightline.Data.Register;
 /// </summary>
 internal static class DeviceSearch
 {
-    public static async Task<Expression<Func<Device, bool>>> MatchAsync(RegisterDb db, string text, CancellationToken cancel)
+    // Past this many model and site names, they are looked up together rather than one branch each.
+    private const int MostNamedBranches = 8;
+
+    public static async Task<SearchMatch> MatchAsync(RegisterDb db, string text, CancellationToken cancel)
     {
         text = text.Trim();
         var upper = text.ToUpperInvariant();
@@ -33,17 +36,27 @@ internal static class DeviceSearch
         }
         var sites = (await db.Sites.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync(cancel))
             .Where(s => s.Name.Contains(text, StringComparison.OrdinalIgnoreCase)).Select(s => (int?)s.Id).ToList();
-        if (sites.Count > 0)
-        {
-            matches.Add(d => sites.Contains(d.SiteId));
-        }
         var models = (await DistinctModelsAsync(db, cancel)).Where(m => m.Contains(text, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (models.Count > 0)
+        // One branch per name, while there are few: each is then one range of an index in ID order (see SearchMatch).
+        if (sites.Count + models.Count <= MostNamedBranches)
         {
-            matches.Add(d => models.Contains(d.Model!));
+            matches.AddRange(sites.Select(id => (Expression<Func<Device, bool>>)(d => d.SiteId == id)));
+            matches.AddRange(models.Select(model => (Expression<Func<Device, bool>>)(d => d.Model == model)));
         }
-        return matches.Aggregate((a, b) => Expression.Lambda<Func<Device, bool>>(
+        else
+        {
+            if (sites.Count > 0)
+            {
+                matches.Add(d => sites.Contains(d.SiteId));
+            }
+            if (models.Count > 0)
+            {
+                matches.Add(d => models.Contains(d.Model!));
+            }
+        }
+        var any = matches.Aggregate((a, b) => Expression.Lambda<Func<Device, bool>>(
             Expression.OrElse(a.Body, ReplacingExpressionVisitor.Replace(b.Parameters[0], a.Parameters[0], b.Body)), a.Parameters));
+        return new SearchMatch(any, matches);
     }
 
     // Walks the model index from one distinct value to the next (a "loose index scan"): one index seek per model

@@ -74,11 +74,12 @@ public static class RegisterApi
             System = system, Site = site, Brand = brand, Maker = maker, Kind = kind, Status = status, Flagged = flagged == "any" ? "" : flagged,
             WhiteLabel = whiteLabel == true,
         };
-        var (query, _, error) = await filter.ApplyAsync(db, () => knowledge, cancel);
-        if (query is null)
+        var (found, error) = await filter.ApplyAsync(db, () => knowledge, cancel);
+        if (found is null)
         {
             return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
         }
+        var query = found.Devices;
         var take = Math.Clamp(limit ?? 100, 1, 1000);
         if (after is { } a)
         {

@@ -38,15 +38,15 @@ public static class ExportEndpoints
         Func<DeviceExport, Stream, Task> write, CancellationToken cancel)
     {
         var (filter, error) = IndexModel.FilterFrom(http.Request.Query);
-        var (devices, _, problem) = filter is null ? (null, null, error) : await filter.ApplyAsync(db, () => knowledge, cancel);
-        if (devices is null)
+        var (found, problem) = filter is null ? (null, error) : await filter.ApplyAsync(db, () => knowledge, cancel);
+        if (found is null)
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             http.Response.ContentType = "text/plain; charset=utf-8";
             await http.Response.WriteAsync(problem!, cancel);
             return;
         }
-        var export = new DeviceExport(db, knowledge, devices);
+        var export = new DeviceExport(db, knowledge, found.Devices);
         await WriteAsync(http, contentType, fileName, stream => write(export, stream), cancel);
     }
 

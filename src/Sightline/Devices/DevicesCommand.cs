@@ -66,14 +66,14 @@ public static class DevicesCommand
                 WhiteLabel = parse.GetValue(whiteLabel),
                 Search = parse.GetValue(search),
             };
-            var (query, counted, error) = await filter.ApplyAsync(db, () => cli.Knowledge(parse), cancel);
-            if (query is null)
+            var (found, error) = await filter.ApplyAsync(db, () => cli.Knowledge(parse), cancel);
+            if (found is null)
             {
                 return cli.Fail(error!);
             }
             var identities = db.Identities.AsNoTracking();
-            var total = await counted!.CountAsync(cancel);
-            var devices = await query.OrderBy(d => d.Id).Take(Math.Max(0, parse.GetValue(limit))).ToListAsync(cancel);
+            var total = await found.Counted.CountAsync(cancel);
+            var devices = await DeviceOrder.ById.PageAsync(db, found, null, null, Math.Max(0, parse.GetValue(limit)), cancel) ?? [];
             var systems = await db.Systems.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
             var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
             var shown = devices.ConvertAll(d => d.Id);

@@ -59,6 +59,49 @@ public sealed class DeviceListingTests
         Assert.Contains("0 devices.", none.Output);
     }
 
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Search_PagedByBranches_GivesWhatTheWholeQueryGives(string provider)
+    {
+        await using var register = await LoadAsync(provider);
+        await using var db = await register.OpenAsync();
+        // "s" is in two sites' names and three models: CAM-001 matches two ways (its site and its model).
+        var (found, _) = await new DeviceFilter { Search = "s" }.ApplyAsync(db, () => throw new InvalidOperationException(), CancellationToken.None);
+
+        foreach (var sort in new[] { "id", "-id" })
+        {
+            var order = DeviceOrder.Parse(sort).Order!;
+            var whole = await (order.Descending ? found!.Devices.OrderByDescending(d => d.Id) : found!.Devices.OrderBy(d => d.Id)).Select(d => d.Id).ToListAsync();
+            var forward = new List<int>();
+            for (int? after = null; ;)
+            {
+                var page = (await order.PageAsync(db, found, after, null, 2, CancellationToken.None))!.ConvertAll(d => d.Id);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+                forward.AddRange(page);
+                after = page[^1];
+            }
+            var back = new List<int>();
+            for (var before = whole[^1]; ;)
+            {
+                var page = (await order.PageAsync(db, found, null, before, 2, CancellationToken.None))!.ConvertAll(d => d.Id);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+                back.InsertRange(0, page);
+                before = page[0];
+            }
+
+            Assert.True(found.Branches.Count > 2, $"{found.Branches.Count} branches");
+            Assert.Equal(8, whole.Count);
+            Assert.Equal(whole, forward);
+            Assert.Equal(whole.SkipLast(1), back);
+        }
+    }
+
     public static TheoryData<string, string> ProvidersAndSorts()
     {
         var data = new TheoryData<string, string>();
@@ -119,7 +162,7 @@ public sealed class DeviceListingTests
         await using var register = await LoadAsync(provider);
         await using var db = await register.OpenAsync();
         var (order, _) = DeviceOrder.Parse("-model");
-        var (cameras, _, _) = await new DeviceFilter { Kind = "camera", Search = "Market" }.ApplyAsync(db, () => throw new InvalidOperationException(), CancellationToken.None);
+        var (cameras, _) = await new DeviceFilter { Kind = "camera", Search = "Market" }.ApplyAsync(db, () => throw new InvalidOperationException(), CancellationToken.None);
 
         var page = (await order!.PageAsync(db, cameras!, null, null, 10, CancellationToken.None))!.ConvertAll(d => d.AssetId ?? "(none)");
         var (bad, message) = DeviceOrder.Parse("colour");
@@ -141,9 +184,9 @@ public sealed class DeviceListingTests
 
     private static async Task<List<string>> SearchAsync(RegisterDb db, string text, string? status = null)
     {
-        var (query, _, error) = await new DeviceFilter { Search = text, Status = status }.ApplyAsync(db, () => throw new InvalidOperationException(), CancellationToken.None);
+        var (found, error) = await new DeviceFilter { Search = text, Status = status }.ApplyAsync(db, () => throw new InvalidOperationException(), CancellationToken.None);
         Assert.Null(error);
-        return await query!.OrderBy(d => d.Id).Select(d => d.AssetId ?? "(none)").ToListAsync();
+        return await found!.Devices.OrderBy(d => d.Id).Select(d => d.AssetId ?? "(none)").ToListAsync();
     }
 
     // The order worked out in memory: devices with a value by (value, ID) in ordinal order (the test servers' collation:

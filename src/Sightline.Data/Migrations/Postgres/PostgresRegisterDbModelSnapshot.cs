@@ -1009,17 +1009,17 @@ namespace Sightline.Data.Migrations.Postgres
                     b.HasIndex("MacAddress")
                         .HasDatabaseName("ix_devices_mac_address");
 
-                    b.HasIndex("Model")
-                        .HasDatabaseName("ix_devices_model");
-
                     b.HasIndex("Serial")
                         .HasDatabaseName("ix_devices_serial");
 
-                    b.HasIndex("SiteId")
-                        .HasDatabaseName("ix_devices_site_id");
+                    b.HasIndex("Model", "Id")
+                        .HasDatabaseName("ix_devices_model_id");
 
-                    b.HasIndex("SystemId")
-                        .HasDatabaseName("ix_devices_system_id");
+                    b.HasIndex("SiteId", "Id")
+                        .HasDatabaseName("ix_devices_site_id_id");
+
+                    b.HasIndex("SystemId", "Id")
+                        .HasDatabaseName("ix_devices_system_id_id");
 
                     b.ToTable("devices", (string)null);
                 });

@@ -87,17 +87,17 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge) : PageMod
         Makers = knowledge.Makers.Values.Where(m => m.Surveillance).OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var (order, sortError) = DeviceOrder.Parse(Sort);
         var (filter, filterError) = FilterFrom(Request.Query);
-        var (query, counted, error) = order is null ? (null, null, sortError)
-            : filter is null ? (null, null, filterError)
+        var (found, error) = order is null ? (null, sortError)
+            : filter is null ? (null, filterError)
             : await filter.ApplyAsync(db, () => knowledge, cancel);
-        if (query is null)
+        if (found is null)
         {
             Fail(error!);
             return;
         }
         Order = order!;
-        Total = CountAll ? await counted!.CountAsync(cancel) : await counted!.Take(CountLimit + 1).CountAsync(cancel);
-        var page = await Order.PageAsync(db, query, After, Before, PageSize + 1, cancel);
+        Total = CountAll ? await found.Counted.CountAsync(cancel) : await found.Counted.Take(CountLimit + 1).CountAsync(cancel);
+        var page = await Order.PageAsync(db, found, After, Before, PageSize + 1, cancel);
         if (page is null)
         {
             Fail($"there is no device with ID {Before ?? After} to page from");
