@@ -97,6 +97,14 @@ public sealed class RegisterIdentifier
         };
     }
 
+    /// <summary>
+    /// Whether two versions of a device get the same identity: they agree in everything <see cref="Identify"/> reads
+    /// from the device (overrides and stored observations are the register's, the same for both).
+    /// </summary>
+    public static bool IdentifiesAlike(Device a, Device b) =>
+        a.BrandAsSold == b.BrandAsSold && a.Model == b.Model && a.Firmware == b.Firmware && a.Serial == b.Serial
+        && a.MacAddress == b.MacAddress && a.SystemId == b.SystemId;
+
     /// <summary>The observations scans stored for some devices, by device.</summary>
     public static async Task<Dictionary<int, List<Observation>>> StoredAsync(RegisterDb db, IQueryable<StoredObservation> which, CancellationToken cancel) =>
         (await which.AsNoTracking().OrderBy(o => o.Id).ToListAsync(cancel))

@@ -43,6 +43,10 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     private readonly Dictionary<int, long> _matchedLines = [];
     private int _firstNewId;
     private bool _anyObservations;
+
+    // Every stored device has an identity from this knowledge: an update that leaves what identification reads as it
+    // was then keeps its identity, rather than deleting and writing the same row again (issue 12).
+    private bool _identitiesCurrent;
     private readonly Dictionary<string, int> _siteIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _systemIds = new(StringComparer.Ordinal);
     private readonly Dictionary<int, string> _siteNames = [];
@@ -99,6 +103,8 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             _identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
             // Scans store observations under the same write lock, so none can appear while this import holds it.
             _anyObservations = await db.Observations.AnyAsync(cancel);
+            _identitiesCurrent = _lookup.StoredAtStart > 0
+                && await db.Identities.CountAsync(i => i.Knowledge == knowledge.Version, cancel) == _lookup.StoredAtStart;
         }
         _firstLoad = _firstNewId == 1;
         if (_firstLoad)
@@ -397,7 +403,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             {
                 (action, before, after) = ("update", AuditJson.ChangedIn(current, merged), AuditJson.ChangedIn(merged, current));
                 (_writer.Bulk.SameIndexedValues(device, match!) ? _writer.Filling.UpdatesKeepingKeys : _writer.Filling.Updates).Add(device);
-                if (_identifier is not null)
+                if (_identifier is not null && !(_identitiesCurrent && RegisterIdentifier.IdentifiesAlike(device, match!)))
                 {
                     _writer.Filling.ReplacedIdentities.Add(device.Id);
                     _writer.Filling.Identities.Add(_identifier.Identify(device, stored.GetValueOrDefault(device.Id)));
