@@ -146,6 +146,35 @@ public sealed class FarmProtocolTests : IAsyncLifetime
         Assert.DoesNotContain("aaaaaaaaaa", dtd.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Onvif_MediaService_GivesTheMakersPathsProfilesAndUris_AndFaultsAnUnknownProfile()
+    {
+        const string envelope = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body>{0}</s:Body></s:Envelope>";
+        using var http = new HttpClient();
+        async Task<(int Status, string Body)> Post(string template, string path, string call)
+        {
+            using var answer = await http.PostAsync($"http://{Address(template)}{path}",
+                new StringContent(string.Format(System.Globalization.CultureInfo.InvariantCulture, envelope, call), System.Text.Encoding.UTF8, "application/soap+xml"));
+            return ((int)answer.StatusCode, await answer.Content.ReadAsStringAsync());
+        }
+        const string media = "xmlns=\"http://www.onvif.org/ver10/media/wsdl\"";
+
+        var capabilities = await Post("dahua-camera", "/onvif/device_service", "<GetCapabilities xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>");
+        var profiles = await Post("dahua-camera", "/onvif/media_service", $"<GetProfiles {media}/>");
+        var snapshot = await Post("dahua-camera", "/onvif/media_service", $"<GetSnapshotUri {media}><ProfileToken>MediaProfile00001</ProfileToken></GetSnapshotUri>");
+        var unknown = await Post("dahua-camera", "/onvif/media_service", $"<GetStreamUri {media}><ProfileToken>Profile_1</ProfileToken></GetStreamUri>");
+        var locked = await Post("axis-camera", "/onvif/services", $"<GetProfiles {media}/>");
+
+        Assert.Contains($"<tt:Media><tt:XAddr>http://{Address("dahua-camera")}/onvif/media_service</tt:XAddr>", capabilities.Body, StringComparison.Ordinal);
+        Assert.Contains("<trt:Profiles token=\"MediaProfile00000\" fixed=\"true\"><tt:Name>MediaProfile_Channel1_MainStream</tt:Name>", profiles.Body, StringComparison.Ordinal);
+        Assert.Contains($"<tt:Uri>http://{Address("dahua-camera")}/onvifsnapshot/media_service/snapshot?channel=1&amp;subtype=1</tt:Uri>", snapshot.Body, StringComparison.Ordinal);
+        Assert.Equal(400, unknown.Status);
+        Assert.Contains("ter:NoProfile", unknown.Body, StringComparison.Ordinal);
+        // Axis needs a login for media calls, as for its identity.
+        Assert.Equal(400, locked.Status);
+        Assert.Contains("ter:NotAuthorized", locked.Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("x:NetworkVideoTransmitter", "xmlns:x=\"http://www.onvif.org/ver10/network/wsdl\"", "hikvision-camera,axis-camera")]
     [InlineData("SOAP-dn:Device", "xmlns:SOAP-dn=\"http://www.onvif.org/ver10/device/wsdl\"", "hikvision-camera,axis-camera")]
