@@ -52,17 +52,15 @@ public sealed class Farm : IAsyncDisposable
     /// </summary>
     public static Farm Start(IEnumerable<IPAddress> addresses, int count, int seed, bool multicast = false, TimeProvider? time = null)
     {
-        var random = new Random(seed);
         var devices = new List<(IPAddress, Persona)>();
+        var personas = Deal(count, seed);
         foreach (var address in addresses.Take(count))
         {
             if (address.AddressFamily != AddressFamily.InterNetwork || !IPAddress.IsLoopback(address) && !InPrivateNetworkNamespace())
             {
                 throw new ArgumentException($"{address} is not in 127.0.0.0/8; the farm listens only on loopback, or inside a network namespace of its own", nameof(addresses));
             }
-            // Every template appears in turn; the seed decides serials, MACs, firmware and the order.
-            var template = Personas.Templates[(devices.Count + seed) % Personas.Templates.Count];
-            devices.Add((address, template(random)));
+            devices.Add((address, personas[devices.Count]));
         }
         var farm = new Farm(devices, new FarmCredentials("admin", $"farm-{seed}-password"), time ?? TimeProvider.System);
         try
@@ -91,6 +89,17 @@ public sealed class Farm : IAsyncDisposable
             throw;
         }
         return farm;
+    }
+
+    /// <summary>
+    /// The personas a farm of <paramref name="count"/> devices with <paramref name="seed"/> has, in address order: every
+    /// template appears in turn; the seed decides serials, MACs, firmware and the order. Tests that run a farm in
+    /// another process read its devices from here.
+    /// </summary>
+    public static IReadOnlyList<Persona> Deal(int count, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(i => Personas.Templates[(i + seed) % Personas.Templates.Count](random)).ToList();
     }
 
     /// <summary>
@@ -208,7 +217,7 @@ public sealed class Farm : IAsyncDisposable
                 {
                     return;
                 }
-                var answer = port == 554 ? Rtsp(persona, request) : FarmHttp.Answer(persona, request, Credentials, _time);
+                var answer = port == 554 ? Rtsp(persona, request) : FarmHttp.Answer(persona, ((IPEndPoint)connection.LocalEndPoint!).Address.ToString(), request, Credentials, _time);
                 await stream.WriteAsync(answer, cancel);
                 await stream.FlushAsync(cancel);
             }
@@ -289,6 +298,9 @@ public sealed class Farm : IAsyncDisposable
         socket.Bind(endpoint);
         if (group is not null)
         {
+            // The wildcard socket also gets unicast datagrams for addresses with no socket of their own: it needs
+            // each datagram's destination to answer those only from the device they were sent to.
+            socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.PacketInformation, true);
             foreach (var address in devices.Select(d => d.Address).Distinct())
             {
                 try
@@ -310,18 +322,24 @@ public sealed class Farm : IAsyncDisposable
         var buffer = new byte[8192];
         while (!_stop.IsCancellationRequested)
         {
-            SocketReceiveFromResult received;
+            SocketReceiveMessageFromResult received;
             try
             {
-                received = await socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0), _stop.Token);
+                received = await socket.ReceiveMessageFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0), _stop.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 return;
             }
             Interlocked.Increment(ref _datagrams);
+            var sentTo = received.PacketInformation.Address;
+            var toGroup = sentTo is not null && IsMulticast(sentTo);
             foreach (var (address, persona) in devices)
             {
+                if (multicast && !toGroup && !address.Equals(sentTo))
+                {
+                    continue; // a unicast probe is answered by the device it was sent to, and by no other
+                }
                 if (FarmDiscovery.Answer(persona, address.ToString(), port, buffer.AsSpan(0, received.ReceivedBytes)) is not { } reply)
                 {
                     continue;
@@ -346,6 +364,8 @@ public sealed class Farm : IAsyncDisposable
             }
         }
     }
+
+    private static bool IsMulticast(IPAddress address) => address.GetAddressBytes()[0] is >= 224 and <= 239;
 
     private static string Quote(string value) => value.Contains(',', StringComparison.Ordinal) ? $"\"{value}\"" : value;
 }

@@ -5,7 +5,10 @@ using Sightline.Probing;
 
 namespace Sightline.CameraFarm;
 
-/// <summary>How a farm device answers UDP discovery: WS-Discovery (3702), Hikvision SADP (37020) and Dahua DHIP (37810).</summary>
+/// <summary>
+/// How a farm device answers UDP discovery: WS-Discovery (3702) probes for the types it has, Hikvision SADP (37020)
+/// and Dahua DHIP (37810).
+/// </summary>
 internal static partial class FarmDiscovery
 {
     public const int WsdPort = 3702, SadpPort = 37020, DhipPort = 37810;
@@ -33,9 +36,8 @@ internal static partial class FarmDiscovery
         var text = Encoding.UTF8.GetString(probe);
         switch (port)
         {
-            case WsdPort when text.Contains("Probe", StringComparison.Ordinal):
-                var messageId = MessageId().Match(text) is { Success: true } m ? m.Groups[1].Value : "";
-                return Encoding.UTF8.GetBytes(FarmOnvif.ProbeMatch(persona, address, messageId));
+            case WsdPort when WsdProbe.Read(text) is { } wsd && wsd.Matches(WsdProbe.Of(persona.WsdTypes ?? ""), persona.WsdAnswersUntypedProbe):
+                return Encoding.UTF8.GetBytes(FarmOnvif.ProbeMatch(persona, address, wsd.MessageId));
             case SadpPort when text.Contains("<Types>inquiry", StringComparison.Ordinal):
                 return Encoding.UTF8.GetBytes(Sadp(persona, address, Uuid().Match(text) is { Success: true } u ? u.Groups[1].Value : ""));
             case DhipPort when probe.Length >= 32 && probe[4..8].SequenceEqual("DHIP"u8) && text.Contains("DHDiscover.search", StringComparison.Ordinal):
@@ -61,9 +63,6 @@ internal static partial class FarmDiscovery
             $"\"Version\" : \"{persona.Firmware.TrimStart('V')}\"}}}}}}"));
         return UdpDiscovery.DhipMessage(json);
     }
-
-    [GeneratedRegex(@"<(?:\w+:)?MessageID>([^<]{1,100})</", RegexOptions.NonBacktracking)]
-    private static partial Regex MessageId();
 
     [GeneratedRegex(@"<Uuid>([^<]{1,64})</Uuid>", RegexOptions.NonBacktracking)]
     private static partial Regex Uuid();

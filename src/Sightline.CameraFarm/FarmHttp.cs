@@ -5,15 +5,16 @@ using Sightline.Probing;
 
 namespace Sightline.CameraFarm;
 
-/// <summary>How a farm device answers HTTP: its root page, its vendor endpoints (with or without valid Digest credentials) and ONVIF.</summary>
+/// <summary>How a farm device answers HTTP: its root page, its vendor endpoints (with or without valid Digest credentials) and ONVIF on each of its service paths.</summary>
 internal static class FarmHttp
 {
-    public static byte[] Answer(Persona persona, FarmRequest request, FarmCredentials credentials, TimeProvider time)
+    /// <summary>The answer of the device at <paramref name="host"/> (its own address, which ONVIF writes into the URIs it gives).</summary>
+    public static byte[] Answer(Persona persona, string host, FarmRequest request, FarmCredentials credentials, TimeProvider time)
     {
         var path = request.Target;
-        if (path == "/onvif/device_service" && persona.Onvif is { } onvif && request.Method == "POST")
+        if (persona.Onvif is { } onvif && request.Method == "POST" && onvif.Services.Paths.Contains(path, StringComparer.Ordinal))
         {
-            var (status, soap) = FarmOnvif.Answer(persona, onvif, request.Body, credentials, time);
+            var (status, soap) = FarmOnvif.Answer(persona, onvif, host, request.Body, credentials, time);
             return Message(new HttpAnswer(status, [("Content-Type", "application/soap+xml; charset=utf-8")], soap));
         }
         if (persona.Paths.TryGetValue(path, out var open))

@@ -3,7 +3,7 @@ namespace Sightline.CameraFarm;
 /// <summary>
 /// What a device's ONVIF service reports: GetDeviceInformation's fields (the label as the firmware writes it),
 /// its scopes, the extra namespaces its envelopes declare (a platform tell), and whether the identity calls need
-/// WS-UsernameToken credentials, as on current firmware.
+/// WS-UsernameToken credentials, as on current firmware; and where its services live and what its media service offers.
 /// </summary>
 public sealed record OnvifDevice(
     string Manufacturer,
@@ -14,4 +14,5 @@ public sealed record OnvifDevice(
     IReadOnlyList<string> Scopes,
     string Namespaces,
     bool NeedsCredentials,
-    string EndpointUuid);
+    string EndpointUuid,
+    OnvifServices Services);

@@ -43,6 +43,12 @@ public sealed record Persona(
     /// <summary>The WS-Discovery <c>Types</c> the device answers a probe with, when it answers WS-Discovery.</summary>
     public string? WsdTypes { get; init; }
 
+    /// <summary>
+    /// Whether the device answers a WS-Discovery Probe that names no type. The spec says such a probe matches every
+    /// device, and cameras and printers answer it; a Windows computer's responder may not (Debian's wsdd ignores it).
+    /// </summary>
+    public bool WsdAnswersUntypedProbe { get; init; } = true;
+
     /// <summary>Whether the device answers Hikvision's SADP inquiry (UDP 37020).</summary>
     public bool Sadp { get; init; }
 

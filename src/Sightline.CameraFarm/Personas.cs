@@ -51,7 +51,7 @@ public static class Personas
             [("Server", "nginx"), ("Content-Type", "text/html; charset=\"UTF-8\"")], "<!DOCTYPE html><html><head><title>Synology DiskStation - NAS01</title></head><body></body></html>")
             with { TlsSubject = "CN=synology.com,O=Synology Inc.,L=Taipei,C=TW" },
         r => Other(r, "windows-pc", "Microsoft", "Windows 11", "pc", "00:15:5D",
-            [("Server", "Microsoft-IIS/10.0")], "<html><head><title>IIS Windows Server</title></head></html>") with { WsdTypes = "wsdp:Device pub:Computer" },
+            [("Server", "Microsoft-IIS/10.0")], "<html><head><title>IIS Windows Server</title></head></html>") with { WsdTypes = "wsdp:Device pub:Computer", WsdAnswersUntypedProbe = false },
         r => Other(r, "web-server", "nginx", "nginx", "server", "02:42:AC",
             [("Server", "nginx/1.22.1")], "<html><head><title>Welcome to nginx!</title></head></html>"),
         r => Misbehaving("silent", Behaviour.Silent, r),
@@ -92,7 +92,7 @@ public static class Personas
                 ["/ISAPI/System/deviceInfo"] = new(200, [("Server", server), ("Content-Type", "application/xml")], deviceInfo),
             },
             Onvif = new OnvifDevice(manufacturer, model, firmware, serial, "88", scopes, HikvisionNamespaces, NeedsCredentials: true,
-                $"{Guid(r)[..24]}{mac.Replace(":", "", StringComparison.Ordinal).ToLowerInvariant()}"),
+                $"{Guid(r)[..24]}{mac.Replace(":", "", StringComparison.Ordinal).ToLowerInvariant()}", OnvifMakers.Hikvision(Hostname(brand, mac))),
             TlsSubject = tls ? "CN=www.hikvision.com,OU=DVRNVR,O=HIKVISION,L=HangZhou,ST=ZheJiang,C=CN" : null,
             RtspServer = "",
             RtspChallenge = $"Digest realm=\"{realm}\", nonce=\"{Nonce(r)}\", stale=\"FALSE\"",
@@ -138,7 +138,7 @@ public static class Personas
             },
             Onvif = new OnvifDevice(brand, model, $"{firmware[1..]}, build: 20{r.Next(19, 24)}-0{r.Next(1, 10)}-1{r.Next(0, 9)}", serial, "1.00",
                 ["location/country/china", $"name/{brand}", $"hardware/{model}", "Profile/Streaming", "type/Network_Video_Transmitter", "extension/unique_identifier/1", "Profile/T"],
-                "", NeedsCredentials: false, Guid(r)),
+                "", NeedsCredentials: false, Guid(r), OnvifMakers.Dahua(Hostname(brand, mac))),
             RtspServer = "Dahua Rtsp Server",
             RtspChallenge = "Basic realm=\"device\"",
             QuietPorts = [37777],
@@ -218,7 +218,17 @@ public static class Personas
     private static Persona Onvif(Persona persona, string manufacturer, Random r, bool needsCredentials = false, string namespaces = "") => persona with
     {
         Onvif = new OnvifDevice(manufacturer, persona.Model, persona.Firmware, persona.Serial, "1.0",
-            ["type/video_encoder", "Profile/Streaming", $"hardware/{persona.Model}", $"name/{Uri.EscapeDataString(manufacturer)}"], namespaces, needsCredentials, Guid(r)),
+            ["type/video_encoder", "Profile/Streaming", $"hardware/{persona.Model}", $"name/{Uri.EscapeDataString(manufacturer)}"], namespaces, needsCredentials, Guid(r),
+            persona.Platform switch
+            {
+                // Axis names a device axis-<serial> until its owner renames it (AXIS OS manual, network settings).
+                "axis" => OnvifMakers.Axis($"axis-{persona.Serial.ToLowerInvariant()}"),
+                "hanwha-vision" => OnvifMakers.Hanwha(Hostname(persona.Brand, persona.Mac)),
+                "uniview" => OnvifMakers.Uniview(Hostname(persona.Brand, persona.Mac)),
+                "bosch" => OnvifMakers.Bosch(Hostname(persona.Brand, persona.Mac)),
+                "vivotek" => OnvifMakers.Vivotek(Hostname(persona.Brand, persona.Mac)),
+                _ => OnvifMakers.Sony(Hostname(persona.Brand, persona.Mac)),
+            }),
         WsdTypes = Camera,
     };
 
@@ -232,6 +242,10 @@ public static class Personas
 
     private static Persona Misbehaving(string template, Behaviour behaviour, Random r) =>
         new(template, "", "", "", "", "", Mac(r, "02:00:5E"), "", behaviour, new HttpAnswer(0, [], ""));
+
+    /// <summary>A host name as an installer might set it: the farm has no public source for each maker's factory default.</summary>
+    private static string Hostname(string brand, string mac) =>
+        $"{new string(brand.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant()}-{mac.Replace(":", "", StringComparison.Ordinal)[6..].ToLowerInvariant()}";
 
     private static string Mac(Random r, string block) => $"{block}:{r.Next(256):X2}:{r.Next(256):X2}:{r.Next(256):X2}";
 

@@ -20,21 +20,38 @@ public sealed class UdpDiscovery(ScanOptions options)
     private const int MaxReply = 16 * 1024;
     private static readonly IPAddress WsdGroup = IPAddress.Parse("239.255.255.250"), DhipGroup = IPAddress.Parse("239.255.255.251");
 
-    /// <summary>Each protocol: its port, multicast group, the kind its reply is, and the probe (a fixed discovery request, nothing else).</summary>
-    private static readonly (string Name, int Port, IPAddress Group, string Kind, Func<byte[]> Probe)[] Protocols =
+    /// <summary>
+    /// The WS-Discovery types probed, one Probe each: ONVIF's video transmitter and device, and the Devices Profile's
+    /// generic device, which computers and printers answer. Responders answer only the types they are (Debian's
+    /// wsdd answers only a probe for exactly <c>wsdp:Device</c>), so an untyped probe or one naming several types
+    /// can miss them.
+    /// </summary>
+    public static IReadOnlyList<(string Prefix, string Namespace, string Type)> WsdTypes { get; } =
     [
-        ("WS-Discovery", 3702, WsdGroup, "wsd.probematch", WsdProbe),
-        ("SADP", 37020, WsdGroup, "sadp.probematch", SadpProbe),
-        ("DHIP", 37810, DhipGroup, "dhip.devinfo", DhipProbe),
+        ("dn", "http://www.onvif.org/ver10/network/wsdl", "NetworkVideoTransmitter"),
+        ("tds", "http://www.onvif.org/ver10/device/wsdl", "Device"),
+        ("wsdp", "http://schemas.xmlsoap.org/ws/2006/02/devprof", "Device"),
+    ];
+
+    /// <summary>Each protocol: its port, multicast group, the kind its reply is, and its probes (fixed discovery requests, nothing else).</summary>
+    private static readonly (string Name, int Port, IPAddress Group, string Kind, Func<byte[][]> Probes)[] Protocols =
+    [
+        ("WS-Discovery", 3702, WsdGroup, "wsd.probematch", () => [.. WsdTypes.Select(WsdProbe)]),
+        ("SADP", 37020, WsdGroup, "sadp.probematch", () => [SadpProbe()]),
+        ("DHIP", 37810, DhipGroup, "dhip.devinfo", () => [DhipProbe()]),
     ];
 
     /// <summary>The protocols and ports, for <c>--dry-run</c> and the safety documentation.</summary>
-    public static IEnumerable<string> Names => Protocols.Select(p => $"{p.Name} (UDP {p.Port})");
+    public static IEnumerable<string> Names => Protocols.Select(p =>
+        $"{p.Name} (UDP {p.Port}{(p.Port == 3702 ? ": " + string.Join(", ", WsdTypes.Select(t => $"{t.Prefix}:{t.Type}")) : "")})");
 
-    /// <summary>Sends each protocol's probe to the host and keeps the replies; a port that is closed answers at once with ICMP.</summary>
+    /// <summary>
+    /// Sends each protocol's probes to the host and keeps its first reply (a device's ProbeMatch lists all its types,
+    /// so one is enough); a port that is closed answers at once with ICMP.
+    /// </summary>
     public async Task ProbeAsync(IPAddress address, List<Observation> observations, CancellationToken cancel)
     {
-        foreach (var (name, port, _, kind, probe) in Protocols)
+        foreach (var (name, port, _, kind, probes) in Protocols)
         {
             using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -43,7 +60,10 @@ public sealed class UdpDiscovery(ScanOptions options)
             try
             {
                 await socket.ConnectAsync(address, port, deadline.Token);
-                await socket.SendAsync(probe(), deadline.Token);
+                foreach (var probe in probes())
+                {
+                    await socket.SendAsync(probe, deadline.Token);
+                }
                 var read = await socket.ReceiveAsync(buffer, deadline.Token);
                 observations.Add(new Observation(kind, Encoding.UTF8.GetString(buffer, 0, read), $"{name}://{address}/", $"{address}:{port}/udp"));
             }
@@ -98,7 +118,7 @@ public sealed class UdpDiscovery(ScanOptions options)
         }
     }
 
-    private async Task ListenAsync(IPAddress local, (string Name, int Port, IPAddress Group, string Kind, Func<byte[]> Probe) protocol, ScanScope scope,
+    private async Task ListenAsync(IPAddress local, (string Name, int Port, IPAddress Group, string Kind, Func<byte[][]> Probes) protocol, ScanScope scope,
         Dictionary<IPAddress, List<Observation>> found, List<string> notes, CancellationToken cancel)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
@@ -112,7 +132,10 @@ public sealed class UdpDiscovery(ScanOptions options)
         var ignored = 0;
         try
         {
-            await socket.SendToAsync(protocol.Probe(), new IPEndPoint(protocol.Group, protocol.Port), deadline.Token);
+            foreach (var probe in protocol.Probes())
+            {
+                await socket.SendToAsync(probe, new IPEndPoint(protocol.Group, protocol.Port), deadline.Token);
+            }
             while (true)
             {
                 var received = await socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0), deadline.Token);
@@ -125,7 +148,12 @@ public sealed class UdpDiscovery(ScanOptions options)
                 var observation = new Observation(protocol.Kind, Encoding.UTF8.GetString(buffer, 0, received.ReceivedBytes), $"{protocol.Name}://{from}/", $"{from}:{protocol.Port}/udp multicast");
                 lock (found)
                 {
-                    (found.TryGetValue(from, out var list) ? list : found[from] = []).Add(observation);
+                    // A device that is of several probed types answers each probe; its first reply says it all.
+                    var list = found.TryGetValue(from, out var known) ? known : found[from] = [];
+                    if (!list.Exists(o => o.Kind == observation.Kind))
+                    {
+                        list.Add(observation);
+                    }
                 }
             }
         }
@@ -150,11 +178,12 @@ public sealed class UdpDiscovery(ScanOptions options)
     }
 
 
-    private static byte[] WsdProbe() => Encoding.UTF8.GetBytes(
+    /// <summary>A Probe for one type, its prefix declared on the envelope (wsdd compares the Types text, prefix and all).</summary>
+    private static byte[] WsdProbe((string Prefix, string Namespace, string Type) type) => Encoding.UTF8.GetBytes(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\" " +
-        "xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\"><s:Header>" +
+        $"xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\" xmlns:{type.Prefix}=\"{type.Namespace}\"><s:Header>" +
         $"<a:MessageID>urn:uuid:{Guid.NewGuid()}</a:MessageID><a:To>urn:schemas-xmlsoap-org:ws:2005:04:discovery</a:To>" +
-        "<a:Action>http://schemas.xmlsoap.org/ws/2005/04/discovery/Probe</a:Action></s:Header><s:Body><d:Probe/></s:Body></s:Envelope>");
+        $"<a:Action>http://schemas.xmlsoap.org/ws/2005/04/discovery/Probe</a:Action></s:Header><s:Body><d:Probe><d:Types>{type.Prefix}:{type.Type}</d:Types></d:Probe></s:Body></s:Envelope>");
 
     private static byte[] SadpProbe() => Encoding.UTF8.GetBytes(
         $"<?xml version=\"1.0\" encoding=\"utf-8\"?><Probe><Uuid>{Guid.NewGuid().ToString().ToUpperInvariant()}</Uuid><Types>inquiry</Types></Probe>");

@@ -117,6 +117,100 @@ public sealed class FarmProtocolTests : IAsyncLifetime
         Assert.Empty(nginx);
     }
 
+    [Fact]
+    public async Task Onvif_ReadsTheEnvelopeByNamespace_WhateverItsPrefix_AndRefusesADtd()
+    {
+        const string soap = "http://www.w3.org/2003/05/soap-envelope", device = "http://www.onvif.org/ver10/device/wsdl";
+        using var http = new HttpClient();
+        var url = $"http://{Address("dahua-camera")}/onvif/device_service";
+        async Task<(int Status, string Body)> Post(string body)
+        {
+            using var answer = await http.PostAsync(url, new StringContent(body, System.Text.Encoding.UTF8, "application/soap+xml"));
+            return ((int)answer.StatusCode, await answer.Content.ReadAsStringAsync());
+        }
+
+        var hyphen = await Post($"<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"{soap}\" xmlns:tds=\"{device}\"><SOAP-ENV:Body><tds:GetSystemDateAndTime/></SOAP-ENV:Body></SOAP-ENV:Envelope>");
+        var unprefixed = await Post($"<Envelope xmlns=\"{soap}\"><Body><GetDeviceInformation xmlns=\"{device}\"/></Body></Envelope>");
+        var wrongNamespace = await Post($"<s:Envelope xmlns:s=\"{soap}\"><s:Body><GetDeviceInformation xmlns=\"urn:not-onvif\"/></s:Body></s:Envelope>");
+        var dtd = await Post($"<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\">]><s:Envelope xmlns:s=\"{soap}\"><s:Body><GetSystemDateAndTime xmlns=\"{device}\">&a;</GetSystemDateAndTime></s:Body></s:Envelope>");
+
+        Assert.Equal(200, hyphen.Status);
+        Assert.Contains("<tds:GetSystemDateAndTimeResponse>", hyphen.Body, StringComparison.Ordinal);
+        Assert.Equal(200, unprefixed.Status);
+        Assert.Contains($"<tds:SerialNumber>{Persona("dahua-camera").Serial}</tds:SerialNumber>", unprefixed.Body, StringComparison.Ordinal);
+        Assert.Equal(400, wrongNamespace.Status);
+        Assert.Contains("ter:ActionNotSupported", wrongNamespace.Body, StringComparison.Ordinal);
+        Assert.Equal(400, dtd.Status);
+        Assert.Contains("ter:WellFormed", dtd.Body, StringComparison.Ordinal);
+        Assert.Contains("DTD", dtd.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("aaaaaaaaaa", dtd.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Onvif_MediaService_GivesTheMakersPathsProfilesAndUris_AndFaultsAnUnknownProfile()
+    {
+        const string envelope = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body>{0}</s:Body></s:Envelope>";
+        using var http = new HttpClient();
+        async Task<(int Status, string Body)> Post(string template, string path, string call)
+        {
+            using var answer = await http.PostAsync($"http://{Address(template)}{path}",
+                new StringContent(string.Format(System.Globalization.CultureInfo.InvariantCulture, envelope, call), System.Text.Encoding.UTF8, "application/soap+xml"));
+            return ((int)answer.StatusCode, await answer.Content.ReadAsStringAsync());
+        }
+        const string media = "xmlns=\"http://www.onvif.org/ver10/media/wsdl\"";
+
+        var capabilities = await Post("dahua-camera", "/onvif/device_service", "<GetCapabilities xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>");
+        var profiles = await Post("dahua-camera", "/onvif/media_service", $"<GetProfiles {media}/>");
+        var snapshot = await Post("dahua-camera", "/onvif/media_service", $"<GetSnapshotUri {media}><ProfileToken>MediaProfile00001</ProfileToken></GetSnapshotUri>");
+        var unknown = await Post("dahua-camera", "/onvif/media_service", $"<GetStreamUri {media}><ProfileToken>Profile_1</ProfileToken></GetStreamUri>");
+        var locked = await Post("axis-camera", "/onvif/services", $"<GetProfiles {media}/>");
+
+        Assert.Contains($"<tt:Media><tt:XAddr>http://{Address("dahua-camera")}/onvif/media_service</tt:XAddr>", capabilities.Body, StringComparison.Ordinal);
+        Assert.Contains("<trt:Profiles token=\"MediaProfile00000\" fixed=\"true\"><tt:Name>MediaProfile_Channel1_MainStream</tt:Name>", profiles.Body, StringComparison.Ordinal);
+        Assert.Contains($"<tt:Uri>http://{Address("dahua-camera")}/onvifsnapshot/media_service/snapshot?channel=1&amp;subtype=1</tt:Uri>", snapshot.Body, StringComparison.Ordinal);
+        Assert.Equal(400, unknown.Status);
+        Assert.Contains("ter:NoProfile", unknown.Body, StringComparison.Ordinal);
+        // Axis needs a login for media calls, as for its identity.
+        Assert.Equal(400, locked.Status);
+        Assert.Contains("ter:NotAuthorized", locked.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("x:NetworkVideoTransmitter", "xmlns:x=\"http://www.onvif.org/ver10/network/wsdl\"", "hikvision-camera,axis-camera")]
+    [InlineData("SOAP-dn:Device", "xmlns:SOAP-dn=\"http://www.onvif.org/ver10/device/wsdl\"", "hikvision-camera,axis-camera")]
+    [InlineData("w:Device", "xmlns:w=\"http://schemas.xmlsoap.org/ws/2006/02/devprof\"", "hp-printer,windows-pc")]
+    [InlineData("p:PrintDeviceType", "xmlns:p=\"http://schemas.microsoft.com/windows/2006/08/wdp/print\"", "hp-printer")]
+    [InlineData("", "", "hikvision-camera,axis-camera,hp-printer")]
+    public async Task WsDiscovery_IsAnswered_OnlyByDevicesOfTheTypesProbed(string types, string declaration, string answering)
+    {
+        // The probe declares its prefixes on the Types element, as libonvif does, under any name.
+        var probe = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\"><s:Header>" +
+            "<a:MessageID>urn:uuid:5b1e0000-0000-4000-8000-000000000002</a:MessageID></s:Header><s:Body><Probe xmlns=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\">" +
+            (types.Length == 0 ? "" : $"<Types {declaration}>{types}</Types>") + "</Probe></s:Body></s:Envelope>";
+        string[] probed = ["hikvision-camera", "axis-camera", "hp-printer", "windows-pc"];
+
+        var answered = await Task.WhenAll(probed.Select(async template =>
+        {
+            using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await socket.ConnectAsync(Address(template), 3702);
+            await socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(probe));
+            try
+            {
+                var buffer = new byte[16 * 1024];
+                var read = await socket.ReceiveAsync(buffer, deadline.Token);
+                Assert.Contains("urn:uuid:5b1e0000-0000-4000-8000-000000000002</wsadis:RelatesTo>", System.Text.Encoding.UTF8.GetString(buffer, 0, read), StringComparison.Ordinal);
+                return template;
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+        }));
+
+        Assert.Equal(answering.Split(','), answered.OfType<string>());
+    }
+
     private IPAddress Address(string template) => _farm.Devices.First(d => d.Persona.Template == template).Address;
 
     private Persona Persona(string template) => _farm.Devices.First(d => d.Persona.Template == template).Persona;
