@@ -15,7 +15,7 @@ public static class IdentifyCommand
     public static Command Create(CommandRunner cli)
     {
         var kind = new Option<string?>("--kind") { Description = "What the files hold (e.g. http.server, onvif.device-information)" };
-        var corpus = new Option<string?>("--corpus") { Description = "A folder with index.tsv (columns file, kind; true_manufacturer for a score)" };
+        var corpus = new Option<string?>("--corpus") { Description = "A folder with index.tsv (columns file, kind; true_manufacturer for a score; added to score each batch apart)" };
         var register = new Option<bool>("--register") { Description = "Re-identify every device in the register with the current knowledge" };
         var json = new Option<bool>("--json") { Description = "One JSON object per input (and a summary object for --corpus)" };
         var files = new Argument<string[]>("FILE") { Description = "Files each holding exactly one captured answer", Arity = ArgumentArity.ZeroOrMore };
@@ -106,6 +106,7 @@ public static class IdentifyCommand
         var header = lines.Length > 0 ? lines[0].Split('\t') : [];
         int Column(string name) => Array.IndexOf(header, name);
         var (fileColumn, kindColumn, makerColumn, classColumn) = (Column("file"), Column("kind"), Column("true_manufacturer"), Column("device_class"));
+        var addedColumn = Column("added");
         if (fileColumn < 0 || kindColumn < 0)
         {
             return cli.Fail($"{index}:1: the header needs the columns file and kind");
@@ -133,7 +134,8 @@ public static class IdentifyCommand
             var verdict = Identify(identifier, path, kind);
             if (makerColumn >= 0 && makerColumn < cells.Length)
             {
-                score.Add(file, cells[makerColumn], classColumn >= 0 && classColumn < cells.Length ? cells[classColumn] : "", verdict);
+                string Cell(int column) => column >= 0 && column < cells.Length ? cells[column] : "";
+                score.Add(file, cells[makerColumn], Cell(classColumn), verdict, Cell(addedColumn));
             }
             if (asJson)
             {

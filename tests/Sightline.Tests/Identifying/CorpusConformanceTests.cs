@@ -24,6 +24,30 @@ public sealed class CorpusConformanceTests
         Assert.Equal(0, summary.GetProperty("negativesCalledCameras").GetArrayLength());
     }
 
+    [Fact]
+    public async Task SharedCorpus_IsScoredPerBatchOfAddedRows_NewestAtLeast95PercentAndNoNegativeCalledACamera()
+    {
+        var summary = await SummaryAsync(Repository.Corpus);
+
+        var batches = summary.GetProperty("byAdded").EnumerateObject().ToList();
+        Assert.True(batches.Count >= 2, $"expected the seed rows and at least one later batch, got {summary.GetProperty("byAdded")}");
+        Assert.Equal(summary.GetProperty("positives").GetInt32(), batches.Sum(b => b.Value.GetProperty("positives").GetInt32()));
+        Assert.Equal(summary.GetProperty("negatives").GetInt32(), batches.Sum(b => b.Value.GetProperty("negatives").GetInt32()));
+        var newest = batches[^1].Value;
+        Assert.True(newest.GetProperty("positives").GetInt32() >= 10 && newest.GetProperty("negatives").GetInt32() >= 20, $"newest batch too small: {newest}");
+        Assert.True(newest.GetProperty("correct").GetInt32() >= newest.GetProperty("positives").GetInt32() * 0.95, $"newest batch: {newest}");
+        Assert.All(batches, b => Assert.Equal(0, b.Value.GetProperty("negativesCalledCameras").GetInt32()));
+    }
+
+    [Fact]
+    public async Task CorpusText_SaysHowEachBatchOfRowsScored()
+    {
+        var run = await Cli.RunAsync(["identify", "--corpus", Repository.Corpus], Repository.Root, new Dictionary<string, string>()).Ok();
+
+        Assert.Contains("By the date rows were added:", run.Output);
+        Assert.Matches(@"2026-12-06 +cameras/recorders \d+/\d+ \(\d+\.\d ?%\); negatives \d+, called cameras 0", run.Output);
+    }
+
     [Theory]
     [InlineData("asia")]
     [InlineData("west")]
