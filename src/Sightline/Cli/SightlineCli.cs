@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
+using Sightline.Assessments;
 using Sightline.AuditLog;
 using Sightline.Data;
 using Sightline.Demo;
@@ -43,6 +44,7 @@ public static class SightlineCli
         root.Subcommands.Add(DemoCommand.Create(cli));
         root.Subcommands.Add(ServeCommand.Create(cli));
         root.Subcommands.Add(UsersCommand.Create(cli));
+        root.Subcommands.Add(AssessCommand.Create(cli));
         var parse = root.Parse(args);
         // After Ctrl-C a command has this long to keep what it has (a stopped scan writes what it found) before the process ends.
         return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }, cancel);
