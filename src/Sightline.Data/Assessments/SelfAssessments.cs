@@ -317,7 +317,8 @@ public static class SelfAssessments
         return (assessment, QuestionSets.Parse(stored));
     }
 
-    internal static void CheckPrinciple(int principle)
+    /// <summary>Refuses a principle number outside 1–12.</summary>
+    public static void CheckPrinciple(int principle)
     {
         if (principle is < 1 or > QuestionSet.PrincipleCount)
         {
