@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
+using Sightline.Assessments;
 using Sightline.AuditLog;
 using Sightline.Data;
 using Sightline.Demo;
@@ -10,6 +11,7 @@ using Sightline.Identifying;
 using Sightline.Importing;
 using Sightline.Scanning;
 using Sightline.Kb;
+using Sightline.Reports;
 using Sightline.Serving;
 using Sightline.Setup;
 using Sightline.Users;
@@ -43,6 +45,8 @@ public static class SightlineCli
         root.Subcommands.Add(DemoCommand.Create(cli));
         root.Subcommands.Add(ServeCommand.Create(cli));
         root.Subcommands.Add(UsersCommand.Create(cli));
+        root.Subcommands.Add(AssessCommand.Create(cli));
+        root.Subcommands.Add(ReportCommand.Create(cli));
         var parse = root.Parse(args);
         // After Ctrl-C a command has this long to keep what it has (a stopped scan writes what it found) before the process ends.
         return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }, cancel);

@@ -180,6 +180,332 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Assessments.AssessmentAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("Added")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("added_by");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date")
+                        .HasColumnName("due");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("Principle")
+                        .HasColumnType("integer")
+                        .HasColumnName("principle");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Principle")
+                        .HasDatabaseName("ix_assessment_actions_assessment_id_principle");
+
+                    b.ToTable("assessment_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.AssessmentAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("text")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset>("Answered")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered");
+
+                    b.Property<string>("AnsweredBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("answered_by");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<int>("Principle")
+                        .HasColumnType("integer")
+                        .HasColumnName("principle");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("question_id");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "QuestionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessment_answers_assessment_id_question_id");
+
+                    b.ToTable("assessment_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.AssessmentEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accepted");
+
+                    b.Property<DateTimeOffset>("Added")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("added_by");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<int?>("FindingCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("finding_count");
+
+                    b.Property<string>("FindingDevices")
+                        .HasColumnType("text")
+                        .HasColumnName("finding_devices");
+
+                    b.Property<string>("FindingSource")
+                        .HasColumnType("text")
+                        .HasColumnName("finding_source");
+
+                    b.Property<string>("FindingStatus")
+                        .HasColumnType("text")
+                        .HasColumnName("finding_status");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Principle")
+                        .HasColumnType("integer")
+                        .HasColumnName("principle");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Sha256")
+                        .HasColumnType("text")
+                        .HasColumnName("sha256");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("text")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Principle")
+                        .HasDatabaseName("ix_assessment_evidence_assessment_id_principle");
+
+                    b.ToTable("assessment_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.AssessmentSystem", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<int>("SystemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("system_id");
+
+                    b.HasKey("AssessmentId", "SystemId");
+
+                    b.HasIndex("SystemId")
+                        .HasDatabaseName("ix_assessment_systems_system_id");
+
+                    b.ToTable("assessment_systems", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.EvidenceFile", b =>
+                {
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("EvidenceId");
+
+                    b.ToTable("evidence_files", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.SelfAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("Published")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("QuestionSetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("question_set_id");
+
+                    b.Property<string>("SignOffRecordedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("sign_off_recorded_by");
+
+                    b.Property<DateTimeOffset?>("SignedOff")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_off");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasColumnType("text")
+                        .HasColumnName("signed_off_by");
+
+                    b.Property<DateTimeOffset>("Started")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionSetId")
+                        .HasDatabaseName("ix_self_assessments_question_set_id");
+
+                    b.ToTable("self_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.StoredQuestionSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CodeVersion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("code_version");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.Property<DateTimeOffset>("Loaded")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("loaded_by");
+
+                    b.Property<string>("SetId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("set_id");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_question_sets_set_id_version");
+
+                    b.ToTable("question_sets", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1234,6 +1560,73 @@ namespace Sightline.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_user_id");
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.AssessmentAction", b =>
+                {
+                    b.HasOne("Sightline.Assessments.SelfAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_actions_assessment_id");
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.AssessmentAnswer", b =>
+                {
+                    b.HasOne("Sightline.Assessments.SelfAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_answers_assessment_id");
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.AssessmentEvidence", b =>
+                {
+                    b.HasOne("Sightline.Assessments.SelfAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_evidence_assessment_id");
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.AssessmentSystem", b =>
+                {
+                    b.HasOne("Sightline.Assessments.SelfAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_systems_assessment_id");
+
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_systems_system_id");
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.EvidenceFile", b =>
+                {
+                    b.HasOne("Sightline.Assessments.AssessmentEvidence", null)
+                        .WithOne()
+                        .HasForeignKey("Sightline.Assessments.EvidenceFile", "EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_files_evidence_id");
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.SelfAssessment", b =>
+                {
+                    b.HasOne("Sightline.Assessments.StoredQuestionSet", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_assessments_question_set_id");
                 });
 
             modelBuilder.Entity("Sightline.Compliance.Dpia", b =>

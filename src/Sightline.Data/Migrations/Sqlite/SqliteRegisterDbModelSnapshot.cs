@@ -171,6 +171,327 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Assessments.AssessmentAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Added")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("Principle")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("principle");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Principle")
+                        .HasDatabaseName("ix_assessment_actions_assessment_id_principle");
+
+                    b.ToTable("assessment_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.AssessmentAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<string>("Answered")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered");
+
+                    b.Property<string>("AnsweredBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<int>("Principle")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("principle");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question_id");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "QuestionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessment_answers_assessment_id_question_id");
+
+                    b.ToTable("assessment_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.AssessmentEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted");
+
+                    b.Property<string>("Added")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<int?>("FindingCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finding_count");
+
+                    b.Property<string>("FindingDevices")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finding_devices");
+
+                    b.Property<string>("FindingSource")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finding_source");
+
+                    b.Property<string>("FindingStatus")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finding_status");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Principle")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("principle");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Sha256")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Principle")
+                        .HasDatabaseName("ix_assessment_evidence_assessment_id_principle");
+
+                    b.ToTable("assessment_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.AssessmentSystem", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<int>("SystemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("system_id");
+
+                    b.HasKey("AssessmentId", "SystemId");
+
+                    b.HasIndex("SystemId")
+                        .HasDatabaseName("ix_assessment_systems_system_id");
+
+                    b.ToTable("assessment_systems", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.EvidenceFile", b =>
+                {
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.HasKey("EvidenceId");
+
+                    b.ToTable("evidence_files", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.SelfAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Published")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("QuestionSetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("question_set_id");
+
+                    b.Property<string>("SignOffRecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_off_recorded_by");
+
+                    b.Property<string>("SignedOff")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_off");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_off_by");
+
+                    b.Property<string>("Started")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionSetId")
+                        .HasDatabaseName("ix_self_assessments_question_set_id");
+
+                    b.ToTable("self_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.StoredQuestionSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_version");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.Property<string>("Loaded")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaded");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaded_by");
+
+                    b.Property<string>("SetId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_id");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_question_sets_set_id_version");
+
+                    b.ToTable("question_sets", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1209,6 +1530,73 @@ namespace Sightline.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_user_id");
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.AssessmentAction", b =>
+                {
+                    b.HasOne("Sightline.Assessments.SelfAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_actions_assessment_id");
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.AssessmentAnswer", b =>
+                {
+                    b.HasOne("Sightline.Assessments.SelfAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_answers_assessment_id");
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.AssessmentEvidence", b =>
+                {
+                    b.HasOne("Sightline.Assessments.SelfAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_evidence_assessment_id");
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.AssessmentSystem", b =>
+                {
+                    b.HasOne("Sightline.Assessments.SelfAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_systems_assessment_id");
+
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_systems_system_id");
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.EvidenceFile", b =>
+                {
+                    b.HasOne("Sightline.Assessments.AssessmentEvidence", null)
+                        .WithOne()
+                        .HasForeignKey("Sightline.Assessments.EvidenceFile", "EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_files_evidence_id");
+                });
+
+            modelBuilder.Entity("Sightline.Assessments.SelfAssessment", b =>
+                {
+                    b.HasOne("Sightline.Assessments.StoredQuestionSet", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_assessments_question_set_id");
                 });
 
             modelBuilder.Entity("Sightline.Compliance.Dpia", b =>
