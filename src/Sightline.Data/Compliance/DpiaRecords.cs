@@ -169,6 +169,25 @@ public static class DpiaRecords
         return null;
     }
 
+    /// <summary>"current", "current, revision in draft", "draft" or "none".</summary>
+    public static string StateWord(State state) => (state.Current, state.Draft) switch
+    {
+        (null, null) => "none",
+        (null, _) => "draft",
+        (_, null) => "current",
+        _ => "current, revision in draft",
+    };
+
+    /// <summary>The sites of a system's devices in service, with device counts: the template's locations appendix.</summary>
+    public static async Task<List<string>> LocationsAsync(RegisterDb db, int systemId, CancellationToken cancel)
+    {
+        var counts = await db.Devices.AsNoTracking().Where(d => d.SystemId == systemId && d.Status != Sightline.Register.DeviceStatus.Decommissioned)
+            .GroupBy(d => d.SiteId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancel);
+        var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
+        return [.. counts.Select(c => (Name: c.Key is { } id ? sites.GetValueOrDefault(id, "?") : "(no site)", c.Count))
+            .OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => $"{c.Name}: {Sightline.Register.Words.Count(c.Count, "devices")}")];
+    }
+
     /// <summary>The risks stored as JSON.</summary>
     public static IReadOnlyList<DpiaRisk> Risks(string json)
     {

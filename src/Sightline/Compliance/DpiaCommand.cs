@@ -36,7 +36,7 @@ public static class DpiaCommand
             {
                 var state = await DpiaRecords.StateAsync(db, system.Id, cancel);
                 rows.Add([
-                    system.Id.ToString(CultureInfo.InvariantCulture), system.Name, StateWord(state),
+                    system.Id.ToString(CultureInfo.InvariantCulture), system.Name, DpiaRecords.StateWord(state),
                     state.Current?.ReviewDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                     string.Join("; ", open[system.Id].Select(t => t.Detail)),
                 ]);
@@ -46,15 +46,6 @@ public static class DpiaCommand
         }, cancel));
         return command;
     }
-
-    /// <summary>"current", "current, draft under review", "draft", "none".</summary>
-    public static string StateWord(DpiaRecords.State state) => (state.Current, state.Draft) switch
-    {
-        (null, null) => "none",
-        (null, _) => "draft",
-        (_, null) => "current",
-        _ => "current, revision in draft",
-    };
 
     private static Command Show(CommandRunner cli)
     {
@@ -69,7 +60,7 @@ public static class DpiaCommand
             await DpiaReviews.RaiseAsync(db, cli.Context.Time, cancel);
             var output = cli.Context.Out;
             var state = await DpiaRecords.StateAsync(db, found.Id, cancel);
-            output.WriteLine($"DPIA of system {found.Id.ToString(CultureInfo.InvariantCulture)} '{found.Name}': {StateWord(state)}");
+            output.WriteLine($"DPIA of system {found.Id.ToString(CultureInfo.InvariantCulture)} '{found.Name}': {DpiaRecords.StateWord(state)}");
             foreach (var (title, dpia) in new[] { ("Current", state.Current), ("Draft", state.Draft) })
             {
                 if (dpia is null)
@@ -84,7 +75,7 @@ public static class DpiaCommand
             }
             output.WriteLine();
             output.WriteLine("Locations (from the register):");
-            foreach (var location in await LocationsAsync(db, found.Id, cancel))
+            foreach (var location in await DpiaRecords.LocationsAsync(db, found.Id, cancel))
             {
                 output.WriteLine($"  {location}");
             }
@@ -97,16 +88,6 @@ public static class DpiaCommand
             return 0;
         }, cancel));
         return command;
-    }
-
-    /// <summary>The sites of a system's devices in service, with device counts: the template's locations appendix.</summary>
-    public static async Task<List<string>> LocationsAsync(RegisterDb db, int systemId, CancellationToken cancel)
-    {
-        var counts = await db.Devices.AsNoTracking().Where(d => d.SystemId == systemId && d.Status != Register.DeviceStatus.Decommissioned)
-            .GroupBy(d => d.SiteId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancel);
-        var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
-        return [.. counts.Select(c => (Name: c.Key is { } id ? sites.GetValueOrDefault(id, "?") : "(no site)", c.Count))
-            .OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => $"{c.Name}: {Register.Words.Count(c.Count, "devices")}")];
     }
 
     private static Command Edit(CommandRunner cli)
