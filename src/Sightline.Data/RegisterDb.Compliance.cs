@@ -4,7 +4,7 @@ using Sightline.Register;
 
 namespace Sightline.Data;
 
-/// <summary>The organisation's and systems' Code of Practice records: purposes, reference databases, DPIAs and their triggers.</summary>
+/// <summary>The organisation's and systems' Code of Practice records: purposes, reference databases, DPIAs and their triggers, certifications.</summary>
 public abstract partial class RegisterDb
 {
     public DbSet<SystemPurpose> SystemPurposes => Set<SystemPurpose>();
@@ -14,6 +14,10 @@ public abstract partial class RegisterDb
     public DbSet<Dpia> Dpias => Set<Dpia>();
 
     public DbSet<DpiaTrigger> DpiaTriggers => Set<DpiaTrigger>();
+
+    public DbSet<Compliance.TriggerWatermark> TriggerWatermarks => Set<Compliance.TriggerWatermark>();
+
+    public DbSet<Certification> Certifications => Set<Certification>();
 
     static partial void ModelCompliance(ModelBuilder builder)
     {
@@ -41,6 +45,17 @@ public abstract partial class RegisterDb
             trigger.ToTable("dpia_triggers");
             trigger.HasIndex(t => new { t.SystemId, t.Cleared });
             trigger.HasOne<SurveillanceSystem>().WithMany().HasForeignKey(t => t.SystemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Compliance.TriggerWatermark>(watermark =>
+        {
+            watermark.ToTable("dpia_trigger_watermark");
+            watermark.Property(w => w.Id).ValueGeneratedNever();
+        });
+        builder.Entity<Certification>(certification =>
+        {
+            certification.ToTable("certifications");
+            certification.Property(c => c.Body).HasConversion(WordConverter<CertificationBody>());
+            certification.Property(c => c.Step).HasConversion(WordConverter<CertificationStep>());
         });
     }
 }

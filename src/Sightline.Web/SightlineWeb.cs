@@ -93,6 +93,7 @@ public static class SightlineWeb
             endpoints.MapRazorPages();
             endpoints.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Read);
             endpoints.MapRegisterApi();
+            endpoints.MapGovernanceApi();
             endpoints.MapKnowledgeApi();
             endpoints.MapScanApi();
             endpoints.MapExports();

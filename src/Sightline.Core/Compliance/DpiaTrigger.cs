@@ -21,6 +21,15 @@ public sealed class DpiaTrigger
     /// <summary>When it was raised (UTC).</summary>
     public DateTimeOffset Raised { get; set; }
 
+    /// <summary>For a capability trigger, the capability that appeared (face-recognition, anpr, analytics); null otherwise.</summary>
+    public string? Capability { get; set; }
+
+    /// <summary>How many devices (or events) are behind it; an open trigger counts up as more of the same happens.</summary>
+    public int Count { get; set; }
+
+    /// <summary>The newest audit entry behind it (its sequence); 0 for a year passed.</summary>
+    public long LastEntry { get; set; }
+
     /// <summary>When a DPIA review cleared it (UTC); null while open.</summary>
     public DateTimeOffset? Cleared { get; set; }
 }

@@ -18,6 +18,15 @@ public static class Policies
     /// <summary>Write the Code of Practice records and the log book: Compliance.</summary>
     public const string Comply = "comply";
 
+    /// <summary>
+    /// Make and change surveillance systems' records (type, purposes, lawful basis, controllers, reference databases):
+    /// Manager, who keeps the register, and Compliance, whose records they are; neither needs the other's role.
+    /// </summary>
+    public const string EditSystems = "edit-systems";
+
+    /// <summary>Change the organisation's profile: Admin, Compliance.</summary>
+    public const string EditOrganisation = "edit-organisation";
+
     /// <summary>Manage accounts and API tokens: Admin.</summary>
     public const string Administer = "administer";
 
@@ -27,6 +36,8 @@ public static class Policies
         options.AddPolicy(ReadAudit, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.Compliance, Roles.Assessor));
         options.AddPolicy(Edit, p => p.RequireRole(Roles.Manager));
         options.AddPolicy(Comply, p => p.RequireRole(Roles.Compliance));
+        options.AddPolicy(EditSystems, p => p.RequireRole(Roles.Manager, Roles.Compliance));
+        options.AddPolicy(EditOrganisation, p => p.RequireRole(Roles.Admin, Roles.Compliance));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
     }
 }

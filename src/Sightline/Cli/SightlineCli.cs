@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using Sightline.Assessments;
 using Sightline.AuditLog;
+using Sightline.Compliance;
 using Sightline.Data;
 using Sightline.Demo;
 using Sightline.Devices;
@@ -47,6 +48,10 @@ public static class SightlineCli
         root.Subcommands.Add(UsersCommand.Create(cli));
         root.Subcommands.Add(AssessCommand.Create(cli));
         root.Subcommands.Add(ReportCommand.Create(cli));
+        root.Subcommands.Add(OrgCommand.Create(cli));
+        root.Subcommands.Add(SystemsCommand.Create(cli));
+        root.Subcommands.Add(DpiaCommand.Create(cli));
+        root.Subcommands.Add(CertificationsCommand.Create(cli));
         var parse = root.Parse(args);
         // After Ctrl-C a command has this long to keep what it has (a stopped scan writes what it found) before the process ends.
         return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }, cancel);

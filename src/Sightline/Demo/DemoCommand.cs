@@ -50,6 +50,7 @@ public static class DemoCommand
                 var path = Path.Combine(folder, file);
                 await File.WriteAllTextAsync(path, csv, cancel);
                 steps.Add(["import", verb, path]);
+                steps.AddRange(verb == "sites" ? DemoGovernance.Steps(DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime)) : []);
             }
             var quiet = context with { Out = TextWriter.Null };
             string[] shared = parse.GetValue(cli.Options.Knowledge) is { } knowledgeFolder

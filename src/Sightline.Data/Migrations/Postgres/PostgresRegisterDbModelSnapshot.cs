@@ -562,6 +562,47 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Compliance.Certification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateOnly>("Expires")
+                        .HasColumnType("date")
+                        .HasColumnName("expires");
+
+                    b.Property<DateOnly>("Issued")
+                        .HasColumnType("date")
+                        .HasColumnName("issued");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("text")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("step");
+
+                    b.Property<string>("Systems")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("systems");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("certifications", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Compliance.Dpia", b =>
                 {
                     b.Property<int>("Id")
@@ -649,9 +690,17 @@ namespace Sightline.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Capability")
+                        .HasColumnType("text")
+                        .HasColumnName("capability");
+
                     b.Property<DateTimeOffset?>("Cleared")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cleared");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
 
                     b.Property<string>("Detail")
                         .IsRequired()
@@ -662,6 +711,10 @@ namespace Sightline.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("kind");
+
+                    b.Property<long>("LastEntry")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_entry");
 
                     b.Property<DateTimeOffset>("Raised")
                         .HasColumnType("timestamp with time zone")
@@ -1030,6 +1083,21 @@ namespace Sightline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_audit_checkpoints_sequence");
 
                     b.ToTable("audit_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Data.Compliance.TriggerWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("dpia_trigger_watermark", (string)null);
                 });
 
             modelBuilder.Entity("Sightline.Data.Scanning.ScanFinding", b =>

@@ -549,6 +549,45 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Compliance.Certification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateOnly>("Expires")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires");
+
+                    b.Property<DateOnly>("Issued")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.Property<string>("Systems")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("systems");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("certifications", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Compliance.Dpia", b =>
                 {
                     b.Property<int>("Id")
@@ -632,9 +671,17 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("Capability")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("capability");
+
                     b.Property<string>("Cleared")
                         .HasColumnType("TEXT")
                         .HasColumnName("cleared");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
 
                     b.Property<string>("Detail")
                         .IsRequired()
@@ -645,6 +692,10 @@ namespace Sightline.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<long>("LastEntry")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_entry");
 
                     b.Property<string>("Raised")
                         .IsRequired()
@@ -1008,6 +1059,21 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_audit_checkpoints_sequence");
 
                     b.ToTable("audit_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Data.Compliance.TriggerWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("dpia_trigger_watermark", (string)null);
                 });
 
             modelBuilder.Entity("Sightline.Data.Scanning.ScanFinding", b =>

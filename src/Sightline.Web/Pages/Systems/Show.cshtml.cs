@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sightline.Compliance;
+using Sightline.Data;
+using Sightline.Data.Compliance;
+using Sightline.Register;
+using Sightline.Web.Accounts;
+
+namespace Sightline.Web.Pages.Systems;
+
+/// <summary>
+/// One system's Code of Practice records: everyone reads them; Manager and Compliance change the system, its purposes and
+/// its reference databases (audited), without either needing the other's role.
+/// </summary>
+public sealed class ShowModel(RegisterDb db, TimeProvider time, IAuthorizationService authorization) : PageModel
+{
+    public int Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public int Devices { get; private set; }
+
+    public string DpiaState { get; private set; } = "";
+
+    public bool CanEdit { get; private set; }
+
+    public List<FormField> Form { get; private set; } = [];
+
+    public List<(string Name, List<FormField> Fields)> Purposes { get; private set; } = [];
+
+    public List<ReferenceDatabase> Databases { get; private set; } = [];
+
+    public List<FormField> DatabaseForm { get; private set; } = [];
+
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancel) =>
+        await LoadAsync(id, null, null, cancel) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSystemAsync(int id, CancellationToken cancel)
+    {
+        var typed = FormField.Read(SystemRecords.Fields, Request.Form);
+        return await AfterAsync(id, await CanEditAsync() ? await SystemRecords.SetAsync(db, time, User.Identity!.Name!, id, typed, cancel) : null, typed, cancel);
+    }
+
+    public async Task<IActionResult> OnPostPurposeAsync(int id, string? purpose, string? remove, CancellationToken cancel)
+    {
+        if (!await CanEditAsync())
+        {
+            return Forbid();
+        }
+        var outcome = remove == "yes"
+            ? await SystemRecords.RemovePurposeAsync(db, time, User.Identity!.Name!, id, purpose ?? "", cancel)
+            : await SystemRecords.SetPurposeAsync(db, time, User.Identity!.Name!, id, purpose ?? "", FormField.Read(SystemRecords.PurposeFields, Request.Form), cancel);
+        return await AfterAsync(id, outcome, null, cancel);
+    }
+
+    public async Task<IActionResult> OnPostDatabaseAsync(int id, string? database, string? remove, CancellationToken cancel)
+    {
+        if (!await CanEditAsync())
+        {
+            return Forbid();
+        }
+        var outcome = remove == "yes"
+            ? await SystemRecords.RemoveDatabaseAsync(db, time, User.Identity!.Name!, id, database ?? "", cancel)
+            : await SystemRecords.SetDatabaseAsync(db, time, User.Identity!.Name!, id, database ?? "", FormField.Read(SystemRecords.DatabaseFields, Request.Form), cancel);
+        return await AfterAsync(id, outcome, null, cancel);
+    }
+
+    private async Task<bool> CanEditAsync() => (await authorization.AuthorizeAsync(User, Policies.EditSystems)).Succeeded;
+
+    private async Task<IActionResult> AfterAsync(int id, SystemRecords.Outcome? outcome, Dictionary<string, string?>? typed, CancellationToken cancel)
+    {
+        if (outcome is null)
+        {
+            return Forbid();
+        }
+        if (outcome.Succeeded)
+        {
+            Message = outcome.Changed ? "Saved, on the record." : "Nothing was changed.";
+            return RedirectToPage("Show", new { id });
+        }
+        db.ChangeTracker.Clear();
+        if (!await LoadAsync(id, typed, outcome.Problems, cancel))
+        {
+            return NotFound();
+        }
+        Message = string.Join(" ", outcome.Problems.Select(p => p.Message));
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, Dictionary<string, string?>? typed, IEnumerable<(string, string)>? problems, CancellationToken cancel)
+    {
+        if (await db.Systems.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancel) is not { } system)
+        {
+            return false;
+        }
+        (Id, Name) = (id, system.Name);
+        CanEdit = await CanEditAsync();
+        Devices = await db.Devices.CountAsync(d => d.SystemId == id, cancel);
+        DpiaState = DpiaRecords.StateWord(await DpiaRecords.StateAsync(db, id, cancel));
+        Form = FormField.Of(system, SystemRecords.Fields, typed, problems);
+        var details = await db.SystemPurposes.AsNoTracking().Where(p => p.SystemId == id).ToDictionaryAsync(p => p.Name, cancel);
+        Purposes = [.. RecordFields.ListOf(system.Purposes).Select(n => (n, FormField.Of(details.GetValueOrDefault(n) ?? new SystemPurpose { Name = n }, SystemRecords.PurposeFields)))];
+        Databases = await db.ReferenceDatabases.AsNoTracking().Where(d => d.SystemId == id).OrderBy(d => d.Name).ToListAsync(cancel);
+        DatabaseForm = FormField.Of(new ReferenceDatabase { Name = "", Kind = "hot-list" }, SystemRecords.DatabaseFields);
+        return true;
+    }
+}
