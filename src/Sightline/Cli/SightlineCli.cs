@@ -13,6 +13,7 @@ using Sightline.Kb;
 using Sightline.Serving;
 using Sightline.Setup;
 using Sightline.Users;
+using Sightline.Compliance;
 
 namespace Sightline.Cli;
 
@@ -43,6 +44,7 @@ public static class SightlineCli
         root.Subcommands.Add(DemoCommand.Create(cli));
         root.Subcommands.Add(ServeCommand.Create(cli));
         root.Subcommands.Add(UsersCommand.Create(cli));
+        root.Subcommands.Add(ComplianceCommand.Create(cli));
         var parse = root.Parse(args);
         // After Ctrl-C a command has this long to keep what it has (a stopped scan writes what it found) before the process ends.
         return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }, cancel);
