@@ -24,9 +24,13 @@ public static class RegisterFindings
     /// <summary>The designation that is the UK rule of 24 Nov 2022 on visual surveillance at sensitive sites.</summary>
     public const string SensitiveSiteRule = "uk-sensitive-sites-2022";
 
-    /// <summary>Every principle's findings for each system (or the one with <paramref name="systemId"/>), by system name then principle.</summary>
+    /// <summary>
+    /// Every principle's findings for each system (or the one with <paramref name="systemId"/>), by system name then
+    /// principle. With <paramref name="listDevices"/> false the findings name no devices (only their counts): the overview
+    /// needs only the statuses, and sparing the lists spares a query per finding.
+    /// </summary>
     public static async Task<List<PrincipleFindings>> ComputeAsync(RegisterDb db, KnowledgeBase knowledge, DateOnly today, int? systemId,
-        CancellationToken cancel)
+        CancellationToken cancel, bool listDevices = true)
     {
         var systems = await db.Systems.AsNoTracking().Where(s => systemId == null || s.Id == systemId).OrderBy(s => s.Name).ToListAsync(cancel);
         var ids = systems.ConvertAll(s => s.Id);
@@ -41,8 +45,8 @@ public static class RegisterFindings
         var rule = knowledge.Designations.Where(d => d.Id == SensitiveSiteRule).ToList();
         var covered = knowledge.Makers.Values.Where(m => rule.Any(d => d.Removed is null && d.Covers(m))).Select(m => m.Id).Order(StringComparer.Ordinal).ToList();
         var counts = await SystemDeviceCounts.ReadAsync(db, covered, systemId, cancel);
-        var exploited = await ExploitedAsync(db, knowledge, systemId, cancel);
-        var unplaced = await HostsOnNoSystemAsync(db, cancel);
+        var exploited = await ExploitedAsync(db, knowledge, systemId, listDevices, cancel);
+        var unplaced = await HostsOnNoSystemAsync(db, listDevices, cancel);
         var audit = await AuditLog.VerifyAsync(db, cancel);
 
         var results = new List<PrincipleFindings>(systems.Count * Principle.All.Count);
@@ -55,11 +59,11 @@ public static class RegisterFindings
             findings[3].AddRange(Transparency(system, organisation));
             findings[4].AddRange(Accountability(system, organisation));
             findings[6].Add(Retention(system, purposes[system.Id].ToList()));
-            findings[9].Add(await SecurityAsync(db, knowledge, system, count, cancel));
+            findings[9].Add(await SecurityAsync(db, knowledge, system, count, listDevices, cancel));
             findings[9].Add(exploited.GetValueOrDefault(system.Id) ?? new RegisterFinding(FindingStatus.Met,
                 "No device has firmware with a known-exploited vulnerability (CISA KEV) in the knowledge", 0, [], VulnerabilitySource));
-            findings[9].Add(await SensitiveSiteAsync(db, system, count, covered, rule, cancel));
-            findings[9].Add(await MissingAsync(db, knowledge, system, count, cancel));
+            findings[9].Add(await SensitiveSiteAsync(db, system, count, covered, rule, listDevices, cancel));
+            findings[9].Add(await MissingAsync(db, knowledge, system, count, listDevices, cancel));
             findings[9].Add(unplaced);
             findings[10].Add(Reviewed(system, today));
             findings[10].Add(Audit(audit));
@@ -180,7 +184,7 @@ public static class RegisterFindings
     }
 
     private static async Task<RegisterFinding> SecurityAsync(RegisterDb db, KnowledgeBase knowledge, SurveillanceSystem system, SystemDeviceCounts count,
-        CancellationToken cancel)
+        bool listDevices, CancellationToken cancel)
     {
         var source = Source(9, "register: stored verdicts (as `devices list --flagged security`); knowledge: designations.csv (applied to the system's purposes), concerns.csv");
         if (count.Security == 0)
@@ -188,26 +192,26 @@ public static class RegisterFindings
             return new(FindingStatus.Met, "No device is flagged for security and trust in this system's use", 0, [], source);
         }
         // The device list's own filter, so the devices named here are the ones `devices list --system S --flagged security` shows.
-        var devices = await SampleAsync(db, knowledge, new DeviceFilter { System = system.Name, Flagged = "security" }, cancel);
+        var devices = listDevices ? await SampleAsync(db, knowledge, new DeviceFilter { System = system.Name, Flagged = "security" }, cancel) : [];
         return new(FindingStatus.Attention,
             $"{Words.Count(count.Security, "devices")} flagged for security and trust: their platform maker is subject to a designation that applies to this system's purposes, or to a concern about its group",
             count.Security, devices, source);
     }
 
     private static async Task<RegisterFinding> MissingAsync(RegisterDb db, KnowledgeBase knowledge, SurveillanceSystem system, SystemDeviceCounts count,
-        CancellationToken cancel)
+        bool listDevices, CancellationToken cancel)
     {
         var source = Source(9, "register: device status set by scans");
         if (count.Missing == 0)
         {
             return new(FindingStatus.Met, "No device is missing since the last scan", 0, [], source);
         }
-        var devices = await SampleAsync(db, knowledge, new DeviceFilter { System = system.Name, Status = Words.Of(DeviceStatus.Missing) }, cancel);
+        var devices = listDevices ? await SampleAsync(db, knowledge, new DeviceFilter { System = system.Name, Status = Words.Of(DeviceStatus.Missing) }, cancel) : [];
         return new(FindingStatus.Attention, $"{Words.Count(count.Missing, "devices")} missing since the last scan of their scope", count.Missing, devices, source);
     }
 
     private static async Task<RegisterFinding> SensitiveSiteAsync(RegisterDb db, SurveillanceSystem system, SystemDeviceCounts count, List<string> covered,
-        List<Designation> rule, CancellationToken cancel)
+        List<Designation> rule, bool listDevices, CancellationToken cancel)
     {
         var urls = rule.SelectMany(d => d.Provenance.Urls).Distinct().Take(1).ToList();
         var source = Source(9, $"knowledge: designations.csv {SensitiveSiteRule} (UK, 24 Nov 2022){(urls.Count > 0 ? $", {urls[0]}" : "")}; register: the system's sensitive-site flag");
@@ -220,8 +224,10 @@ public static class RegisterFindings
             return new(FindingStatus.Met, "A sensitive site with no device made by a company subject to the PRC National Intelligence Law", 0, [], source);
         }
         var platforms = db.Identities.AsNoTracking().Where(i => EF.Constant(covered).Contains(i.Platform!));
-        var devices = await db.Devices.AsNoTracking().Where(d => d.SystemId == system.Id && platforms.Any(i => i.DeviceId == d.Id))
-            .OrderBy(d => d.Id).Select(d => d.Id).Take(DeviceSample).ToListAsync(cancel);
+        var devices = listDevices
+            ? await db.Devices.AsNoTracking().Where(d => d.SystemId == system.Id && platforms.Any(i => i.DeviceId == d.Id))
+                .OrderBy(d => d.Id).Select(d => d.Id).Take(DeviceSample).ToListAsync(cancel)
+            : [];
         return new(FindingStatus.Attention,
             $"{Words.Count(count.Covered, "devices")} at a sensitive site made by a company subject to the PRC National Intelligence Law (UK rule of 24 Nov 2022: stop deploying, keep off core networks, consider removing)",
             count.Covered, devices, source);
@@ -231,7 +237,8 @@ public static class RegisterFindings
 
     // Which firmware groups carry a known-exploited vulnerability, checked once per (maker, model, firmware) with the same
     // rule the device page uses; then the first devices of the matching groups, system by system.
-    private static async Task<Dictionary<int, RegisterFinding>> ExploitedAsync(RegisterDb db, KnowledgeBase knowledge, int? systemId, CancellationToken cancel)
+    private static async Task<Dictionary<int, RegisterFinding>> ExploitedAsync(RegisterDb db, KnowledgeBase knowledge, int? systemId, bool listDevices,
+        CancellationToken cancel)
     {
         var kev = knowledge.Vulnerabilities.Where(v => v.Kev).ToList();
         var makers = knowledge.Makers.Values.Where(m => kev.Any(v => v.Maker.SameGroup(m))).Select(m => m.Id).ToList();
@@ -266,7 +273,7 @@ public static class RegisterFindings
                 continue;
             }
             var devices = new List<int>();
-            foreach (var (group, _) in hits.OrderBy(h => h.Group.Model, StringComparer.Ordinal).ThenBy(h => h.Group.Firmware, StringComparer.Ordinal))
+            foreach (var (group, _) in hits.Where(_ => listDevices).OrderBy(h => h.Group.Model, StringComparer.Ordinal).ThenBy(h => h.Group.Firmware, StringComparer.Ordinal))
             {
                 var platform = db.Identities.AsNoTracking().Where(i => i.Platform == group.Platform);
                 devices.AddRange(await db.Devices.AsNoTracking()
@@ -285,7 +292,7 @@ public static class RegisterFindings
     // Hosts the scans found that are not on any system: hosts left unregistered (and not since registered at that
     // address), and registered devices that scans found but that belong to no system. The same for every system: an
     // unknown host on the network could be any system's.
-    private static async Task<RegisterFinding> HostsOnNoSystemAsync(RegisterDb db, CancellationToken cancel)
+    private static async Task<RegisterFinding> HostsOnNoSystemAsync(RegisterDb db, bool listDevices, CancellationToken cancel)
     {
         var source = Source(9, "register: hosts found by scans (scan findings) and devices on no system");
         var unregistered = await db.ScanFindings.AsNoTracking()
@@ -299,7 +306,7 @@ public static class RegisterFindings
         {
             return new(FindingStatus.Met, "Every host the scans found is on a system", 0, [], source);
         }
-        var devices = await noSystem.OrderBy(d => d.Id).Select(d => d.Id).Take(DeviceSample).ToListAsync(cancel);
+        var devices = listDevices ? await noSystem.OrderBy(d => d.Id).Select(d => d.Id).Take(DeviceSample).ToListAsync(cancel) : [];
         return new(FindingStatus.Attention,
             $"{Words.Count(total, "hosts")} found by scans on no system (in the whole register): {unregistered} not registered, {devicesOnNoSystem} registered without a system",
             total, devices, source);
