@@ -10,8 +10,8 @@ public static class Roles
     public const string Manager = "Manager";
 
     /// <summary>
-    /// A compliance lead or DPO: writes the Code of Practice records (self-assessments, DPIAs, certifications) and the
-    /// log book, but cannot change the device register.
+    /// A compliance lead or DPO: writes the Code of Practice records (self-assessments, DPIAs, certifications), but
+    /// cannot change the device register.
     /// </summary>
     public const string Compliance = "Compliance";
 

@@ -15,7 +15,7 @@ public static class Policies
     /// <summary>Change the register (import, override): Manager.</summary>
     public const string Edit = "edit";
 
-    /// <summary>Write the Code of Practice records and the log book: Compliance.</summary>
+    /// <summary>Write the Code of Practice records (self-assessments, DPIAs, certifications): Compliance.</summary>
     public const string Comply = "comply";
 
     /// <summary>
