@@ -9,7 +9,7 @@ using Sightline.Register;
 namespace Sightline.Assessments;
 
 /// <summary>
-/// `sightline assess questions|list|start|show|answer|evidence|action|sign-off|publish|export|import`: self-assessments
+/// `sightline assess questions|list|start|show|answer|evidence|findings|accept|reject|action|sign-off|publish|export|import`: self-assessments
 /// against the Code of Practice's twelve principles.
 /// </summary>
 public static class AssessCommand
@@ -23,6 +23,9 @@ public static class AssessCommand
         command.Subcommands.Add(Show(cli));
         command.Subcommands.Add(Answer(cli));
         command.Subcommands.Add(Evidence(cli));
+        command.Subcommands.Add(Findings(cli));
+        command.Subcommands.Add(Decide(cli, accept: true));
+        command.Subcommands.Add(Decide(cli, accept: false));
         command.Subcommands.Add(Action(cli));
         command.Subcommands.Add(SignOff(cli));
         command.Subcommands.Add(Publish(cli));
@@ -255,6 +258,43 @@ public static class AssessCommand
             cli.Context.Out.WriteLine(added.Kind == EvidenceKind.File
                 ? $"Evidence {added.Id} kept: {added.FileName}, {added.Size} bytes, SHA-256 {added.Sha256}"
                 : $"Evidence {added.Id} added: {added.Title}");
+            return 0;
+        }, cancel));
+        return command;
+    }
+
+    private static Command Findings(CommandRunner cli)
+    {
+        var id = Id();
+        var command = new Command("findings", "The findings from the register for the assessment's systems, each with a key to accept or reject it") { id };
+        command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, _) =>
+        {
+            var offers = await OfferedFindings.ListAsync(db, cli.Knowledge(parse), parse.GetValue(id),
+                DateOnly.FromDateTime(cli.Context.Time.GetUtcNow().UtcDateTime), cancel);
+            foreach (var offer in offers)
+            {
+                var decided = offer.Accepted switch { true => "accepted", false => "rejected", null => "to decide" };
+                cli.Context.Out.WriteLine($"{offer.Key,-6} [{decided}] {Words.Of(offer.Finding.Status)}: {offer.Text} ({Words.Count(offer.Finding.Count, "devices")})");
+            }
+            cli.Context.Out.WriteLine(offers.Count == 0 ? "No findings are offered." : "Accept or reject one with `sightline assess accept|reject ID KEY --reason TEXT`.");
+            return 0;
+        }, cancel));
+        return command;
+    }
+
+    private static Command Decide(CommandRunner cli, bool accept)
+    {
+        var id = Id();
+        var key = new Argument<string>("KEY") { Description = "The finding's key, as `sightline assess findings` gives it (e.g. 9.1)" };
+        var reason = new Option<string>("--reason") { Description = "Why", Required = true };
+        var command = new Command(accept ? "accept" : "reject",
+            accept ? "Accept a finding from the register into a draft, as evidence for its principle" : "Reject a finding from the register, with the reason kept")
+            { id, key, reason };
+        command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, actor) =>
+        {
+            var offer = await OfferedFindings.DecideAsync(db, cli.Knowledge(parse), cli.Context.Time, actor, parse.GetValue(id), parse.GetValue(key)!,
+                accept, parse.GetValue(reason)!, cancel);
+            cli.Context.Out.WriteLine($"Finding {offer.Key} {(accept ? "accepted" : "rejected")}: {offer.Text}");
             return 0;
         }, cancel));
         return command;

@@ -225,6 +225,36 @@ public sealed partial class ComplianceCommandTests
         Assert.Contains("there is no system named 'Nowhere'", unknown.Error);
     }
 
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Findings_AreOfferedToAnAssessment_AndAcceptedOrRejectedWithAReason(string provider)
+    {
+        await using var register = await EstateAsync(provider);
+        await Cli.RunAsync(register, "assess", "start", "--system", "Civic Buildings").Ok();
+
+        var offered = await Cli.RunAsync(register, "assess", "findings", "1").Ok();
+        var keys = System.Text.RegularExpressions.Regex.Matches(offered.Output, @"^(\d+\.\d+)\s+\[to decide\]", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).ToList();
+        var sensitive = System.Text.RegularExpressions.Regex.Match(offered.Output, @"^(9\.\d+)\s+\[to decide\] attention: Civic Buildings: 1 device at a sensitive site", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+        var other = keys.First(k => k != sensitive);
+        await Cli.RunAsync(register, "assess", "accept", "1", sensitive, "--reason", "replacement planned for 2027").Ok();
+        await Cli.RunAsync(register, "assess", "reject", "1", other, "--reason", "out of date").Ok();
+        var after = await Cli.RunAsync(register, "assess", "findings", "1").Ok();
+        var unknown = await Cli.RunAsync(register, "assess", "accept", "1", "13.1", "--reason", "x");
+        var noReason = await Cli.RunAsync(register, "assess", "reject", "1", other);
+        var audit = await Cli.RunAsync(register, "audit", "--entity", "assessment:1").Ok();
+
+        Assert.NotEmpty(sensitive);
+        Assert.Matches($@"(?m)^{System.Text.RegularExpressions.Regex.Escape(sensitive)}\s+\[accepted\] attention: Civic Buildings: 1 device at a sensitive site", after.Output);
+        Assert.Matches($@"(?m)^{System.Text.RegularExpressions.Regex.Escape(other)}\s+\[rejected\]", after.Output);
+        Assert.Equal(keys.Count - 2, System.Text.RegularExpressions.Regex.Count(after.Output, @"\[to decide\]"));
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no finding '13.1' is offered to self-assessment 1", unknown.Error);
+        Assert.NotEqual(0, noReason.ExitCode);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(audit.Output, "decide-finding"));
+        Assert.Contains("\"decision\":\"accepted\",\"reason\":\"replacement planned for", audit.Output);
+    }
+
     private static async Task<TestRegister> EstateAsync(string provider)
     {
         var register = await Registers.NewAsync(provider);
