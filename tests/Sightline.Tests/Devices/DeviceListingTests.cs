@@ -96,6 +96,13 @@ public sealed class DeviceListingTests
             }
 
             Assert.True(found.Branches.Count > 2, $"{found.Branches.Count} branches");
+            // Counted by branches, a device two branches match counts once; a limit caps the count.
+            var counts = new List<int>();
+            foreach (var most in new int?[] { null, 9, 3 })
+            {
+                counts.Add(await found.CountAsync(most, CancellationToken.None));
+            }
+            Assert.Equal([8, 8, 3], counts);
             Assert.Equal(8, whole.Count);
             Assert.Equal(whole, forward);
             Assert.Equal(whole.SkipLast(1), back);

@@ -96,7 +96,7 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge) : PageMod
             return;
         }
         Order = order!;
-        Total = CountAll ? await found.Counted.CountAsync(cancel) : await found.Counted.Take(CountLimit + 1).CountAsync(cancel);
+        Total = await found.CountAsync(CountAll ? null : CountLimit + 1, cancel);
         var page = await Order.PageAsync(db, found, After, Before, PageSize + 1, cancel);
         if (page is null)
         {
