@@ -4,10 +4,11 @@
 // An element marked data-poll="URL" is fetched again from URL every second and replaced, until the fresh copy's data-poll is
 // empty (a running scan's progress; without JavaScript, reloading the page shows the same).
 // Each data table's cells are labelled with their column's heading (data-label) and the table marked "cards", so that on a
-// phone site.css can show each row as a card of "heading: value" lines.
+// phone site.css can show each row as a card of "heading: value" lines. A table marked "grid" (a matrix read across and
+// down, such as the compliance page's systems × principles) stays a table and scrolls inside itself on a phone.
 "use strict";
 const cards = () => {
-  for (const table of document.querySelectorAll("table:not(.bars):not(.cards)")) {
+  for (const table of document.querySelectorAll("table:not(.bars):not(.cards):not(.grid)")) {
     const headings = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
     if (headings.length === 0) continue;
     for (const row of table.querySelectorAll("tbody tr")) {
