@@ -69,20 +69,23 @@ public sealed record DeviceOrder(string Column, bool Descending)
         {
             return await PageAsync(db, found.Devices, after, before, take, cancel);
         }
-        var rows = new Dictionary<int, Device>();
-        foreach (var branch in found.Branches)
+        var cursorId = before ?? after;
+        if (cursorId is { } id && !await db.Devices.AnyAsync(d => d.Id == id, cancel))
         {
-            if (await PageAsync<int>(db, branch, null, after, before, take, cancel) is not { } page)
-            {
-                return null;
-            }
-            foreach (var device in page)
-            {
-                rows.TryAdd(device.Id, device);
-            }
+            return null;
         }
-        // Each branch gave its first rows beyond the cursor; the first of their union are the page (its last, before one).
-        var ordered = Descending ? rows.Values.OrderByDescending(d => d.Id) : rows.Values.OrderBy(d => d.Id);
+        // Each branch's first rows beyond the cursor, read together in one statement; the first of their union are the
+        // page (its last, before one).
+        var descending = Descending ^ (before is not null);
+        var pages = found.Branches
+            .Select(branch =>
+            {
+                var beyond = cursorId is { } c ? branch.Where(descending ? d => d.Id < c : d => d.Id > c) : branch;
+                return (descending ? beyond.OrderByDescending(d => d.Id) : beyond.OrderBy(d => d.Id)).Take(take);
+            })
+            .Aggregate(Queryable.Concat);
+        var rows = (await pages.ToListAsync(cancel)).DistinctBy(d => d.Id);
+        var ordered = Descending ? rows.OrderByDescending(d => d.Id) : rows.OrderBy(d => d.Id);
         return before is null ? ordered.Take(take).ToList() : ordered.TakeLast(take).ToList();
     }
 

@@ -24,16 +24,8 @@ public sealed record FilteredDevices(IQueryable<Device> Devices, IQueryable<Devi
         {
             return await Counted.Take(limit).CountAsync(cancel);
         }
-        // Each branch gives at most the limit; if none gives that many, every branch was read whole.
-        var ids = new HashSet<int>();
-        foreach (var branch in Branches)
-        {
-            ids.UnionWith(await branch.Select(d => d.Id).Take(limit).ToListAsync(cancel));
-            if (ids.Count >= limit)
-            {
-                return limit;
-            }
-        }
-        return ids.Count;
+        // Each branch gives at most the limit, off its own index; their union (a device two branches match counts once)
+        // has the limit or fewer, and fewer only if every branch was read whole. One statement for all of them.
+        return await Branches.Select(branch => branch.Select(d => d.Id).Take(limit)).Aggregate(Queryable.Union).Take(limit).CountAsync(cancel);
     }
 }
