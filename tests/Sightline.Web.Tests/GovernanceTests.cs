@@ -110,7 +110,7 @@ public sealed partial class GovernanceTests
         }
     }
 
-    private static async Task<HttpClient> TokenClientAsync(WebApp app, string name)
+    internal static async Task<HttpClient> TokenClientAsync(WebApp app, string name)
     {
         using var signedIn = await app.SignedInAsync(name);
         var made = await signedIn.PostFormAsync("/Account/Tokens", "/Account/Tokens?handler=Create", ("name", "tests"));

@@ -54,7 +54,7 @@ public static class OfferedFindings
 
     /// <summary>Accepts or rejects the offered finding with <paramref name="key"/> into the assessment, with the reason.</summary>
     public static async Task<Offer> DecideAsync(RegisterDb db, KnowledgeBase knowledge, TimeProvider time, string actor, int id, string key,
-        bool accept, string reason, CancellationToken cancel)
+        bool accept, string? reason, CancellationToken cancel)
     {
         var offers = await ListAsync(db, knowledge, id, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancel);
         var offer = offers.FirstOrDefault(o => o.Key == key.Trim())

@@ -167,14 +167,17 @@ public static class SelfAssessments
     }
 
     /// <summary>
-    /// Records a finding from the register as accepted into the assessment or rejected, with the reason; the finding is
-    /// kept as it was offered, so later changes to the register do not rewrite what the assessor decided on.
+    /// Records a finding from the register as accepted into the assessment or rejected, with the reason (a rejection needs
+    /// one; an acceptance may carry a note); the finding is kept as it was offered, so later changes to the register do
+    /// not rewrite what the assessor decided on.
     /// </summary>
     public static async Task<AssessmentEvidence> DecideFindingAsync(RegisterDb db, TimeProvider time, string actor, int id,
         FindingDecision finding, CancellationToken cancel)
     {
         CheckPrinciple(finding.Principle);
-        var reason = Required(finding.Reason, "reason for accepting or rejecting the finding");
+        var reason = finding.Accepted && string.IsNullOrWhiteSpace(finding.Reason)
+            ? null
+            : Required(finding.Reason, finding.Accepted ? "note on accepting the finding" : "reason for rejecting the finding");
         await using var write = await RegisterWrite.BeginAsync(db, time, actor, cancel);
         await DraftAsync(db, id, cancel);
         var evidence = new AssessmentEvidence

@@ -67,7 +67,7 @@ public static class GovernanceApi
             .WithSummary("Records a certification (Compliance): body, step (desktop: 1 year; full: 5 years), issued (YYYY-MM-DD), systems.");
     }
 
-    private static AuthorizationPolicy TokenWith(params string[] roles) =>
+    internal static AuthorizationPolicy TokenWith(params string[] roles) =>
         new AuthorizationPolicyBuilder(ApiTokenHandler.SchemeName).RequireRole(roles).Build();
 
     private static Dictionary<string, string?> FieldsOf<T>(T record, IReadOnlyList<RecordField<T>> fields) =>

@@ -111,7 +111,7 @@ public static class SelfAssessmentReport
                 {
                     EvidenceKind.Link => $"{E(item.Title)}: {E(item.Url)}",
                     EvidenceKind.File => $"{E(item.Title)} (document {E(item.FileName)}, SHA-256 {E(item.Sha256)})",
-                    _ => $"From the register: {E(item.Title)} ({E(item.Reason)})",
+                    _ => $"From the register: {E(item.Title)}{(item.Reason is null ? "" : $" ({E(item.Reason)})")}",
                 }).Append("</li>\n");
             }
             html.Append("</ul>\n");

@@ -177,7 +177,7 @@ public static class AssessCommand
                 {
                     EvidenceKind.Link => $"  evidence {evidence.Id} (link): {evidence.Title} <{evidence.Url}>",
                     EvidenceKind.File => $"  evidence {evidence.Id} (file): {evidence.Title} — {evidence.FileName}, {evidence.Size} bytes, SHA-256 {evidence.Sha256}",
-                    _ => $"  finding {evidence.Id} ({(evidence.Accepted == true ? "accepted" : "rejected")}): {evidence.Title} [{evidence.FindingStatus}, {evidence.FindingCount}, {evidence.FindingSource}] — {evidence.Reason}",
+                    _ => $"  finding {evidence.Id} ({(evidence.Accepted == true ? "accepted" : "rejected")}): {evidence.Title} [{evidence.FindingStatus}, {evidence.FindingCount}, {evidence.FindingSource}]{(evidence.Reason is null ? "" : $" — {evidence.Reason}")}",
                 });
             }
             foreach (var action in view.ActionsFor(principle.Number))
@@ -286,14 +286,14 @@ public static class AssessCommand
     {
         var id = Id();
         var key = new Argument<string>("KEY") { Description = "The finding's key, as `sightline assess findings` gives it (e.g. 9.1)" };
-        var reason = new Option<string>("--reason") { Description = "Why", Required = true };
+        var reason = new Option<string>("--reason") { Description = accept ? "A note on why (optional)" : "Why", Required = !accept };
         var command = new Command(accept ? "accept" : "reject",
             accept ? "Accept a finding from the register into a draft, as evidence for its principle" : "Reject a finding from the register, with the reason kept")
             { id, key, reason };
         command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, actor) =>
         {
             var offer = await OfferedFindings.DecideAsync(db, cli.Knowledge(parse), cli.Context.Time, actor, parse.GetValue(id), parse.GetValue(key)!,
-                accept, parse.GetValue(reason)!, cancel);
+                accept, parse.GetValue(reason), cancel);
             cli.Context.Out.WriteLine($"Finding {offer.Key} {(accept ? "accepted" : "rejected")}: {offer.Text}");
             return 0;
         }, cancel));

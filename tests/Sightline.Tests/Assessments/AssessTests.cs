@@ -173,7 +173,7 @@ public sealed class AssessTests
             default);
         var refused = await Assert.ThrowsAsync<Sightline.Data.RegisterException>(() => SelfAssessments.DecideFindingAsync(db, time, "assessor", 1,
             new FindingDecision(3, "x", "met", 0, [], "s", Accepted: false, " "), default));
-        Assert.Equal("give the reason for accepting or rejecting the finding", refused.Message);
+        Assert.Equal("give the reason for rejecting the finding", refused.Message);
 
         var file = await AssessmentRead.FileAsync(db, 1, 1, default);
         Assert.Equal(bytes, file!.Value.Content);

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Sightline.Assessments;
 using Sightline.Data;
 using Sightline.Data.Assessments;
+using Sightline.Knowledge;
 using Sightline.Register;
 using Sightline.Web.Accounts;
 using Sightline.Web.Reports;
@@ -14,12 +15,15 @@ using Sightline.Web.Reports;
 namespace Sightline.Web.Pages.Assessments;
 
 /// <summary>
-/// One self-assessment: answers per principle, evidence, the action plan, sign-off and publication (Compliance writes;
-/// every role reads), and the published report as HTML or PDF.
+/// One self-assessment: answers per principle, evidence, the findings from the register to accept or reject, the action
+/// plan, sign-off and publication (Compliance writes; every role reads), and the published report as HTML or PDF.
 /// </summary>
-public sealed class ShowModel(RegisterDb db, IAuthorizationService authorization, TimeProvider time) : PageModel
+public sealed class ShowModel(RegisterDb db, IAuthorizationService authorization, TimeProvider time, KnowledgeBase knowledge) : PageModel
 {
     public AssessmentView View { get; private set; } = null!;
+
+    /// <summary>The findings offered to a draft (none once it is signed off: they can no longer be decided).</summary>
+    public IReadOnlyList<OfferedFindings.Offer> Offers { get; private set; } = [];
 
     public bool CanWrite { get; private set; }
 
@@ -38,8 +42,34 @@ public sealed class ShowModel(RegisterDb db, IAuthorizationService authorization
             return NotFound();
         }
         CanWrite = (await authorization.AuthorizeAsync(User, Policies.Comply)).Succeeded;
+        if (View.Assessment.State == AssessmentState.Draft)
+        {
+            Offers = await OfferedFindings.ListAsync(db, knowledge, id, Today, cancel);
+        }
         return Page();
     }
+
+    /// <summary>A principle's findings from the register that are not decided yet.</summary>
+    public IEnumerable<OfferedFindings.Offer> ToDecide(int principle) => Offers.Where(o => o.Principle == principle && o.Accepted is null);
+
+    public Task<IActionResult> OnPostFindingAsync(int id, int principle, string? key, string? text, string? decision, string? reason,
+        CancellationToken cancel) => WriteAsync(id, principle, async actor =>
+    {
+        var accept = decision switch
+        {
+            "accept" => true,
+            "reject" => false,
+            _ => throw new RegisterException($"decision '{decision}' is not accept or reject"),
+        };
+        // A key counts a principle's findings, so after the register changed it could name another finding than the one shown.
+        var offers = await OfferedFindings.ListAsync(db, knowledge, id, Today, cancel);
+        if (offers.FirstOrDefault(o => o.Key == key) is not { } offer || offer.Text != text)
+        {
+            throw new RegisterException($"the register's findings changed since the page was shown, so finding {key} was not decided; look at them again");
+        }
+        var decided = await OfferedFindings.DecideAsync(db, knowledge, time, actor, id, offer.Key, accept, reason, cancel);
+        return $"Finding {decided.Key} {(accept ? "accepted" : "rejected")}: {decided.Text}";
+    }, cancel);
 
     public Task<IActionResult> OnPostAnswersAsync(int id, int principle, CancellationToken cancel) => WriteAsync(id, principle, async actor =>
     {
@@ -158,6 +188,8 @@ public sealed class ShowModel(RegisterDb db, IAuthorizationService authorization
         await AssessmentRead.FileAsync(db, id, evidence, cancel) is { } file
             ? File(file.Content, "application/octet-stream", file.Name)
             : NotFound();
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     private async Task<IActionResult> WriteAsync(int id, int? principle, Func<string, Task<string>> change, CancellationToken cancel)
     {
