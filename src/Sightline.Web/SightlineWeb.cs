@@ -94,6 +94,7 @@ public static class SightlineWeb
             endpoints.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Read);
             endpoints.MapRegisterApi();
             endpoints.MapGovernanceApi();
+            endpoints.MapSupplierApi();
             endpoints.MapKnowledgeApi();
             endpoints.MapScanApi();
             endpoints.MapExports();
