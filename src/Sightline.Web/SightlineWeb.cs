@@ -95,6 +95,7 @@ public static class SightlineWeb
             endpoints.MapRegisterApi();
             endpoints.MapGovernanceApi();
             endpoints.MapAssessmentApi();
+            endpoints.MapSupplierApi();
             endpoints.MapKnowledgeApi();
             endpoints.MapScanApi();
             endpoints.MapExports();

@@ -15,6 +15,9 @@ public static class Roles
     /// </summary>
     public const string Compliance = "Compliance";
 
+    /// <summary>A procurement officer: manages suppliers and their due diligence, but cannot change the device register.</summary>
+    public const string Procurement = "Procurement";
+
     /// <summary>Reads everything, the audit log included; changes nothing (an auditor or certification body).</summary>
     public const string Assessor = "Assessor";
 
@@ -22,7 +25,7 @@ public static class Roles
     public const string Viewer = "Viewer";
 
     /// <summary>Every role, most powerful first.</summary>
-    public static IReadOnlyList<string> All { get; } = [Admin, Manager, Compliance, Assessor, Viewer];
+    public static IReadOnlyList<string> All { get; } = [Admin, Manager, Compliance, Procurement, Assessor, Viewer];
 
     /// <summary>The role's canonical spelling, or null when there is no such role (case is ignored).</summary>
     public static string? Find(string name) => All.FirstOrDefault(r => string.Equals(r, name.Trim(), StringComparison.OrdinalIgnoreCase));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Compliance;
 using Sightline.Data.Audit;
+using Sightline.Data.Procurement;
 using Sightline.Data.Register;
 using Sightline.Data.Scanning;
 using Sightline.Knowledge;
@@ -65,6 +66,8 @@ public static class RegisterFindings
             findings[9].Add(await SensitiveSiteAsync(db, system, count, covered, rule, listDevices, cancel));
             findings[9].Add(await MissingAsync(db, knowledge, system, count, listDevices, cancel));
             findings[9].Add(unplaced);
+            // Suppliers' refusals and silences (issue 16): a separate query, added after the register's own findings.
+            findings[9].AddRange(await SupplierFindings.ForSystemAsync(db, system.Id, today, listDevices, cancel));
             findings[10].Add(Reviewed(system, today));
             findings[10].Add(Audit(audit));
             findings[12].AddRange(ReferenceDatabases(system, count, databases[system.Id].ToList(), today));

@@ -27,6 +27,9 @@ public static class Policies
     /// <summary>Change the organisation's profile: Admin, Compliance.</summary>
     public const string EditOrganisation = "edit-organisation";
 
+    /// <summary>Manage suppliers and their due diligence (questionnaires, answers, refusals): Procurement.</summary>
+    public const string Procure = "procure";
+
     /// <summary>Manage accounts and API tokens: Admin.</summary>
     public const string Administer = "administer";
 
@@ -38,6 +41,7 @@ public static class Policies
         options.AddPolicy(Comply, p => p.RequireRole(Roles.Compliance));
         options.AddPolicy(EditSystems, p => p.RequireRole(Roles.Manager, Roles.Compliance));
         options.AddPolicy(EditOrganisation, p => p.RequireRole(Roles.Admin, Roles.Compliance));
+        options.AddPolicy(Procure, p => p.RequireRole(Roles.Procurement));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
     }
 }

@@ -15,7 +15,7 @@ public sealed class UsersCommandTests
         var lockLast = await Cli.RunAsync(register, "users", "lock", "boss");
         var nobody = await Cli.RunAsync(register, "users", "roles", "nobody", "--role", "Viewer");
 
-        Assert.Equal((2, "error: unknown role 'SuperAdmin'; the roles are Admin, Manager, Compliance, Assessor, Viewer\n"), (unknown.ExitCode, unknown.Error));
+        Assert.Equal((2, "error: unknown role 'SuperAdmin'; the roles are Admin, Manager, Compliance, Procurement, Assessor, Viewer\n"), (unknown.ExitCode, unknown.Error));
         Assert.Equal("error: 'boss' is the only Admin who can sign in, so must keep the Admin role; make another account Admin first\n", lastAdmin.Error);
         Assert.Equal("error: 'boss' is the only Admin who can sign in, so must stay unlocked; make another account Admin first\n", lockLast.Error);
         Assert.Equal("error: there is no account named 'nobody'\n", nobody.Error);

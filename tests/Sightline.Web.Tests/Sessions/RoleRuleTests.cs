@@ -38,7 +38,7 @@ public sealed class RoleRuleTests
         var unknown = await admin.PostFormAsync("/Admin/Users", "/Admin/Users?handler=Roles", ("name", "viewer"), ("roles", "SuperAdmin"));
         var none = await admin.PostFormAsync("/Admin/Users", "/Admin/Users?handler=Roles", ("name", "viewer"));
 
-        Assert.Contains("unknown role &#x27;SuperAdmin&#x27;; the roles are Admin, Manager, Compliance, Assessor, Viewer", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("unknown role &#x27;SuperAdmin&#x27;; the roles are Admin, Manager, Compliance, Procurement, Assessor, Viewer", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("give at least one role", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = await register.OpenAsync();
         var roles = await (from u in db.Users

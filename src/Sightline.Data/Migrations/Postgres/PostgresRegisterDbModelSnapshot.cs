@@ -1305,6 +1305,192 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("observations", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Procurement.Questionnaire", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("questions");
+
+                    b.Property<DateOnly>("Sent")
+                        .HasColumnType("date")
+                        .HasColumnName("sent");
+
+                    b.Property<string>("SetId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("set_id");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_questionnaires_supplier_id");
+
+                    b.ToTable("questionnaires", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.QuestionnaireReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Declined")
+                        .HasColumnType("boolean")
+                        .HasColumnName("declined");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("QuestionId")
+                        .HasColumnType("text")
+                        .HasColumnName("question_id");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("integer")
+                        .HasColumnName("questionnaire_id");
+
+                    b.Property<DateOnly>("Received")
+                        .HasColumnType("date")
+                        .HasColumnName("received");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId")
+                        .HasDatabaseName("ix_questionnaire_replies_questionnaire_id");
+
+                    b.ToTable("questionnaire_replies", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.Supplier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Brands")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("brands");
+
+                    b.Property<string>("Certifications")
+                        .HasColumnType("text")
+                        .HasColumnName("certifications");
+
+                    b.Property<string>("CompanyNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("company_number");
+
+                    b.Property<string>("ConnectedPersons")
+                        .HasColumnType("text")
+                        .HasColumnName("connected_persons");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("country");
+
+                    b.Property<string>("LegalName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("legal_name");
+
+                    b.Property<string>("Makers")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("makers");
+
+                    b.Property<string>("Parent")
+                        .HasColumnType("text")
+                        .HasColumnName("parent");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("roles");
+
+                    b.Property<string>("SecureByDefault")
+                        .HasColumnType("text")
+                        .HasColumnName("secure_by_default");
+
+                    b.Property<string>("SlaveryStatementUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("slavery_statement_url");
+
+                    b.Property<int?>("SlaveryStatementYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("slavery_statement_year");
+
+                    b.Property<string>("TradingName")
+                        .HasColumnType("text")
+                        .HasColumnName("trading_name");
+
+                    b.Property<bool>("TurnoverOver36m")
+                        .HasColumnType("boolean")
+                        .HasColumnName("turnover_over36m");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LegalName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suppliers_legal_name");
+
+                    b.ToTable("suppliers", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.SupplierDevice", b =>
+                {
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Link")
+                        .HasColumnType("text")
+                        .HasColumnName("link");
+
+                    b.HasKey("SupplierId", "DeviceId", "Link");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_supplier_devices_device_id");
+
+                    b.ToTable("supplier_devices", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Register.Device", b =>
                 {
                     b.Property<int>("Id")
@@ -1785,6 +1971,43 @@ namespace Sightline.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_observations_device_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.Questionnaire", b =>
+                {
+                    b.HasOne("Sightline.Procurement.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionnaires_supplier_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.QuestionnaireReply", b =>
+                {
+                    b.HasOne("Sightline.Procurement.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionnaire_replies_questionnaire_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.SupplierDevice", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_devices_device_id");
+
+                    b.HasOne("Sightline.Procurement.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_devices_supplier_id");
                 });
 
             modelBuilder.Entity("Sightline.Register.Device", b =>

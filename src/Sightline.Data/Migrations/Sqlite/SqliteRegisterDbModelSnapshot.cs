@@ -1279,6 +1279,186 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("observations", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Procurement.Questionnaire", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("questions");
+
+                    b.Property<DateOnly>("Sent")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent");
+
+                    b.Property<string>("SetId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_id");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_questionnaires_supplier_id");
+
+                    b.ToTable("questionnaires", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.QuestionnaireReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Declined")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("declined");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("QuestionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question_id");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("questionnaire_id");
+
+                    b.Property<DateOnly>("Received")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId")
+                        .HasDatabaseName("ix_questionnaire_replies_questionnaire_id");
+
+                    b.ToTable("questionnaire_replies", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.Supplier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Brands")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("brands");
+
+                    b.Property<string>("Certifications")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certifications");
+
+                    b.Property<string>("CompanyNumber")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_number");
+
+                    b.Property<string>("ConnectedPersons")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connected_persons");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<string>("LegalName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_name");
+
+                    b.Property<string>("Makers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("makers");
+
+                    b.Property<string>("Parent")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("roles");
+
+                    b.Property<string>("SecureByDefault")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secure_by_default");
+
+                    b.Property<string>("SlaveryStatementUrl")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slavery_statement_url");
+
+                    b.Property<int?>("SlaveryStatementYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slavery_statement_year");
+
+                    b.Property<string>("TradingName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trading_name");
+
+                    b.Property<bool>("TurnoverOver36m")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("turnover_over36m");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LegalName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suppliers_legal_name");
+
+                    b.ToTable("suppliers", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.SupplierDevice", b =>
+                {
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Link")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.HasKey("SupplierId", "DeviceId", "Link");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_supplier_devices_device_id");
+
+                    b.ToTable("supplier_devices", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Register.Device", b =>
                 {
                     b.Property<int>("Id")
@@ -1753,6 +1933,43 @@ namespace Sightline.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_observations_device_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.Questionnaire", b =>
+                {
+                    b.HasOne("Sightline.Procurement.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionnaires_supplier_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.QuestionnaireReply", b =>
+                {
+                    b.HasOne("Sightline.Procurement.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionnaire_replies_questionnaire_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.SupplierDevice", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_devices_device_id");
+
+                    b.HasOne("Sightline.Procurement.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_devices_supplier_id");
                 });
 
             modelBuilder.Entity("Sightline.Register.Device", b =>

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Sightline.Audit;
 using Sightline.Data;
 using Sightline.Data.Identification;
+using Sightline.Data.Procurement;
 using Sightline.Knowledge;
+using Sightline.Procurement;
 using Sightline.Register;
 using Sightline.Web.Accounts;
 
@@ -27,6 +29,9 @@ public sealed class ShowModel(RegisterDb db, KnowledgeBase knowledge, IAuthoriza
 
     /// <summary>Null when the reader's role may not read the audit log.</summary>
     public IReadOnlyList<AuditEntry>? History { get; private set; }
+
+    /// <summary>The device's suppliers, each with its due-diligence findings (a refusal shows on every device it supplied).</summary>
+    public IReadOnlyList<(SupplierDevices.SuppliedBy Supplier, IReadOnlyList<SupplierFinding> Findings)> Suppliers { get; private set; } = [];
 
     [TempData] public string? Message { get; set; }
 
@@ -67,6 +72,17 @@ public sealed class ShowModel(RegisterDb db, KnowledgeBase knowledge, IAuthoriza
         return RedirectToPage(new { id });
     }
 
+    private async Task<List<(SupplierDevices.SuppliedBy, IReadOnlyList<SupplierFinding>)>> SuppliersAsync(int id, CancellationToken cancel)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var found = new List<(SupplierDevices.SuppliedBy, IReadOnlyList<SupplierFinding>)>();
+        foreach (var by in await SupplierDevices.SuppliersOfAsync(db, id, cancel))
+        {
+            found.Add((by, (await DueDiligence.RecordAsync(db, by.Supplier, today, cancel)).Findings));
+        }
+        return found;
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken cancel)
     {
         Evidence = await DeviceEvidence.LoadAsync(db, knowledge, id, cancel);
@@ -77,6 +93,7 @@ public sealed class ShowModel(RegisterDb db, KnowledgeBase knowledge, IAuthoriza
         Values = DeviceValues.From(Evidence.Device, Evidence.SystemName, Evidence.SiteName);
         StaleIdentity = Evidence.Stored is null || Evidence.Stored.Knowledge != knowledge.Version;
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.Edit)).Succeeded;
+        Suppliers = await SuppliersAsync(id, cancel);
         Makers = knowledge.Makers.Values.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList();
         if ((await authorization.AuthorizeAsync(User, Policies.ReadAudit)).Succeeded)
         {

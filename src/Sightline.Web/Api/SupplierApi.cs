@@ -1,0 +1,157 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Sightline.Data;
+using Sightline.Data.Accounts;
+using Sightline.Data.Procurement;
+using Sightline.Knowledge;
+using Sightline.Procurement;
+using Sightline.Web.Accounts;
+
+namespace Sightline.Web.Api;
+
+/// <summary>
+/// Suppliers and their due diligence under /api/v1: everyone with a role reads; writes take an API token of the
+/// Procurement role (which cannot change the device register).
+/// </summary>
+public static class SupplierApi
+{
+    public sealed record FindingView(string Kind, DateOnly Day, string Text, string Source, int? Questionnaire);
+
+    public sealed record ReplyView(string? Question, bool Declined, string? Text, string? Evidence, DateOnly Received);
+
+    public sealed record QuestionnaireView(int Id, string Set, string Version, DateOnly Sent, DateOnly Deadline, IReadOnlyList<string> Questions,
+        IReadOnlyList<ReplyView> Replies);
+
+    public sealed record DeviceView(int Id, string? AssetId, string? Model, string How);
+
+    public sealed record SupplierView(int Id, IReadOnlyDictionary<string, string?> Fields, string Questionnaire, IReadOnlyList<FindingView> Findings);
+
+    public sealed record SupplierDetail(int Id, IReadOnlyDictionary<string, string?> Fields, string Questionnaire, IReadOnlyList<FindingView> Findings,
+        IReadOnlyList<QuestionnaireView> Questionnaires, int DeviceCount, IReadOnlyList<DeviceView> Devices);
+
+    public sealed record LinkRequest(string Device, string? Link);
+
+    public sealed record SendRequest(string? Sent, string? Deadline);
+
+    public sealed record ReplyRequest(string? Question, bool Declined, string? Text, string? Evidence, string? Received);
+
+    /// <summary>How many devices a supplier's detail lists.</summary>
+    public const int DevicesListed = 100;
+
+    public static void MapSupplierApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1").WithTags("Suppliers");
+        var write = new AuthorizationPolicyBuilder(ApiTokenHandler.SchemeName).RequireRole(Roles.Procurement).Build();
+        api.MapGet("/suppliers", ListAsync).RequireAuthorization(Policies.Read)
+            .WithSummary("Every supplier with its fields, questionnaire status (none, awaiting, answered, declined, overdue) and due-diligence findings.");
+        api.MapGet("/suppliers/{id:int}", GetAsync).RequireAuthorization(Policies.Read)
+            .WithSummary("One supplier: fields, findings, questionnaires with every reply, and the devices it supplied (the first 100).");
+        api.MapPost("/suppliers", AddAsync).RequireAuthorization(write)
+            .WithSummary("Records a supplier (Procurement) from an object of field name to value; 201 with it, 400 with the problems.");
+        api.MapPatch("/suppliers/{id:int}", SetAsync).RequireAuthorization(write)
+            .WithSummary("Changes fields of a supplier (Procurement); null or blank clears an optional field.");
+        api.MapPost("/suppliers/{id:int}/devices", LinkAsync).RequireAuthorization(write)
+            .WithSummary("Links a device (ID or asset id) as delivered or maintained by the supplier (Procurement).");
+        api.MapPost("/suppliers/{id:int}/questionnaires", SendAsync).RequireAuthorization(write)
+            .WithSummary("Records the shipped due-diligence questionnaire as sent (Procurement): sent and deadline, YYYY-MM-DD, both optional.");
+        api.MapPost("/questionnaires/{id:int}/replies", ReplyAsync).RequireAuthorization(write)
+            .WithSummary("Records an answer (question, text, evidence) or a refusal (declined: true; question null for all of it) (Procurement).");
+    }
+
+    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private static Dictionary<string, string?> Fields(Supplier s) => SupplierRecords.Fields(null).ToDictionary(f => f.Name, f => f.Get(s));
+
+    private static List<FindingView> Findings(DueDiligence.Record r) => r.Findings.Select(f => new FindingView(f.Kind, f.Day, f.Text, f.Source, f.QuestionnaireId)).ToList();
+
+    private static ProblemHttpResult Problem(IEnumerable<(string Field, string Message)> problems) =>
+        TypedResults.Problem(string.Join("\n", problems.Select(p => p.Message)), statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["problems"] = problems.Select(p => new { field = p.Field, message = p.Message }).ToList() });
+
+    private static async Task<List<SupplierView>> ListAsync(RegisterDb db, TimeProvider time, CancellationToken cancel)
+    {
+        var views = new List<SupplierView>();
+        foreach (var supplier in await SupplierRecords.ListAsync(db, cancel))
+        {
+            var record = await DueDiligence.RecordAsync(db, supplier, Today(time), cancel);
+            views.Add(new SupplierView(supplier.Id, Fields(supplier), DueDiligence.StatusOf(record), Findings(record)));
+        }
+        return views;
+    }
+
+    private static async Task<SupplierDetail?> DetailAsync(RegisterDb db, int id, TimeProvider time, CancellationToken cancel)
+    {
+        if (await db.Suppliers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancel) is not { } supplier)
+        {
+            return null;
+        }
+        var record = await DueDiligence.RecordAsync(db, supplier, Today(time), cancel);
+        var devices = await SupplierDevices.ListAsync(db, supplier, DevicesListed, cancel);
+        return new SupplierDetail(id, Fields(supplier), DueDiligence.StatusOf(record), Findings(record),
+            record.Questionnaires.Select(q => new QuestionnaireView(q.Questionnaire.Id, q.Questionnaire.SetId, q.Questionnaire.Version, q.Questionnaire.Sent,
+                q.Questionnaire.Deadline, DueDiligenceFindings.Ids(q.Questionnaire.Questions),
+                q.Replies.Select(r => new ReplyView(r.QuestionId, r.Declined, r.Text, r.Evidence, r.Received)).ToList())).ToList(),
+            await SupplierDevices.Of(db, supplier).CountAsync(cancel), devices.ConvertAll(d => new DeviceView(d.DeviceId, d.AssetId, d.Model, d.How)));
+    }
+
+    private static async Task<Results<Ok<SupplierDetail>, NotFound>> GetAsync(int id, RegisterDb db, TimeProvider time, CancellationToken cancel) =>
+        await DetailAsync(db, id, time, cancel) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<SupplierDetail>, ProblemHttpResult>> AddAsync(Dictionary<string, string?> values, RegisterDb db,
+        KnowledgeBase knowledge, TimeProvider time, HttpContext http, CancellationToken cancel)
+    {
+        var outcome = await SupplierRecords.AddAsync(db, knowledge, time, http.User.Identity!.Name!, values, cancel);
+        if (!outcome.Succeeded)
+        {
+            return Problem(outcome.Problems);
+        }
+        var id = outcome.SupplierId!.Value;
+        return TypedResults.Created($"/api/v1/suppliers/{SupplierRecords.Key(id)}", await DetailAsync(db, id, time, cancel));
+    }
+
+    private static async Task<Results<Ok<SupplierDetail>, NotFound, ProblemHttpResult>> SetAsync(int id, Dictionary<string, string?> values, RegisterDb db,
+        KnowledgeBase knowledge, TimeProvider time, HttpContext http, CancellationToken cancel)
+    {
+        if (!await db.Suppliers.AnyAsync(s => s.Id == id, cancel))
+        {
+            return TypedResults.NotFound();
+        }
+        var outcome = await SupplierRecords.SetAsync(db, knowledge, time, http.User.Identity!.Name!, id, values, cancel);
+        return outcome.Succeeded ? TypedResults.Ok((await DetailAsync(db, id, time, cancel))!) : Problem(outcome.Problems);
+    }
+
+    private static async Task<Results<Ok<SupplierDetail>, ProblemHttpResult>> LinkAsync(int id, LinkRequest request, RegisterDb db, TimeProvider time,
+        HttpContext http, CancellationToken cancel) =>
+        await SupplierDevices.LinkAsync(db, time, http.User.Identity!.Name!, id, request.Device ?? "", request.Link ?? "delivered", cancel) is { } problem
+            ? Problem([("device", problem)])
+            : TypedResults.Ok((await DetailAsync(db, id, time, cancel))!);
+
+    private static async Task<Results<Created<SupplierDetail>, ProblemHttpResult>> SendAsync(int id, SendRequest request, RegisterDb db,
+        KnowledgeBase knowledge, TimeProvider time, HttpContext http, CancellationToken cancel)
+    {
+        DueDiligenceQuestions questions;
+        try
+        {
+            questions = DueDiligenceQuestions.Shipped(knowledge.Folder);
+        }
+        catch (FormatException e)
+        {
+            return Problem([("questions", e.Message)]);
+        }
+        var (_, problem) = await DueDiligence.SendAsync(db, time, http.User.Identity!.Name!, id, questions, request.Sent, request.Deadline, cancel);
+        return problem is not null
+            ? Problem([("questionnaire", problem)])
+            : TypedResults.Created($"/api/v1/suppliers/{SupplierRecords.Key(id)}", (await DetailAsync(db, id, time, cancel))!);
+    }
+
+    private static async Task<Results<Ok, ProblemHttpResult>> ReplyAsync(int id, ReplyRequest request, RegisterDb db, TimeProvider time, HttpContext http,
+        CancellationToken cancel) =>
+        await DueDiligence.ReplyAsync(db, time, http.User.Identity!.Name!, id, request.Question, request.Declined, request.Text, request.Evidence,
+            request.Received, cancel) is { } problem
+            ? Problem([("reply", problem)])
+            : TypedResults.Ok();
+}
