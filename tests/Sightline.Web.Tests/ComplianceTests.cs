@@ -91,6 +91,79 @@ public sealed partial class ComplianceTests
         Assert.DoesNotContain("<b>Car</b>", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task OverdueActionsAndExpiringCertifications_ListOnlyThoseDue_InWords(string provider)
+    {
+        await using var register = await Estate.NewAsync(provider);
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await register.RunAsync("", "systems", "add", "Car <Park>");
+        await register.RunAsync("", "assess", "start", "--system", "Town Centre CCTV", "--system", "Car <Park>", "--title", "Town & car parks");
+        await register.RunAsync("", "assess", "action", "add", "1", "--principle", "3", "--text", "Signs at <the> bus station", "--owner", "Estates", "--due", Day(-10));
+        await register.RunAsync("", "assess", "action", "add", "1", "--principle", "9", "--text", "Patch the recorders", "--owner", "IT", "--due", Day(-3));
+        await register.RunAsync("", "assess", "action", "add", "1", "--principle", "5", "--text", "Train the operators", "--owner", "Supervisor", "--due", Day(20));
+        await register.RunAsync("", "assess", "action", "add", "1", "--principle", "6", "--text", "Already done", "--owner", "DPO", "--due", Day(-30));
+        await register.RunAsync("", "assess", "action", "status", "1", "4", "done");
+        // Desktop certificates run a year less a day from issue: these expire 5 days ago, in 20, 60 and 200 days.
+        foreach (var (reference, expires) in new[] { ("NSI-OLD", -5), ("NSI-<SOON>", 20), ("SSAIB-60", 60), ("NSI-LATER", 200) })
+        {
+            await register.RunAsync("", "certifications", "add", "--body", reference.StartsWith("SSAIB", StringComparison.Ordinal) ? "ssaib" : "nsi",
+                "--step", "desktop", "--issued", Day(expires - 364), "--reference", reference, "--system", "Town Centre CCTV");
+        }
+        await using var app = new WebApp(register);
+        using var viewer = await app.SignedInAsync("viewer");
+
+        var page = await viewer.PageAsync("/Compliance");
+
+        var overdue = Rows(Section(page, "Overdue actions"));
+        Assert.Equal(
+        [
+            ["Car &lt;Park&gt;, Town Centre CCTV", "3", "Signs at &lt;the&gt; bus station", "Estates", $"{Day(-10)}: overdue by 10 days", "<a href=\"/Assessments/1\">Town &amp; car parks</a>"],
+            ["Car &lt;Park&gt;, Town Centre CCTV", "9", "Patch the recorders", "IT", $"{Day(-3)}: overdue by 3 days", "<a href=\"/Assessments/1\">Town &amp; car parks</a>"],
+        ], overdue);
+        var certifications = Rows(Section(page, "Certifications expiring"));
+        Assert.Equal(
+        [
+            ["nsi", "desktop", "NSI-OLD", "Town Centre CCTV", Day(-5), "expired 5 days ago"],
+            ["nsi", "desktop", "NSI-&lt;SOON&gt;", "Town Centre CCTV", Day(20), "expires within 30 days (20 days left)"],
+            ["ssaib", "desktop", "SSAIB-60", "Town Centre CCTV", Day(60), "expires within 90 days (60 days left)"],
+        ], certifications);
+        Assert.DoesNotContain("<SOON>", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task OverdueActionsAndExpiringCertifications_SayWhenThereAreNone(string provider)
+    {
+        await using var register = await Estate.NewAsync(provider);
+        await using var app = new WebApp(register);
+        using var viewer = await app.SignedInAsync("viewer");
+
+        var page = await viewer.PageAsync("/Compliance");
+
+        Assert.Contains("No action of a self-assessment's plan is past its due date.", WebUtility.HtmlDecode(Section(page, "Overdue actions")), StringComparison.Ordinal);
+        Assert.Contains("No certification expires in the next 90 days, and none has expired.", Section(page, "Certifications expiring"), StringComparison.Ordinal);
+    }
+
+    // The part of the page from the heading to the next heading (or the end of the main content).
+    private static string Section(string page, string heading)
+    {
+        var start = page.IndexOf($"<h2>{heading}</h2>", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no section {heading}");
+        var end = page.IndexOf("<h2>", start + 4, StringComparison.Ordinal);
+        return page[start..(end < 0 ? page.IndexOf("</main>", start, StringComparison.Ordinal) : end)];
+    }
+
+    private static List<string[]> Rows(string section) =>
+        [.. BodyRow().Matches(section).Select(r => Cell().Matches(r.Groups[1].Value).Select(c => Regex.Replace(c.Groups[1].Value.Trim(), "\\s+", " ")).ToArray())];
+
+    [GeneratedRegex("<tr>((?:(?!</tr>).)*<td(?:(?!</tr>).)*)</tr>", RegexOptions.Singleline)]
+    private static partial Regex BodyRow();
+
+    [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex Cell();
+
     [GeneratedRegex("<a href=\"/Compliance/(\\d+)/(\\d+)\" aria-label=\"Town Centre CCTV, principle \\d+ [^\"]*\">([a-z ]+)</a>")]
     private static partial Regex CellLink();
 }

@@ -52,6 +52,7 @@ public static class DemoCommand
                 steps.Add(["import", verb, path]);
                 steps.AddRange(verb == "sites" ? DemoGovernance.Steps(DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime)) : []);
             }
+            steps.AddRange(DemoAssessments.Steps(DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime)));
             var quiet = context with { Out = TextWriter.Null };
             string[] shared = parse.GetValue(cli.Options.Knowledge) is { } knowledgeFolder
                 ? ["--db", db, "--actor", "demo", "--knowledge", context.PathOf(knowledgeFolder)]

@@ -36,6 +36,20 @@ public sealed class DemoCommandTests
             Assert.Contains("unknown maker", run.Output);
             Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "scan"));
             Assert.True(await db.Observations.AnyAsync());
+
+            // Town Centre CCTV's self-assessment answered in full, signed off by a named person and published; Car Park
+            // ANPR's a draft with actions past their due date and findings from the register still to decide.
+            var assessments = (await Cli.RunAsync(["assess", "list", "--db", path], folder, new Dictionary<string, string>()).Ok()).Output;
+            var published = assessments.Split('\n').Single(l => l.Contains("Town Centre CCTV self-assessment", StringComparison.Ordinal));
+            var draft = assessments.Split('\n').Single(l => l.Contains("Car Park ANPR self-assessment", StringComparison.Ordinal));
+            Assert.Matches(@"^1  published  .*  (\d+)/\1 answered\s*$", published);
+            Assert.Matches(@"^2  draft  .*  2 overdue actions", draft);
+            var shown = (await Cli.RunAsync(["assess", "show", "1", "--db", path], folder, new Dictionary<string, string>()).Ok()).Output;
+            Assert.Contains("State: published, signed off by Dana Whitfield, Head of Community Safety (SRO)", shown);
+            Assert.DoesNotContain("(not answered)", shown);
+            var offered = (await Cli.RunAsync(["assess", "findings", "2", "--db", path], folder, new Dictionary<string, string>()).Ok()).Output;
+            Assert.Contains("2.1    [accepted] not-evidenced: Car Park ANPR: No DPIA is recorded", offered);
+            Assert.True(offered.Split('\n').Count(l => l.Contains("[to decide]", StringComparison.Ordinal)) >= 5, offered);
         }
         finally
         {

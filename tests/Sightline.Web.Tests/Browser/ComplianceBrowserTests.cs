@@ -18,7 +18,6 @@ public sealed class ComplianceBrowserTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Compliance", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Compliance with the Surveillance Camera Code of Practice" })).ToBeVisibleAsync();
         var problems = BrowserTests.Describe("/Compliance", await page.RunAxe());
-        await BrowserTests.ShotAsync(page, "compliance");
         await page.GetByRole(AriaRole.Link, new() { Name = "Town Centre CCTV, principle 9 (Security of images, information and equipment): attention" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Town Centre CCTV: principle 9" })).ToBeVisibleAsync();
         problems.AddRange(BrowserTests.Describe(page.Url, await page.RunAxe()));

@@ -15,9 +15,11 @@ public sealed class LiveServer : IAsyncDisposable
     /// <summary>Where it listens, e.g. http://127.0.0.1:41234.</summary>
     public string Address { get; }
 
-    public static async Task<LiveServer> StartAsync(TestRegister register)
+    public static Task<LiveServer> StartAsync(TestRegister register) => StartAsync(register.Location);
+
+    public static async Task<LiveServer> StartAsync(Sightline.Data.RegisterLocation location)
     {
-        var host = SightlineWeb.CreateHostBuilder(new WebSettings(register.Location, Path.Combine(AppContext.BaseDirectory, "knowledge"),
+        var host = SightlineWeb.CreateHostBuilder(new WebSettings(location, Path.Combine(AppContext.BaseDirectory, "knowledge"),
             "http://127.0.0.1:0", TimeProvider.System)).Build();
         await host.StartAsync();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
