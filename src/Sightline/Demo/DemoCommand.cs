@@ -26,7 +26,20 @@ public static class DemoCommand
     {
         var noServe = new Option<bool>("--no-serve") { Description = "End after the summary instead of serving the web application (it is not served when output is not a terminal)" };
         var urls = new Option<string>("--urls") { Description = $"Where the web application listens (default {ServeCommand.DefaultUrls})", DefaultValueFactory = _ => ServeCommand.DefaultUrls };
-        var command = new Command("demo", "Create a demo register for a fictional borough council, summarise it and serve it on the web (--db to keep it)") { noServe, urls };
+        var network = new Option<string>("--farm-network")
+        {
+            Description = $"The loopback /24 the demo's camera farm listens on and its scan covers (default {DefaultNetwork})",
+            DefaultValueFactory = _ => DefaultNetwork,
+        };
+        network.Validators.Add(result =>
+        {
+            if (!IPNetwork.TryParse(result.GetValueOrDefault<string>(), out var parsed) || parsed.PrefixLength != 24
+                || parsed.BaseAddress.GetAddressBytes() is not [127, _, _, 0])
+            {
+                result.AddError($"--farm-network: '{result.GetValueOrDefault<string>()}' is not a /24 on loopback, such as {DefaultNetwork}");
+            }
+        });
+        var command = new Command("demo", "Create a demo register for a fictional borough council, summarise it and serve it on the web (--db to keep it)") { noServe, urls, network };
         command.SetAction(async (parse, cancel) =>
         {
             var context = cli.Context;
@@ -66,7 +79,7 @@ public static class DemoCommand
                     return code;
                 }
             }
-            if (await ScanFarmAsync(context, shared, cancel) is var scanned and not 0)
+            if (await ScanFarmAsync(context, IPNetwork.Parse(parse.GetValue(network)!), shared, cancel) is var scanned and not 0)
             {
                 return scanned;
             }
@@ -79,41 +92,45 @@ public static class DemoCommand
             context.Out.WriteLine($"     sightline devices show NBC-0001 --db {db}");
             context.Out.WriteLine($"     sightline audit verify --db {db}");
             // Serving waits for Ctrl-C, so only a person at a terminal gets it: scripts and tests end here.
-            return context.Interactive && !parse.GetValue(noServe) ? await ServeAsync(context, shared, parse.GetValue(urls)!, cancel) : 0;
+            return context.Interactive && !parse.GetValue(noServe) ? await ServeAsync(context, shared, parse.GetValue(urls)!, parse.GetValue(network)!, cancel) : 0;
         });
         return command;
     }
 
+    private const string DefaultNetwork = "127.77.0.0/24";
+
     /// <summary>
-    /// Starts a camera farm of 60 devices on 127.77.0.0/24 and scans it into the register, as a council would scan
+    /// Starts a camera farm of 60 devices on a loopback /24 and scans it into the register, as a council would scan
     /// its CCTV network. Listening on ports below 1024 needs root; without it the demo says so and goes on.
     /// </summary>
-    private static async Task<int> ScanFarmAsync(CliContext context, string[] shared, CancellationToken cancel)
+    private static async Task<int> ScanFarmAsync(CliContext context, IPNetwork network, string[] shared, CancellationToken cancel)
     {
+        var range = network.ToString();
+        var prefix = network.BaseAddress.GetAddressBytes();
         Farm farm;
         try
         {
-            farm = Farm.Start(Enumerable.Range(1, 60).Select(i => IPAddress.Parse($"127.77.0.{i}")), 60, seed: 1);
+            farm = Farm.Start(Enumerable.Range(1, 60).Select(i => new IPAddress([prefix[0], prefix[1], prefix[2], (byte)i])), 60, seed: 1);
         }
         catch (SocketException e)
         {
-            context.Out.WriteLine($"  (no scan: the camera farm could not listen on 127.77.0.0/24 — {e.Message}; it needs root and free ports)");
+            context.Out.WriteLine($"  (no scan: the camera farm could not listen on {range} — {e.Message}; it needs root and free ports)");
             return 0;
         }
         await using (farm)
         {
             // The council knows its cameras' logins: the scan may offer them to a device that asks, for identity calls only.
             var logins = Path.Combine(Path.GetTempPath(), $"sightline-demo-logins-{Environment.ProcessId}.txt");
-            await File.WriteAllTextAsync(logins, $"127.77.0.0/24 {farm.Credentials.User} {farm.Credentials.Password}\n", cancel);
+            await File.WriteAllTextAsync(logins, $"{range} {farm.Credentials.User} {farm.Credentials.Password}\n", cancel);
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(logins, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
             try
             {
-                context.Out.WriteLine("  sightline farm --range 127.77.0.0/24 --devices 60   (emulated cameras, recorders and other devices on loopback)");
-                context.Out.WriteLine("  sightline scan 127.77.0.0/24 --credentials logins.txt   (logins offered only to devices that ask, for identity calls)");
-                return await SightlineCli.RunAsync(["scan", "127.77.0.0/24", "--credentials", logins, .. shared], context with { Out = TextWriter.Null, Error = context.Out }, cancel);
+                context.Out.WriteLine($"  sightline farm --range {range} --devices 60   (emulated cameras, recorders and other devices on loopback)");
+                context.Out.WriteLine($"  sightline scan {range} --credentials logins.txt   (logins offered only to devices that ask, for identity calls)");
+                return await SightlineCli.RunAsync(["scan", range, "--credentials", logins, .. shared], context with { Out = TextWriter.Null, Error = context.Out }, cancel);
             }
             finally
             {
@@ -123,7 +140,7 @@ public static class DemoCommand
     }
 
     /// <summary>Makes a demo account (Admin and Manager) with a password shown once, then serves the register until Ctrl-C.</summary>
-    private static async Task<int> ServeAsync(CliContext context, string[] shared, string urls, CancellationToken cancel)
+    private static async Task<int> ServeAsync(CliContext context, string[] shared, string urls, string network, CancellationToken cancel)
     {
         var password = AccountAdmin.NewPassword();
         var made = await SightlineCli.RunAsync(["users", "add", "demo", "--role", "Admin", "--role", "Manager", "--password-stdin", .. shared],
@@ -134,7 +151,7 @@ public static class DemoCommand
         }
         context.Out.WriteLine();
         context.Out.WriteLine($"The web application: {urls.Split(';')[0]}  (sign in as demo, password {password} — shown once)");
-        context.Out.WriteLine("Scans: start one of 127.77.0.0/24 from the Scans page while `sightline farm` runs, or read the evidence of what the demo scan found.");
+        context.Out.WriteLine($"Scans: start one of {network} from the Scans page while `sightline farm` runs, or read the evidence of what the demo scan found.");
         return await SightlineCli.RunAsync(["serve", "--urls", urls, .. shared], context, cancel);
     }
 

@@ -57,6 +57,27 @@ public sealed class DemoCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("10.0.0.0/24")]
+    [InlineData("127.77.0.0/16")]
+    [InlineData("127.77.0.0/24x")]
+    public async Task Demo_FarmNetwork_IsALoopbackSlash24_OrRefusedBeforeAnythingIsMade(string network)
+    {
+        var folder = Directory.CreateTempSubdirectory("sightline-demo-test-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "demo.db");
+            var run = await Cli.RunAsync(["demo", "--db", path, "--farm-network", network], folder, new Dictionary<string, string>());
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains($"--farm-network: '{network}' is not a /24 on loopback", run.Error);
+            Assert.False(File.Exists(path));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Demo_OnATerminal_ServesTheWebWithAOneTimeLogin_UntilStopped()
     {

@@ -18,7 +18,7 @@ public sealed class DemoBrowserTests
         try
         {
             var path = Path.Combine(folder, "demo.db");
-            Assert.Equal(0, await RunAsync(folder, "", "demo", "--db", path, "--no-serve"));
+            Assert.Equal(0, await RunAsync(folder, "", "demo", "--db", path, "--no-serve", "--farm-network", "127.77.240.0/24"));
             Assert.Equal(0, await RunAsync(folder, WebApp.Password + "\n", "users", "add", "viewer", "--role", "Viewer", "--password-stdin", "--db", path));
             await using var server = await LiveServer.StartAsync(RegisterLocation.Sqlite(path));
             using var playwright = await Playwright.CreateAsync();
