@@ -64,6 +64,7 @@ public static class DpiaReviews
         var systems = await db.Systems.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, cancel);
         var systemIds = systems.Values.ToHashSet();
         var touched = 0;
+        var changed = new HashSet<DpiaTrigger>(ReferenceEqualityComparer.Instance);
         void Raise(int? systemId, string kind, string? capability, int count, long sequence, DateTimeOffset time)
         {
             if (systemId is not { } id || !systemIds.Contains(id))
@@ -78,7 +79,7 @@ public static class DpiaReviews
             }
             trigger.Count += count;
             trigger.LastEntry = Math.Max(trigger.LastEntry, sequence);
-            trigger.Detail = Describe(trigger);
+            changed.Add(trigger);
             touched++;
         }
         while (true)
@@ -114,6 +115,11 @@ public static class DpiaReviews
             {
                 Raise(systemId, YearPassed, null, 1, 0, new DateTimeOffset(due.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
             }
+        }
+        // Described once each, not once per entry: an import of a million devices counts one trigger up a million times.
+        foreach (var trigger in changed)
+        {
+            trigger.Detail = Describe(trigger);
         }
         await db.SaveChangesAsync(cancel);
         return touched;
@@ -243,7 +249,11 @@ public static class DpiaReviews
     private static Capabilities Flags(Dictionary<string, string?> values) =>
         values.TryGetValue("capabilities", out var text) && text is not null && Words.TryParseFlags(text, out var flags, out _) ? flags : Capabilities.None;
 
-    // The top-level string and null values of an entry's JSON; nested values (attributes) are skipped.
+    // The only values an entry is read for.
+    private static readonly HashSet<string> ReadKeys = new(StringComparer.Ordinal) { "system", "status", "capabilities", "site", "latitude", "longitude", "direction" };
+
+    // The top-level string and null values of an entry's JSON that triggers are read from; others and nested values
+    // (attributes) are skipped without being copied.
     private static Dictionary<string, string?> Values(string? json)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -259,6 +269,11 @@ public static class DpiaReviews
             {
                 var name = reader.GetString()!;
                 reader.Read();
+                if (!ReadKeys.Contains(name))
+                {
+                    reader.Skip();
+                    continue;
+                }
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.String:

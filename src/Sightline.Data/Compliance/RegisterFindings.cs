@@ -33,6 +33,9 @@ public static class RegisterFindings
     public static async Task<List<PrincipleFindings>> ComputeAsync(RegisterDb db, KnowledgeBase knowledge, DateOnly today, int? systemId,
         CancellationToken cancel, bool listDevices = true)
     {
+        // The audit chain's check reads the whole log: it runs on a connection of its own while the rest is counted.
+        // Inside a transaction the log may hold entries only this context sees: then it runs here, after the rest.
+        var alongside = db.Database.CurrentTransaction is null ? VerifyOnAnotherAsync(db, cancel) : null;
         var systems = await db.Systems.AsNoTracking().Where(s => systemId == null || s.Id == systemId).OrderBy(s => s.Name).ToListAsync(cancel);
         var ids = systems.ConvertAll(s => s.Id);
         var organisation = await db.Organisations.AsNoTracking().OrderBy(o => o.Id).FirstOrDefaultAsync(cancel);
@@ -46,34 +49,46 @@ public static class RegisterFindings
         var rule = knowledge.Designations.Where(d => d.Id == SensitiveSiteRule).ToList();
         var covered = knowledge.Makers.Values.Where(m => rule.Any(d => d.Removed is null && d.Covers(m))).Select(m => m.Id).Order(StringComparer.Ordinal).ToList();
         var counts = await SystemDeviceCounts.ReadAsync(db, covered, systemId, cancel);
-        var exploited = await ExploitedAsync(db, knowledge, systemId, listDevices, cancel);
+        var exploited = await ExploitedAsync(db, knowledge, systemId, cancel);
+        var lists = listDevices
+            ? await FindingDevices.ReadAsync(db, covered, [.. systems.Where(s => s.SensitiveSite).Select(s => s.Id)], exploited.Firmware, systemId, cancel)
+            : [];
         var unplaced = await HostsOnNoSystemAsync(db, listDevices, cancel);
-        var audit = await AuditLog.VerifyAsync(db, cancel);
 
+        var check = await (alongside ?? AuditLog.VerifyAsync(db, cancel));
+        var none = new FindingDevices.Lists([], [], [], []);
         var results = new List<PrincipleFindings>(systems.Count * Principle.All.Count);
         foreach (var system in systems)
         {
             var count = counts.GetValueOrDefault(system.Id) ?? new SystemDeviceCounts { SystemId = system.Id };
+            var devices = lists.GetValueOrDefault(system.Id) ?? none;
             var findings = Principle.All.ToDictionary(p => p.Number, _ => new List<RegisterFinding>());
             findings[1].AddRange(Purposes(system, purposes[system.Id].ToList()));
             findings[2].AddRange(Dpia(dpias[system.Id].ToList(), triggers[system.Id].ToList(), today));
             findings[3].AddRange(Transparency(system, organisation));
             findings[4].AddRange(Accountability(system, organisation));
             findings[6].Add(Retention(system, purposes[system.Id].ToList()));
-            findings[9].Add(await SecurityAsync(db, knowledge, system, count, listDevices, cancel));
-            findings[9].Add(exploited.GetValueOrDefault(system.Id) ?? new RegisterFinding(FindingStatus.Met,
-                "No device has firmware with a known-exploited vulnerability (CISA KEV) in the knowledge", 0, [], VulnerabilitySource));
-            findings[9].Add(await SensitiveSiteAsync(db, system, count, covered, rule, listDevices, cancel));
-            findings[9].Add(await MissingAsync(db, knowledge, system, count, listDevices, cancel));
+            findings[9].Add(Security(count, devices.Security));
+            findings[9].Add(exploited.Findings.TryGetValue(system.Id, out var hit)
+                ? hit with { Devices = devices.Exploited }
+                : new RegisterFinding(FindingStatus.Met, "No device has firmware with a known-exploited vulnerability (CISA KEV) in the knowledge", 0, [], VulnerabilitySource));
+            findings[9].Add(SensitiveSite(system, count, rule, devices.Covered));
+            findings[9].Add(Missing(count, devices.Missing));
             findings[9].Add(unplaced);
             // Suppliers' refusals and silences (issue 16): a separate query, added after the register's own findings.
             findings[9].AddRange(await SupplierFindings.ForSystemAsync(db, system.Id, today, listDevices, cancel));
             findings[10].Add(Reviewed(system, today));
-            findings[10].Add(Audit(audit));
+            findings[10].Add(Audit(check));
             findings[12].AddRange(ReferenceDatabases(system, count, databases[system.Id].ToList(), today));
             results.AddRange(Principle.All.Select(p => new PrincipleFindings(system.Id, system.Name, p, findings[p.Number])));
         }
         return results;
+    }
+
+    private static async Task<AuditLog.Check> VerifyOnAnotherAsync(RegisterDb db, CancellationToken cancel)
+    {
+        await using var other = db.Another();
+        return await AuditLog.VerifyAsync(other, cancel);
     }
 
     private static string Source(int principle, string data) => $"Code of Practice principle {principle}; {data}";
@@ -186,35 +201,30 @@ public static class RegisterFindings
             periods.Count, [], source);
     }
 
-    private static async Task<RegisterFinding> SecurityAsync(RegisterDb db, KnowledgeBase knowledge, SurveillanceSystem system, SystemDeviceCounts count,
-        bool listDevices, CancellationToken cancel)
+    private static RegisterFinding Security(SystemDeviceCounts count, List<int> devices)
     {
         var source = Source(9, "register: stored verdicts (as `devices list --flagged security`); knowledge: designations.csv (applied to the system's purposes), concerns.csv");
         if (count.Security == 0)
         {
             return new(FindingStatus.Met, "No device is flagged for security and trust in this system's use", 0, [], source);
         }
-        // The device list's own filter, so the devices named here are the ones `devices list --system S --flagged security` shows.
-        var devices = listDevices ? await SampleAsync(db, knowledge, new DeviceFilter { System = system.Name, Flagged = "security" }, cancel) : [];
+        // The same devices as `devices list --system S --flagged security`: the stored verdict's security and trust flag.
         return new(FindingStatus.Attention,
             $"{Words.Count(count.Security, "devices")} flagged for security and trust: their platform maker is subject to a designation that applies to this system's purposes, or to a concern about its group",
             count.Security, devices, source);
     }
 
-    private static async Task<RegisterFinding> MissingAsync(RegisterDb db, KnowledgeBase knowledge, SurveillanceSystem system, SystemDeviceCounts count,
-        bool listDevices, CancellationToken cancel)
+    private static RegisterFinding Missing(SystemDeviceCounts count, List<int> devices)
     {
         var source = Source(9, "register: device status set by scans");
         if (count.Missing == 0)
         {
             return new(FindingStatus.Met, "No device is missing since the last scan", 0, [], source);
         }
-        var devices = listDevices ? await SampleAsync(db, knowledge, new DeviceFilter { System = system.Name, Status = Words.Of(DeviceStatus.Missing) }, cancel) : [];
         return new(FindingStatus.Attention, $"{Words.Count(count.Missing, "devices")} missing since the last scan of their scope", count.Missing, devices, source);
     }
 
-    private static async Task<RegisterFinding> SensitiveSiteAsync(RegisterDb db, SurveillanceSystem system, SystemDeviceCounts count, List<string> covered,
-        List<Designation> rule, bool listDevices, CancellationToken cancel)
+    private static RegisterFinding SensitiveSite(SurveillanceSystem system, SystemDeviceCounts count, List<Designation> rule, List<int> devices)
     {
         var urls = rule.SelectMany(d => d.Provenance.Urls).Distinct().Take(1).ToList();
         var source = Source(9, $"knowledge: designations.csv {SensitiveSiteRule} (UK, 24 Nov 2022){(urls.Count > 0 ? $", {urls[0]}" : "")}; register: the system's sensitive-site flag");
@@ -226,11 +236,6 @@ public static class RegisterFindings
         {
             return new(FindingStatus.Met, "A sensitive site with no device made by a company subject to the PRC National Intelligence Law", 0, [], source);
         }
-        var platforms = db.Identities.AsNoTracking().Where(i => EF.Constant(covered).Contains(i.Platform!));
-        var devices = listDevices
-            ? await db.Devices.AsNoTracking().Where(d => d.SystemId == system.Id && platforms.Any(i => i.DeviceId == d.Id))
-                .OrderBy(d => d.Id).Select(d => d.Id).Take(DeviceSample).ToListAsync(cancel)
-            : [];
         return new(FindingStatus.Attention,
             $"{Words.Count(count.Covered, "devices")} at a sensitive site made by a company subject to the PRC National Intelligence Law (UK rule of 24 Nov 2022: stop deploying, keep off core networks, consider removing)",
             count.Covered, devices, source);
@@ -238,20 +243,23 @@ public static class RegisterFindings
 
     private const string VulnerabilitySource = "Code of Practice principle 9; knowledge: vulnerabilities.csv (CISA known exploited); register: model and firmware of devices with an identified platform maker";
 
+    // The systems' findings on firmware with known-exploited vulnerabilities (devices listed later) and the firmware
+    // groups behind them.
+    private sealed record Exploited(Dictionary<int, RegisterFinding> Findings, List<(string Platform, string Model, string Firmware)> Firmware);
+
     // Which firmware groups carry a known-exploited vulnerability, checked once per (maker, model, firmware) with the same
-    // rule the device page uses; then the first devices of the matching groups, system by system.
-    private static async Task<Dictionary<int, RegisterFinding>> ExploitedAsync(RegisterDb db, KnowledgeBase knowledge, int? systemId, bool listDevices,
-        CancellationToken cancel)
+    // rule the device page uses.
+    private static async Task<Exploited> ExploitedAsync(RegisterDb db, KnowledgeBase knowledge, int? systemId, CancellationToken cancel)
     {
         var kev = knowledge.Vulnerabilities.Where(v => v.Kev).ToList();
         var makers = knowledge.Makers.Values.Where(m => kev.Any(v => v.Maker.SameGroup(m))).Select(m => m.Id).ToList();
+        var found = new Dictionary<int, RegisterFinding>();
         if (makers.Count == 0)
         {
-            return [];
+            return new(found, []);
         }
         var groups = await FirmwareGroup.ReadAsync(db, makers, systemId, cancel);
         var verdicts = new Dictionary<(string, string, string), List<string>>();
-        var found = new Dictionary<int, RegisterFinding>();
         foreach (var bySystem in groups.GroupBy(g => g.SystemId))
         {
             var hits = new List<(FirmwareGroup Group, List<string> Cves)>();
@@ -275,21 +283,12 @@ public static class RegisterFindings
             {
                 continue;
             }
-            var devices = new List<int>();
-            foreach (var (group, _) in hits.Where(_ => listDevices).OrderBy(h => h.Group.Model, StringComparer.Ordinal).ThenBy(h => h.Group.Firmware, StringComparer.Ordinal))
-            {
-                var platform = db.Identities.AsNoTracking().Where(i => i.Platform == group.Platform);
-                devices.AddRange(await db.Devices.AsNoTracking()
-                    .Where(d => d.SystemId == bySystem.Key && d.Model == group.Model && d.Firmware == group.Firmware && platform.Any(i => i.DeviceId == d.Id))
-                    .OrderBy(d => d.Id).Select(d => d.Id).Take(DeviceSample).ToListAsync(cancel));
-            }
-            devices = [.. devices.Order().Take(DeviceSample)];
             var total = hits.Sum(h => h.Group.Devices);
             var cveList = hits.SelectMany(h => h.Cves).Distinct().Order(StringComparer.Ordinal);
             found[bySystem.Key] = new(FindingStatus.Attention,
-                $"{Words.Count(total, "devices")} with firmware that has a known-exploited vulnerability: {string.Join(", ", cveList)}", total, devices, VulnerabilitySource);
+                $"{Words.Count(total, "devices")} with firmware that has a known-exploited vulnerability: {string.Join(", ", cveList)}", total, [], VulnerabilitySource);
         }
-        return found;
+        return new(found, [.. verdicts.Where(v => v.Value.Count > 0).Select(v => v.Key)]);
     }
 
     // Hosts the scans found that are not on any system: hosts left unregistered (and not since registered at that
@@ -361,16 +360,6 @@ public static class RegisterFindings
                 { } due => new(FindingStatus.Met, $"{database.Name} ({database.Kind}): {reviewed}; next review due {Day(due)}", 1, [], source),
             };
         }
-    }
-
-    private static async Task<List<int>> SampleAsync(RegisterDb db, KnowledgeBase knowledge, DeviceFilter filter, CancellationToken cancel)
-    {
-        var (found, error) = await filter.ApplyAsync(db, () => knowledge, cancel);
-        if (found is null)
-        {
-            throw new InvalidOperationException(error);
-        }
-        return await found.Devices.OrderBy(d => d.Id).Select(d => d.Id).Take(DeviceSample).ToListAsync(cancel);
     }
 
     private static List<string> PurposeNames(SurveillanceSystem system) =>
