@@ -68,7 +68,7 @@ public sealed class DemoCommandTests
         {
             var path = Path.Combine(folder, "demo.db");
             var run = await Cli.RunAsync(["demo", "--db", path, "--farm-network", network], folder, new Dictionary<string, string>());
-            Assert.Equal(2, run.ExitCode);
+            Assert.Equal(1, run.ExitCode);
             Assert.Contains($"--farm-network: '{network}' is not a /24 on loopback", run.Error);
             Assert.False(File.Exists(path));
         }
