@@ -93,7 +93,7 @@ public static class AnnualReportHtml
             html.Append("<p>The register holds no surveillance camera system.</p>\n");
             return;
         }
-        html.Append("<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">System</th><th scope=\"col\">Devices</th><th scope=\"col\">Met</th>")
+        html.Append("<div class=\"wide\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\">System</th><th scope=\"col\">Devices</th><th scope=\"col\">Met</th>")
             .Append("<th scope=\"col\">Needs attention</th><th scope=\"col\">Not evidenced</th><th scope=\"col\">Self-assessment</th></tr></thead>\n<tbody>\n");
         foreach (var s in report.Systems)
         {
@@ -128,7 +128,7 @@ public static class AnnualReportHtml
         }
         else
         {
-            html.Append("<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Purpose</th><th scope=\"col\">Pressing need</th>")
+            html.Append("<div class=\"wide\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\">Purpose</th><th scope=\"col\">Pressing need</th>")
                 .Append("<th scope=\"col\">Retention</th></tr></thead>\n<tbody>\n");
             foreach (var p in review.Purposes)
             {
@@ -153,7 +153,7 @@ public static class AnnualReportHtml
             return;
         }
         html.Append(": ").AppendJoin(", ", devices.ByKind.Select(k => E(Words.Count(k.Count, KindPlural(k.Kind))))).Append(".</p>\n");
-        html.Append("<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Platform maker</th><th scope=\"col\">Devices</th>")
+        html.Append("<div class=\"wide\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\">Platform maker</th><th scope=\"col\">Devices</th>")
             .Append("<th scope=\"col\">Of which sold under another brand (white label)</th></tr></thead>\n<tbody>\n");
         foreach (var m in devices.ByMaker)
         {
@@ -170,7 +170,7 @@ public static class AnnualReportHtml
 
     private static void Principles(StringBuilder html, SystemReview review)
     {
-        html.Append("<h3>The 12 principles</h3>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Principle</th><th scope=\"col\">Status</th>")
+        html.Append("<h3>The 12 principles</h3>\n<div class=\"wide\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\">Principle</th><th scope=\"col\">Status</th>")
             .Append("<th scope=\"col\">What the register shows</th></tr></thead>\n<tbody>\n");
         foreach (var p in review.Principles)
         {
@@ -250,7 +250,7 @@ public static class AnnualReportHtml
         }
         else
         {
-            html.Append("<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Body</th><th scope=\"col\">Step</th><th scope=\"col\">Reference</th>")
+            html.Append("<div class=\"wide\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\">Body</th><th scope=\"col\">Step</th><th scope=\"col\">Reference</th>")
                 .Append("<th scope=\"col\">Issued</th><th scope=\"col\">Expires</th></tr></thead>\n<tbody>\n");
             foreach (var view in review.Certifications)
             {
