@@ -112,7 +112,15 @@ public abstract partial class RegisterDb(DbContextOptions options) : IdentityDbC
             identity.HasKey(i => i.DeviceId);
             identity.Property(i => i.DeviceId).ValueGeneratedNever();
             identity.HasOne<Device>().WithOne().HasForeignKey<DeviceIdentity>(i => i.DeviceId).OnDelete(DeleteBehavior.Cascade);
-            identity.HasIndex(i => i.Platform);
+            // The list filtered or sorted by maker reads a page straight off this index (see the devices' indexes).
+            if (IsPostgres)
+            {
+                identity.HasIndex(i => new { i.Platform, i.DeviceId });
+            }
+            else
+            {
+                identity.HasIndex(i => i.Platform);
+            }
             identity.Property(i => i.Flags).HasConversion<int>();
         });
         builder.Entity<IdentityOverride>(decision =>

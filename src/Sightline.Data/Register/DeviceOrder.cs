@@ -45,17 +45,25 @@ public sealed record DeviceOrder(string Column, bool Descending)
     public Task<List<Device>?> PageAsync(RegisterDb db, IQueryable<Device> devices, int? after, int? before, int take, CancellationToken cancel) =>
         Column switch
         {
-            "id" => PageAsync<int>(db, devices, null, after, before, take, cancel),
-            "asset" => PageAsync(db, devices, d => d.AssetId, after, before, take, cancel),
-            "brand" => PageAsync(db, devices, d => d.BrandAsSold, after, before, take, cancel),
-            "model" => PageAsync(db, devices, d => d.Model, after, before, take, cancel),
-            "ip" => PageAsync(db, devices, d => d.IpAddress, after, before, take, cancel),
-            "kind" => PageAsync(db, devices, Rank<DeviceKind>(d => d.Kind), after, before, take, cancel),
-            "status" => PageAsync(db, devices, Rank<DeviceStatus>(d => d.Status), after, before, take, cancel),
-            "system" => PageAsync(db, devices, d => db.Systems.Where(s => s.Id == d.SystemId).Select(s => s.Name).FirstOrDefault(), after, before, take, cancel),
-            "site" => PageAsync(db, devices, d => db.Sites.Where(s => s.Id == d.SiteId).Select(s => s.Name).FirstOrDefault(), after, before, take, cancel),
+            "id" => PageAsync(db, devices, d => d.Select(d => new Keyed<int> { Device = d }), keyed: false, after, before, take, cancel),
+            "asset" => PageAsync(db, devices, d => d.Select(d => new Keyed<string?> { Device = d, Key = d.AssetId }), keyed: true, after, before, take, cancel),
+            "brand" => PageAsync(db, devices, d => d.Select(d => new Keyed<string?> { Device = d, Key = d.BrandAsSold }), keyed: true, after, before, take, cancel),
+            "model" => PageAsync(db, devices, d => d.Select(d => new Keyed<string?> { Device = d, Key = d.Model }), keyed: true, after, before, take, cancel),
+            "ip" => PageAsync(db, devices, d => d.Select(d => new Keyed<string?> { Device = d, Key = d.IpAddress }), keyed: true, after, before, take, cancel),
+            "kind" => PageAsync(db, devices, d => d.Select(Rank<DeviceKind>(d => d.Kind)), keyed: true, after, before, take, cancel),
+            "status" => PageAsync(db, devices, d => d.Select(Rank<DeviceStatus>(d => d.Status)), keyed: true, after, before, take, cancel),
+            // Names and verdicts kept in other tables are joined, not looked up row by row: PostgreSQL then reads the
+            // names in order and each one's devices off the (column, id) index, instead of every device's name first.
+            "system" => PageAsync(db, devices,
+                d => d.LeftJoin(db.Systems, d => d.SystemId, s => s.Id, (d, s) => new Keyed<string?> { Device = d, Key = s == null ? null : s.Name }),
+                keyed: true, after, before, take, cancel),
+            "site" => PageAsync(db, devices,
+                d => d.LeftJoin(db.Sites, d => d.SiteId, s => s.Id, (d, s) => new Keyed<string?> { Device = d, Key = s == null ? null : s.Name }),
+                keyed: true, after, before, take, cancel),
             // By the platform maker's id (a lower-case name), the stored verdict's.
-            "maker" => PageAsync(db, devices, d => db.Identities.Where(i => i.DeviceId == d.Id).Select(i => i.Platform).FirstOrDefault(), after, before, take, cancel),
+            "maker" => PageAsync(db, devices,
+                d => d.LeftJoin(db.Identities, d => d.Id, i => i.DeviceId, (d, i) => new Keyed<string?> { Device = d, Key = i == null ? null : i.Platform }),
+                keyed: true, after, before, take, cancel),
             _ => throw new InvalidOperationException($"no sort for '{Column}'"),
         };
 
@@ -90,9 +98,10 @@ public sealed record DeviceOrder(string Column, bool Descending)
     }
 
     // The page in this order: the rows with a value, then those without (the other way round descending), continuing
-    // from the cursor's part. Reading before a cursor is reading after it in the reverse order, then turning the rows round.
-    private async Task<List<Device>?> PageAsync<TKey>(RegisterDb db, IQueryable<Device> devices, Expression<Func<Device, TKey>>? key,
-        int? after, int? before, int take, CancellationToken cancel)
+    // from the cursor's part. Reading before a cursor is reading after it in the reverse order, then turning the rows
+    // round. KEYING pairs each device with its sort key; without KEYED the order is by ID alone.
+    private async Task<List<Device>?> PageAsync<TKey>(RegisterDb db, IQueryable<Device> devices,
+        Func<IQueryable<Device>, IQueryable<Keyed<TKey>>> keying, bool keyed, int? after, int? before, int take, CancellationToken cancel)
     {
         var reverse = before is not null;
         var descending = Descending ^ reverse;
@@ -100,39 +109,32 @@ public sealed record DeviceOrder(string Column, bool Descending)
         Cursor<TKey>? cursor = null;
         if (cursorId is { } id)
         {
-            if (key is null)
+            var values = await keying(db.Devices.Where(d => d.Id == id)).Select(k => k.Key).ToListAsync(cancel);
+            if (values.Count == 0)
             {
-                if (!await db.Devices.AnyAsync(d => d.Id == id, cancel))
-                {
-                    return null;
-                }
-                cursor = new Cursor<TKey>(default!, id);
+                return null;
             }
-            else
-            {
-                var values = await db.Devices.Where(d => d.Id == id).Select(key).ToListAsync(cancel);
-                if (values.Count == 0)
-                {
-                    return null;
-                }
-                cursor = new Cursor<TKey>(values[0], id);
-            }
+            cursor = new Cursor<TKey>(values[0], id);
         }
         // The parts in reading order: those with a value and those without (a key of a value type always has one).
-        var nullable = key is not null && (!typeof(TKey).IsValueType || Nullable.GetUnderlyingType(typeof(TKey)) is not null);
+        var nullable = keyed && (!typeof(TKey).IsValueType || Nullable.GetUnderlyingType(typeof(TKey)) is not null);
         bool[] parts = !nullable ? [true] : descending ? [false, true] : [true, false];
         var cursorPart = cursor is null ? 0 : Array.IndexOf(parts, !nullable || cursor.Value is not null);
         var page = new List<Device>();
         for (var i = cursorPart; i < parts.Length && page.Count < take; i++)
         {
             var valued = parts[i];
-            var query = nullable ? devices.Where(Is(key!, valued)) : devices;
-            var partKey = valued ? key : null;
+            var query = keying(devices);
+            if (nullable)
+            {
+                query = valued ? query.Where(k => k.Key != null) : query.Where(k => k.Key == null);
+            }
+            var byKey = keyed && valued;
             if (cursor is not null && i == cursorPart)
             {
-                query = query.Where(Beyond(partKey, cursor, descending));
+                query = query.Where(Beyond(byKey, cursor, descending));
             }
-            page.AddRange(await Order(query, partKey, descending).Take(take - page.Count).ToListAsync(cancel));
+            page.AddRange(await Order(query, byKey, descending).Take(take - page.Count).Select(k => k.Device).ToListAsync(cancel));
         }
         if (reverse)
         {
@@ -141,46 +143,41 @@ public sealed record DeviceOrder(string Column, bool Descending)
         return page;
     }
 
-    private static IQueryable<Device> Order<TKey>(IQueryable<Device> query, Expression<Func<Device, TKey>>? key, bool descending)
+    private static IQueryable<Keyed<TKey>> Order<TKey>(IQueryable<Keyed<TKey>> query, bool byKey, bool descending)
     {
-        if (key is null)
+        if (!byKey)
         {
-            return descending ? query.OrderByDescending(d => d.Id) : query.OrderBy(d => d.Id);
+            return descending ? query.OrderByDescending(k => k.Device.Id) : query.OrderBy(k => k.Device.Id);
         }
-        return descending ? query.OrderByDescending(key).ThenByDescending(d => d.Id) : query.OrderBy(key).ThenBy(d => d.Id);
-    }
-
-    // KEY is (not) null.
-    private static Expression<Func<Device, bool>> Is<TKey>(Expression<Func<Device, TKey>> key, bool valued)
-    {
-        var isNull = Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey)));
-        return Expression.Lambda<Func<Device, bool>>(valued ? Expression.Not(isNull) : isNull, key.Parameters);
+        return descending
+            ? query.OrderByDescending(k => k.Key).ThenByDescending(k => k.Device.Id)
+            : query.OrderBy(k => k.Key).ThenBy(k => k.Device.Id);
     }
 
     // The rows after the cursor within its part: (key, id) beyond (value, id), written as "key at or beyond the value,
-    // and beyond it or with a later id" so that an index on the key serves it as a range. Without a key, by id alone.
-    private static Expression<Func<Device, bool>> Beyond<TKey>(Expression<Func<Device, TKey>>? key, Cursor<TKey> cursor, bool descending)
+    // and beyond it or with a later id" so that an index on the key serves it as a range. Without the key, by id alone.
+    private static Expression<Func<Keyed<TKey>, bool>> Beyond<TKey>(bool byKey, Cursor<TKey> cursor, bool descending)
     {
-        var device = key?.Parameters[0] ?? Expression.Parameter(typeof(Device), "d");
-        var id = Expression.Property(device, nameof(Device.Id));
+        var keyed = Expression.Parameter(typeof(Keyed<TKey>), "k");
+        var id = Expression.Property(Expression.Property(keyed, nameof(Keyed<TKey>.Device)), nameof(Device.Id));
         var cursorId = Expression.Property(Expression.Constant(cursor), nameof(Cursor<TKey>.Id));
         Expression laterId = descending ? Expression.LessThan(id, cursorId) : Expression.GreaterThan(id, cursorId);
-        if (key is null)
+        if (!byKey)
         {
-            return Expression.Lambda<Func<Device, bool>>(laterId, device);
+            return Expression.Lambda<Func<Keyed<TKey>, bool>>(laterId, keyed);
         }
         var value = Expression.Property(Expression.Constant(cursor), nameof(Cursor<TKey>.Value));
-        var body = key.Body;
+        var key = Expression.Property(keyed, nameof(Keyed<TKey>.Key));
         Expression Compare(ExpressionType type) => typeof(TKey) == typeof(string)
-            ? Expression.MakeBinary(type, Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, body, value), Expression.Constant(0))
-            : Expression.MakeBinary(type, body, value);
+            ? Expression.MakeBinary(type, Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, key, value), Expression.Constant(0))
+            : Expression.MakeBinary(type, key, value);
         var atOrBeyond = Compare(descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual);
         var beyond = Compare(descending ? ExpressionType.LessThan : ExpressionType.GreaterThan);
-        return Expression.Lambda<Func<Device, bool>>(Expression.AndAlso(atOrBeyond, Expression.OrElse(beyond, laterId)), device);
+        return Expression.Lambda<Func<Keyed<TKey>, bool>>(Expression.AndAlso(atOrBeyond, Expression.OrElse(beyond, laterId)), keyed);
     }
 
     // A word column (kind, status) sorts by its word, as a user reads it; the rank of each word, as one CASE.
-    private static Expression<Func<Device, int>> Rank<TEnum>(Expression<Func<Device, TEnum>> column) where TEnum : struct, Enum
+    private static Expression<Func<Device, Keyed<int>>> Rank<TEnum>(Expression<Func<Device, TEnum>> column) where TEnum : struct, Enum
     {
         var words = Enum.GetValues<TEnum>().OrderBy(v => Words.Of(v), StringComparer.Ordinal).ToList();
         Expression rank = Expression.Constant(words.Count);
@@ -188,7 +185,17 @@ public sealed record DeviceOrder(string Column, bool Descending)
         {
             rank = Expression.Condition(Expression.Equal(column.Body, Expression.Constant(words[i])), Expression.Constant(i), rank);
         }
-        return Expression.Lambda<Func<Device, int>>(rank, column.Parameters);
+        var keyed = Expression.MemberInit(Expression.New(typeof(Keyed<int>)),
+            Expression.Bind(typeof(Keyed<int>).GetProperty(nameof(Keyed<int>.Device))!, column.Parameters[0]),
+            Expression.Bind(typeof(Keyed<int>).GetProperty(nameof(Keyed<int>.Key))!, rank));
+        return Expression.Lambda<Func<Device, Keyed<int>>>(keyed, column.Parameters);
+    }
+
+    // A device with the value it sorts by. A class with setters, as EF composes queries over member initialisers.
+    private sealed class Keyed<TKey>
+    {
+        public required Device Device { get; init; }
+        public TKey Key { get; init; } = default!;
     }
 
     // Held as an object so that EF sends the cursor's value and ID as parameters.

@@ -1226,8 +1226,8 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasKey("DeviceId");
 
-                    b.HasIndex("Platform")
-                        .HasDatabaseName("ix_identities_platform");
+                    b.HasIndex("Platform", "DeviceId")
+                        .HasDatabaseName("ix_identities_platform_device_id");
 
                     b.ToTable("identities", (string)null);
                 });
