@@ -165,6 +165,7 @@ public abstract partial class RegisterDb(DbContextOptions options) : IdentityDbC
         ModelLogbook(builder);
         ModelProcurement(builder);
         ModelPublishing(builder);
+        ModelRemediation(builder);
         SnakeCaseColumns(builder);
     }
 
@@ -177,6 +178,8 @@ public abstract partial class RegisterDb(DbContextOptions options) : IdentityDbC
     static partial void ModelProcurement(ModelBuilder builder);
 
     static partial void ModelPublishing(ModelBuilder builder);
+
+    static partial void ModelRemediation(ModelBuilder builder);
 
     private static void Accounts(ModelBuilder modelBuilder)
     {

@@ -30,6 +30,12 @@ public static class Policies
     /// <summary>Manage suppliers and their due diligence (questionnaires, answers, refusals): Procurement.</summary>
     public const string Procure = "procure";
 
+    /// <summary>Read the remediation plan and its board paper: Admin, Manager, Procurement, Compliance, Assessor (not Viewer).</summary>
+    public const string ReadRemediation = "read-remediation";
+
+    /// <summary>Change the remediation plan (dispositions, status, exceptions): Procurement, Manager, Admin.</summary>
+    public const string Remediate = "remediate";
+
     /// <summary>Manage accounts and API tokens: Admin.</summary>
     public const string Administer = "administer";
 
@@ -42,6 +48,8 @@ public static class Policies
         options.AddPolicy(EditSystems, p => p.RequireRole(Roles.Manager, Roles.Compliance));
         options.AddPolicy(EditOrganisation, p => p.RequireRole(Roles.Admin, Roles.Compliance));
         options.AddPolicy(Procure, p => p.RequireRole(Roles.Procurement));
+        options.AddPolicy(ReadRemediation, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.Procurement, Roles.Compliance, Roles.Assessor));
+        options.AddPolicy(Remediate, p => p.RequireRole(Roles.Procurement, Roles.Manager, Roles.Admin));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
     }
 }

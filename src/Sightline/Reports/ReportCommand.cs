@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Cli;
 using Sightline.Data.Assessments;
+using Sightline.Data.Remediation;
 using Sightline.Data.Reports;
 using Sightline.Register;
 using Sightline.Web.Reports;
@@ -19,6 +20,8 @@ public static class ReportCommand
         var command = new Command("report", "Reports for the public, as an organisation would publish them");
         command.Subcommands.Add(SelfAssessment(cli));
         command.Subcommands.Add(Annual(cli));
+        command.Subcommands.Add(Remediation(cli));
+        command.Subcommands.Add(FoiCommand.Create(cli));
         return command;
     }
 
@@ -47,7 +50,28 @@ public static class ReportCommand
         return command;
     }
 
-    private static Option<string> FormatOption()
+    private static Command Remediation(CommandRunner cli)
+    {
+        var format = FormatOption();
+        var output = new Option<string>("--output", "-o") { Description = "File to write", Required = true };
+        var command = new Command("remediation", "The remediation board paper: the estate by platform maker, what is flagged and why, the plan, its cost and progress")
+            { format, output };
+        command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, _) =>
+        {
+            var today = DateOnly.FromDateTime(cli.Context.Time.GetUtcNow().UtcDateTime);
+            var paper = await BoardPaperRead.ReadAsync(db, cli.Knowledge(parse), today, cancel);
+            var path = cli.Context.PathOf(parse.GetValue(output)!);
+            if (await WriteAsync(cli, BoardPaperHtml.Html(paper), parse.GetValue(format) == "pdf", path, cancel) is { } failed)
+            {
+                return failed;
+            }
+            cli.Context.Out.WriteLine($"Remediation board paper ({Words.Count(paper.Plan.Count, "devices")} planned) written to {path}");
+            return 0;
+        }, cancel));
+        return command;
+    }
+
+    internal static Option<string> FormatOption()
     {
         var format = new Option<string>("--format") { Description = "html (one self-contained page) or pdf (printed from it by Chromium)", DefaultValueFactory = _ => "html" };
         format.AcceptOnlyFromAmong("html", "pdf");
@@ -55,7 +79,7 @@ public static class ReportCommand
     }
 
     // Writes the page, or the PDF printed from it; the exit code of a failure, or null.
-    private static async Task<int?> WriteAsync(CommandRunner cli, string html, bool pdf, string path, CancellationToken cancel)
+    internal static async Task<int?> WriteAsync(CommandRunner cli, string html, bool pdf, string path, CancellationToken cancel)
     {
         if (pdf)
         {

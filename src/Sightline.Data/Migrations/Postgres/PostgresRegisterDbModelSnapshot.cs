@@ -1759,6 +1759,80 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("systems", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Remediation.RemediationItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("cost");
+
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("disposition");
+
+                    b.Property<DateOnly?>("Done")
+                        .HasColumnType("date")
+                        .HasColumnName("done");
+
+                    b.Property<string>("ExceptionBy")
+                        .HasColumnType("text")
+                        .HasColumnName("exception_by");
+
+                    b.Property<DateOnly?>("ExceptionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("exception_date");
+
+                    b.Property<string>("ExceptionReason")
+                        .HasColumnType("text")
+                        .HasColumnName("exception_reason");
+
+                    b.Property<string>("Group")
+                        .HasColumnType("text")
+                        .HasColumnName("group");
+
+                    b.Property<string>("Justification")
+                        .HasColumnType("text")
+                        .HasColumnName("justification");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner");
+
+                    b.Property<DateOnly>("Planned")
+                        .HasColumnType("date")
+                        .HasColumnName("planned");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date")
+                        .HasColumnName("target_date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_remediation_items_device_id");
+
+                    b.ToTable("remediation_items", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2023,6 +2097,16 @@ namespace Sightline.Data.Migrations.Postgres
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_devices_system_id");
+                });
+
+            modelBuilder.Entity("Sightline.Remediation.RemediationItem", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_remediation_items_device_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1721,6 +1721,78 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("systems", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Remediation.RemediationItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cost");
+
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disposition");
+
+                    b.Property<DateOnly?>("Done")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done");
+
+                    b.Property<string>("ExceptionBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exception_by");
+
+                    b.Property<DateOnly?>("ExceptionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exception_date");
+
+                    b.Property<string>("ExceptionReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exception_reason");
+
+                    b.Property<string>("Group")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
+                    b.Property<string>("Justification")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("justification");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<DateOnly>("Planned")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_remediation_items_device_id");
+
+                    b.ToTable("remediation_items", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1985,6 +2057,16 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_devices_system_id");
+                });
+
+            modelBuilder.Entity("Sightline.Remediation.RemediationItem", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_remediation_items_device_id");
                 });
 #pragma warning restore 612, 618
         }
