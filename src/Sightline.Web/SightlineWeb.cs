@@ -96,6 +96,7 @@ public static class SightlineWeb
             endpoints.MapGovernanceApi();
             endpoints.MapAssessmentApi();
             endpoints.MapSupplierApi();
+            endpoints.MapProcurementApi();
             endpoints.MapKnowledgeApi();
             endpoints.MapScanApi();
             endpoints.MapExports();

@@ -30,6 +30,12 @@ public static class Policies
     /// <summary>Manage suppliers and their due diligence (questionnaires, answers, refusals): Procurement.</summary>
     public const string Procure = "procure";
 
+    /// <summary>Read procurement cases with their exclusion checks and acceptance: Admin, Procurement, Compliance, Assessor.</summary>
+    public const string ReadProcurement = "read-procurement";
+
+    /// <summary>Run procurement cases (stages, sign-offs, bidders, exclusion checks, acceptance): Procurement and Admin.</summary>
+    public const string ManageProcurement = "manage-procurement";
+
     /// <summary>Manage accounts and API tokens: Admin.</summary>
     public const string Administer = "administer";
 
@@ -42,6 +48,8 @@ public static class Policies
         options.AddPolicy(EditSystems, p => p.RequireRole(Roles.Manager, Roles.Compliance));
         options.AddPolicy(EditOrganisation, p => p.RequireRole(Roles.Admin, Roles.Compliance));
         options.AddPolicy(Procure, p => p.RequireRole(Roles.Procurement));
+        options.AddPolicy(ReadProcurement, p => p.RequireRole(Roles.Admin, Roles.Procurement, Roles.Compliance, Roles.Assessor));
+        options.AddPolicy(ManageProcurement, p => p.RequireRole(Roles.Procurement, Roles.Admin));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
     }
 }

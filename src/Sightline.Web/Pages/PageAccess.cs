@@ -16,5 +16,6 @@ public static class PageAccess
         options.Conventions.AuthorizeFolder("/Import", Policies.Edit);
         options.Conventions.AuthorizeFolder("/Audit", Policies.ReadAudit);
         options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
+        options.Conventions.AuthorizeFolder("/Procurement", Policies.ReadProcurement);
     }
 }
