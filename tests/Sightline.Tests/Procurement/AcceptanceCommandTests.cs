@@ -25,7 +25,7 @@ public sealed class AcceptanceCommandTests
     }
 
     // One P3265-LVE too many and on old firmware; two of the three Q6135-LE replaced by a white-labelled Hikvision (ANNKE) and a
-    // Hikvision on firmware with a CISA known-exploited vulnerability (CVE-2017-7921); the third Q6135-LE missing.
+    // Hikvision on firmware with CISA known-exploited vulnerabilities (CVE-2017-7921, CVE-2021-36260); the third Q6135-LE missing.
     private const string Delivered =
         "brand,model,firmware,count,serial\n" +
         "Axis,P3265-LVE,11.5.64,4,\n" +
@@ -53,7 +53,7 @@ public sealed class AcceptanceCommandTests
             "  firmware: 1 × Axis P3265-LVE on 10.12.1, not the 11.5.64 specified\n" +
             "  excluded-maker: 1 × Hikvision DS-2CD2032F-I: made by Hikvision, which the specification excludes\n" +
             "  white-label: 1 × ANNKE I91BN (platform: Hikvision): sold under another brand but made on Hikvision's platform, which the specification excludes\n" +
-            "  exploited: 1 × Hikvision DS-2CD2032F-I on firmware V5.3.0 build 150513: CVE-2017-7921 (CISA known exploited)\n",
+            "  exploited: 1 × Hikvision DS-2CD2032F-I on firmware V5.3.0 build 150513: CVE-2017-7921, CVE-2021-36260 (CISA known exploited)\n",
             run.Output);
         Assert.Contains("\"asSpecified\": false", json.Output, StringComparison.Ordinal);
         Assert.Contains("\"kind\": \"white-label\",\n      \"count\": 1,", json.Output, StringComparison.Ordinal);
