@@ -9,4 +9,5 @@ namespace Sightline.Data;
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(List<FindingObservation>))]
+[JsonSerializable(typeof(List<Sightline.Procurement.AcceptanceDifference>))]
 internal sealed partial class DataJson : JsonSerializerContext;

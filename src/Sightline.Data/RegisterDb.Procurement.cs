@@ -43,5 +43,6 @@ public abstract partial class RegisterDb
             reply.HasIndex(r => r.QuestionnaireId);
             reply.HasOne<Questionnaire>().WithMany().HasForeignKey(r => r.QuestionnaireId).OnDelete(DeleteBehavior.Cascade);
         });
+        ModelProcurementCases(builder);
     }
 }

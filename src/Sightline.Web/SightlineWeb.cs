@@ -97,6 +97,7 @@ public static class SightlineWeb
             endpoints.MapAssessmentApi();
             endpoints.MapSupplierApi();
             endpoints.MapRemediationApi();
+            endpoints.MapProcurementApi();
             endpoints.MapKnowledgeApi();
             endpoints.MapScanApi();
             endpoints.MapExports();

@@ -5,6 +5,7 @@ public static class ProcurementAudit
 {
     public const string Supplier = "supplier";
     public const string Questionnaire = "questionnaire";
+    public const string Case = "procurement-case";
 
     public const string Create = "create";
     public const string Update = "update";
@@ -12,4 +13,14 @@ public static class ProcurementAudit
     public const string Send = "send";
     public const string Answer = "answer";
     public const string Decline = "decline";
+    public const string WriteStage = "stage";
+    public const string SignOff = "sign-off";
+    public const string AddBidder = "add-bidder";
+    public const string AddSpecification = "specify";
+    public const string AssessGround = "assess-ground";
+    public const string CheckDebarment = "check-debarment";
+    public const string Decide = "decide";
+    public const string AddAssociate = "add-associate";
+    public const string ReplaceAssociate = "replace-associate";
+    public const string Accept = "accept";
 }

@@ -35,6 +35,11 @@ public static class Policies
 
     /// <summary>Change the remediation plan (dispositions, status, exceptions): Procurement, Manager, Admin.</summary>
     public const string Remediate = "remediate";
+    /// <summary>Read procurement cases with their exclusion checks and acceptance: Admin, Procurement, Compliance, Assessor.</summary>
+    public const string ReadProcurement = "read-procurement";
+
+    /// <summary>Run procurement cases (stages, sign-offs, bidders, exclusion checks, acceptance): Procurement and Admin.</summary>
+    public const string ManageProcurement = "manage-procurement";
 
     /// <summary>Manage accounts and API tokens: Admin.</summary>
     public const string Administer = "administer";
@@ -50,6 +55,8 @@ public static class Policies
         options.AddPolicy(Procure, p => p.RequireRole(Roles.Procurement));
         options.AddPolicy(ReadRemediation, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.Procurement, Roles.Compliance, Roles.Assessor));
         options.AddPolicy(Remediate, p => p.RequireRole(Roles.Procurement, Roles.Manager, Roles.Admin));
+        options.AddPolicy(ReadProcurement, p => p.RequireRole(Roles.Admin, Roles.Procurement, Roles.Compliance, Roles.Assessor));
+        options.AddPolicy(ManageProcurement, p => p.RequireRole(Roles.Procurement, Roles.Admin));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
     }
 }

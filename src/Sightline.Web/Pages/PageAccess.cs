@@ -17,5 +17,6 @@ public static class PageAccess
         options.Conventions.AuthorizeFolder("/Audit", Policies.ReadAudit);
         options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
         options.Conventions.AuthorizeFolder("/Remediation", Policies.ReadRemediation);
+        options.Conventions.AuthorizeFolder("/Procurement", Policies.ReadProcurement);
     }
 }

@@ -1305,6 +1305,344 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("observations", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Procurement.AcceptanceCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("checked_by");
+
+                    b.Property<int>("Delivered")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivered");
+
+                    b.Property<string>("Differences")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("differences");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_acceptance_checks_case_id");
+
+                    b.ToTable("acceptance_checks", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.AssociatedPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ReplacedBecause")
+                        .HasColumnType("text")
+                        .HasColumnName("replaced_because");
+
+                    b.Property<int?>("ReplacedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("replaced_by_id");
+
+                    b.Property<DateOnly?>("ReplacedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("replaced_on");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("role");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "SupplierId")
+                        .HasDatabaseName("ix_associated_persons_case_id_supplier_id");
+
+                    b.ToTable("associated_persons", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.CaseBidder", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<DateOnly>("Added")
+                        .HasColumnType("date")
+                        .HasColumnName("added");
+
+                    b.HasKey("CaseId", "SupplierId");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_case_bidders_supplier_id");
+
+                    b.ToTable("case_bidders", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.CaseStageRecord", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Stage")
+                        .HasColumnType("text")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset?>("SignedOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_off_at");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasColumnType("text")
+                        .HasColumnName("signed_off_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("written_by");
+
+                    b.HasKey("CaseId", "Stage");
+
+                    b.ToTable("case_stages", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.DebarmentCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("checked_by");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("checked_on");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person");
+
+                    b.Property<string>("PersonKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person_kind");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("text")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("result");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "SupplierId")
+                        .HasDatabaseName("ix_debarment_checks_case_id_supplier_id");
+
+                    b.ToTable("debarment_checks", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.ExclusionDecision", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reasons");
+
+                    b.HasKey("CaseId", "SupplierId");
+
+                    b.ToTable("exclusion_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.GroundAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Applies")
+                        .HasColumnType("boolean")
+                        .HasColumnName("applies");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("Continuing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("continuing");
+
+                    b.Property<DateOnly?>("EventOn")
+                        .HasColumnType("date")
+                        .HasColumnName("event_on");
+
+                    b.Property<string>("Ground")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ground");
+
+                    b.Property<DateOnly?>("MinisterNotifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("minister_notified_on");
+
+                    b.Property<string>("MinisterReference")
+                        .HasColumnType("text")
+                        .HasColumnName("minister_reference");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person");
+
+                    b.Property<string>("PersonKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person_kind");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "SupplierId")
+                        .HasDatabaseName("ix_ground_assessments_case_id_supplier_id");
+
+                    b.ToTable("ground_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.ProcurementCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ExcludedMakers")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("excluded_makers");
+
+                    b.Property<DateOnly>("Opened")
+                        .HasColumnType("date")
+                        .HasColumnName("opened");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("procurement_cases", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Procurement.Questionnaire", b =>
                 {
                     b.Property<int>("Id")
@@ -1388,6 +1726,45 @@ namespace Sightline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_questionnaire_replies_questionnaire_id");
 
                     b.ToTable("questionnaire_replies", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.SpecificationItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<string>("Firmware")
+                        .HasColumnType("text")
+                        .HasColumnName("firmware");
+
+                    b.Property<string>("Maker")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("maker");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("model");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_specification_items_case_id");
+
+                    b.ToTable("specification_items", (string)null);
                 });
 
             modelBuilder.Entity("Sightline.Procurement.Supplier", b =>
@@ -2047,6 +2424,83 @@ namespace Sightline.Data.Migrations.Postgres
                         .HasConstraintName("fk_observations_device_id");
                 });
 
+            modelBuilder.Entity("Sightline.Procurement.AcceptanceCheck", b =>
+                {
+                    b.HasOne("Sightline.Procurement.ProcurementCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acceptance_checks_case_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.AssociatedPerson", b =>
+                {
+                    b.HasOne("Sightline.Procurement.CaseBidder", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId", "SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_associated_persons_case_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.CaseBidder", b =>
+                {
+                    b.HasOne("Sightline.Procurement.ProcurementCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_bidders_case_id");
+
+                    b.HasOne("Sightline.Procurement.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_bidders_supplier_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.CaseStageRecord", b =>
+                {
+                    b.HasOne("Sightline.Procurement.ProcurementCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_stages_case_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.DebarmentCheck", b =>
+                {
+                    b.HasOne("Sightline.Procurement.CaseBidder", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId", "SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_debarment_checks_case_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.ExclusionDecision", b =>
+                {
+                    b.HasOne("Sightline.Procurement.CaseBidder", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId", "SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exclusion_decisions_case_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.GroundAssessment", b =>
+                {
+                    b.HasOne("Sightline.Procurement.CaseBidder", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId", "SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ground_assessments_case_id");
+                });
+
             modelBuilder.Entity("Sightline.Procurement.Questionnaire", b =>
                 {
                     b.HasOne("Sightline.Procurement.Supplier", null)
@@ -2065,6 +2519,16 @@ namespace Sightline.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_questionnaire_replies_questionnaire_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.SpecificationItem", b =>
+                {
+                    b.HasOne("Sightline.Procurement.ProcurementCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_specification_items_case_id");
                 });
 
             modelBuilder.Entity("Sightline.Procurement.SupplierDevice", b =>

@@ -1279,6 +1279,336 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("observations", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Procurement.AcceptanceCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CheckedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_by");
+
+                    b.Property<int>("Delivered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered");
+
+                    b.Property<string>("Differences")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("differences");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_acceptance_checks_case_id");
+
+                    b.ToTable("acceptance_checks", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.AssociatedPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ReplacedBecause")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_because");
+
+                    b.Property<int?>("ReplacedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replaced_by_id");
+
+                    b.Property<DateOnly?>("ReplacedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_on");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplier_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "SupplierId")
+                        .HasDatabaseName("ix_associated_persons_case_id_supplier_id");
+
+                    b.ToTable("associated_persons", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.CaseBidder", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<DateOnly>("Added")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added");
+
+                    b.HasKey("CaseId", "SupplierId");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_case_bidders_supplier_id");
+
+                    b.ToTable("case_bidders", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.CaseStageRecord", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Stage")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("SignedOffAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_off_at");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_off_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("WrittenAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_at");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_by");
+
+                    b.HasKey("CaseId", "Stage");
+
+                    b.ToTable("case_stages", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.DebarmentCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_by");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_on");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person");
+
+                    b.Property<string>("PersonKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_kind");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplier_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "SupplierId")
+                        .HasDatabaseName("ix_debarment_checks_case_id_supplier_id");
+
+                    b.ToTable("debarment_checks", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.ExclusionDecision", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.HasKey("CaseId", "SupplierId");
+
+                    b.ToTable("exclusion_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.GroundAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Applies")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applies");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("Continuing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("continuing");
+
+                    b.Property<DateOnly?>("EventOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_on");
+
+                    b.Property<string>("Ground")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ground");
+
+                    b.Property<DateOnly?>("MinisterNotifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("minister_notified_on");
+
+                    b.Property<string>("MinisterReference")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("minister_reference");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person");
+
+                    b.Property<string>("PersonKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_kind");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplier_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "SupplierId")
+                        .HasDatabaseName("ix_ground_assessments_case_id_supplier_id");
+
+                    b.ToTable("ground_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.ProcurementCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ExcludedMakers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("excluded_makers");
+
+                    b.Property<DateOnly>("Opened")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("procurement_cases", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Procurement.Questionnaire", b =>
                 {
                     b.Property<int>("Id")
@@ -1358,6 +1688,43 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_questionnaire_replies_questionnaire_id");
 
                     b.ToTable("questionnaire_replies", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.SpecificationItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<string>("Firmware")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("firmware");
+
+                    b.Property<string>("Maker")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("maker");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_specification_items_case_id");
+
+                    b.ToTable("specification_items", (string)null);
                 });
 
             modelBuilder.Entity("Sightline.Procurement.Supplier", b =>
@@ -2007,6 +2374,83 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasConstraintName("fk_observations_device_id");
                 });
 
+            modelBuilder.Entity("Sightline.Procurement.AcceptanceCheck", b =>
+                {
+                    b.HasOne("Sightline.Procurement.ProcurementCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acceptance_checks_case_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.AssociatedPerson", b =>
+                {
+                    b.HasOne("Sightline.Procurement.CaseBidder", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId", "SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_associated_persons_case_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.CaseBidder", b =>
+                {
+                    b.HasOne("Sightline.Procurement.ProcurementCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_bidders_case_id");
+
+                    b.HasOne("Sightline.Procurement.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_bidders_supplier_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.CaseStageRecord", b =>
+                {
+                    b.HasOne("Sightline.Procurement.ProcurementCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_stages_case_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.DebarmentCheck", b =>
+                {
+                    b.HasOne("Sightline.Procurement.CaseBidder", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId", "SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_debarment_checks_case_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.ExclusionDecision", b =>
+                {
+                    b.HasOne("Sightline.Procurement.CaseBidder", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId", "SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exclusion_decisions_case_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.GroundAssessment", b =>
+                {
+                    b.HasOne("Sightline.Procurement.CaseBidder", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId", "SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ground_assessments_case_id");
+                });
+
             modelBuilder.Entity("Sightline.Procurement.Questionnaire", b =>
                 {
                     b.HasOne("Sightline.Procurement.Supplier", null)
@@ -2025,6 +2469,16 @@ namespace Sightline.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_questionnaire_replies_questionnaire_id");
+                });
+
+            modelBuilder.Entity("Sightline.Procurement.SpecificationItem", b =>
+                {
+                    b.HasOne("Sightline.Procurement.ProcurementCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_specification_items_case_id");
                 });
 
             modelBuilder.Entity("Sightline.Procurement.SupplierDevice", b =>
