@@ -48,7 +48,11 @@ public static class RegisterFindings
         var counts = await SystemDeviceCounts.ReadAsync(db, covered, systemId, cancel);
         var exploited = await ExploitedAsync(db, knowledge, systemId, cancel);
         var lists = listDevices
-            ? await FindingDevices.ReadAsync(db, covered, [.. systems.Where(s => s.SensitiveSite).Select(s => s.Id)], exploited.Firmware, systemId, cancel)
+            ? await FindingDevices.ReadAsync(db, covered, [.. systems.Where(s => s.SensitiveSite).Select(s => s.Id)], exploited.Firmware,
+                systems.ToDictionary(s => s.Id, s => counts.GetValueOrDefault(s.Id) is { } c
+                    ? new FindingDevices.Totals(c.Security, c.Missing, s.SensitiveSite ? c.Covered : 0,
+                        exploited.Findings.TryGetValue(s.Id, out var hit) ? hit.Count : 0)
+                    : new FindingDevices.Totals(0, 0, 0, 0)), systemId, cancel)
             : [];
         var unplaced = await HostsOnNoSystemAsync(db, listDevices, cancel);
 
