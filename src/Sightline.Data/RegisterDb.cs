@@ -32,6 +32,8 @@ public abstract partial class RegisterDb(DbContextOptions options) : IdentityDbC
 
     public DbSet<Audit.StoredCheckpoint> StoredCheckpoints => Set<Audit.StoredCheckpoint>();
 
+    public DbSet<Audit.ChainVerification> ChainVerifications => Set<Audit.ChainVerification>();
+
     public DbSet<DeviceIdentity> Identities => Set<DeviceIdentity>();
 
     public DbSet<IdentityOverride> Overrides => Set<IdentityOverride>();
@@ -158,6 +160,11 @@ public abstract partial class RegisterDb(DbContextOptions options) : IdentityDbC
         {
             checkpoint.ToTable("audit_checkpoints");
             checkpoint.HasIndex(c => c.Sequence);
+        });
+        builder.Entity<Audit.ChainVerification>(verification =>
+        {
+            verification.ToTable("audit_chain_verification");
+            verification.Property(v => v.Id).ValueGeneratedNever();
         });
         // Each feature area maps its own entities in its own file (RegisterDb.NAME.cs).
         ModelCompliance(builder);

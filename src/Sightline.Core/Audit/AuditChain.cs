@@ -104,10 +104,16 @@ public static class AuditChain
     /// <summary>
     /// Checks entries given in sequence order; returns the first break found, or null when the chain holds.
     /// </summary>
-    public static AuditBreak? Verify(IEnumerable<AuditEntry> entriesInOrder)
+    public static AuditBreak? Verify(IEnumerable<AuditEntry> entriesInOrder) => Verify(entriesInOrder, 0, "");
+
+    /// <summary>
+    /// Checks entries given in sequence order that follow entry <paramref name="afterSequence"/>, whose hash is
+    /// <paramref name="afterHash"/> (0 and "" for the whole log); returns the first break found, or null when they chain onto it.
+    /// </summary>
+    public static AuditBreak? Verify(IEnumerable<AuditEntry> entriesInOrder, long afterSequence, string afterHash)
     {
-        var expectedSequence = 1L;
-        var previousHash = "";
+        var expectedSequence = afterSequence + 1;
+        var previousHash = afterHash;
         foreach (var entry in entriesInOrder)
         {
             if (entry.Sequence != expectedSequence)

@@ -63,4 +63,73 @@ public static class AuditLog
         var broken = await Task.Run(() => AuditChain.Verify(entries), cancel);
         return new Check(count, head, broken);
     }
+
+    /// <summary>
+    /// Checks the whole chain, as <see cref="VerifyAsync"/>, and when it holds records how far it was verified (at
+    /// <paramref name="now"/>) for <see cref="VerifySinceFullAsync"/>.
+    /// </summary>
+    public static async Task<Check> VerifyInFullAsync(RegisterDb db, DateTimeOffset now, CancellationToken cancel)
+    {
+        var check = await VerifyAsync(db, cancel);
+        if (check.Broken is not null || check.Count == 0)
+        {
+            return check;
+        }
+        var point = await db.ChainVerifications.SingleOrDefaultAsync(cancel);
+        if (point is null)
+        {
+            point = new ChainVerification { Hash = check.Head };
+            db.ChainVerifications.Add(point);
+        }
+        else if (point.Sequence > check.Count)
+        {
+            // The log now ends before a point once verified: it was cut. The point stays, so the findings keep saying so.
+            return check;
+        }
+        point.Sequence = check.Count;
+        point.Hash = check.Head;
+        point.Time = now;
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+        }
+        catch (DbUpdateException)
+        {
+            // Another full verification recorded its point at the same moment; either point is true.
+            db.ChangeTracker.Clear();
+        }
+        return check;
+    }
+
+    /// <summary>
+    /// What the entries after the last full verification showed: its point (null when none is recorded, and then nothing
+    /// was checked), how many entries follow it, and the first break among them.
+    /// </summary>
+    public sealed record Since(ChainVerification? Verified, long Entries, AuditBreak? Broken);
+
+    /// <summary>
+    /// Checks only the entries after the point the last full verification recorded, chained onto its hash, and that the
+    /// entry at that point still carries it: cheap enough for every compliance read, while a change to an older entry
+    /// is left to the next full verification (`sightline audit verify`).
+    /// </summary>
+    public static async Task<Since> VerifySinceFullAsync(RegisterDb db, CancellationToken cancel)
+    {
+        var point = await db.ChainVerifications.AsNoTracking().SingleOrDefaultAsync(cancel);
+        if (point is null)
+        {
+            return new Since(null, 0, null);
+        }
+        var hash = await db.AuditEntries.AsNoTracking().Where(a => a.Sequence == point.Sequence).Select(a => a.Hash).FirstOrDefaultAsync(cancel);
+        if (hash != point.Hash)
+        {
+            return new Since(point, 0, new AuditBreak(point.Sequence, hash is null
+                ? $"entry {point.Sequence}, the last verified in full, is missing (removed)"
+                : $"entry {point.Sequence} no longer has the hash it had when verified in full: the log was rewritten at or before it"));
+        }
+        long count = 0;
+        var entries = db.AuditEntries.AsNoTracking().Where(a => a.Sequence > point.Sequence).OrderBy(a => a.Sequence).AsEnumerable()
+            .Select(e => { count++; return e; });
+        var broken = await Task.Run(() => AuditChain.Verify(entries, point.Sequence, point.Hash), cancel);
+        return new Since(point, count, broken);
+    }
 }

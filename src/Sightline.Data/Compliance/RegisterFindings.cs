@@ -33,9 +33,6 @@ public static class RegisterFindings
     public static async Task<List<PrincipleFindings>> ComputeAsync(RegisterDb db, KnowledgeBase knowledge, DateOnly today, int? systemId,
         CancellationToken cancel, bool listDevices = true)
     {
-        // The audit chain's check reads the whole log: it runs on a connection of its own while the rest is counted.
-        // Inside a transaction the log may hold entries only this context sees: then it runs here, after the rest.
-        var alongside = db.Database.CurrentTransaction is null ? VerifyOnAnotherAsync(db, cancel) : null;
         var systems = await db.Systems.AsNoTracking().Where(s => systemId == null || s.Id == systemId).OrderBy(s => s.Name).ToListAsync(cancel);
         var ids = systems.ConvertAll(s => s.Id);
         var organisation = await db.Organisations.AsNoTracking().OrderBy(o => o.Id).FirstOrDefaultAsync(cancel);
@@ -51,11 +48,17 @@ public static class RegisterFindings
         var counts = await SystemDeviceCounts.ReadAsync(db, covered, systemId, cancel);
         var exploited = await ExploitedAsync(db, knowledge, systemId, cancel);
         var lists = listDevices
-            ? await FindingDevices.ReadAsync(db, covered, [.. systems.Where(s => s.SensitiveSite).Select(s => s.Id)], exploited.Firmware, systemId, cancel)
+            ? await FindingDevices.ReadAsync(db, covered, [.. systems.Where(s => s.SensitiveSite).Select(s => s.Id)], exploited.Firmware,
+                systems.ToDictionary(s => s.Id, s => counts.GetValueOrDefault(s.Id) is { } c
+                    ? new FindingDevices.Totals(c.Security, c.Missing, s.SensitiveSite ? c.Covered : 0,
+                        exploited.Findings.TryGetValue(s.Id, out var hit) ? hit.Count : 0)
+                    : new FindingDevices.Totals(0, 0, 0, 0)), systemId, cancel)
             : [];
         var unplaced = await HostsOnNoSystemAsync(db, listDevices, cancel);
 
-        var check = await (alongside ?? AuditLog.VerifyAsync(db, cancel));
+        // Only the entries since the last full verification: re-hashing a large register's whole log on every read
+        // would cost more than all the counting (`sightline audit verify` is the full check, and records its point).
+        var check = await AuditLog.VerifySinceFullAsync(db, cancel);
         var none = new FindingDevices.Lists([], [], [], []);
         var results = new List<PrincipleFindings>(systems.Count * Principle.All.Count);
         foreach (var system in systems)
@@ -83,12 +86,6 @@ public static class RegisterFindings
             results.AddRange(Principle.All.Select(p => new PrincipleFindings(system.Id, system.Name, p, findings[p.Number])));
         }
         return results;
-    }
-
-    private static async Task<AuditLog.Check> VerifyOnAnotherAsync(RegisterDb db, CancellationToken cancel)
-    {
-        await using var other = db.Another();
-        return await AuditLog.VerifyAsync(other, cancel);
     }
 
     private static string Source(int principle, string data) => $"Code of Practice principle {principle}; {data}";
@@ -326,12 +323,19 @@ public static class RegisterFindings
             : new(FindingStatus.Met, $"Last reviewed on {Day(reviewed)}", 1, [], source);
     }
 
-    private static RegisterFinding Audit(AuditLog.Check check)
+    private static RegisterFinding Audit(AuditLog.Since check)
     {
-        var source = Source(10, "register: the audit log's hash chain (as `audit verify`)");
+        var source = Source(10, "register: the audit log's hash chain, verified in full by `audit verify` and since then on each read");
+        if (check.Verified is not { } point)
+        {
+            return new(FindingStatus.NotEvidenced, "The audit log's hash chain has not been verified in full: run `sightline audit verify`", 0, [], source);
+        }
+        var verified = $"verified in full on {point.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC up to entry {point.Sequence}";
         return check.Broken is { } broken
-            ? new(FindingStatus.Attention, $"The audit log does not verify: broken at entry {broken.Sequence} ({broken.Reason})", 1, [], source)
-            : new(FindingStatus.Met, $"The audit log verifies ({Words.Count(check.Count, "entries")})", check.Count, [], source);
+            ? new(FindingStatus.Attention, $"The audit log does not verify: broken at entry {broken.Sequence} ({broken.Reason}); the chain was {verified}", 1, [], source)
+            : new(FindingStatus.Met, $"The audit log's hash chain was {verified}; " +
+                (check.Entries == 1 ? "the 1 entry since chains onto it" : $"the {check.Entries} entries since chain onto it"),
+                point.Sequence + check.Entries, [], source);
     }
 
     private static IEnumerable<RegisterFinding> ReferenceDatabases(SurveillanceSystem system, SystemDeviceCounts count, List<ReferenceDatabase> databases,

@@ -27,6 +27,8 @@ public static class AnnualReportRead
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var organisation = await OrganisationProfile.GetAsync(db, cancel);
         var systems = await db.Systems.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancel);
+        // The report verifies the whole chain anyway: done first, its point is the one principle 10's finding reads.
+        var chain = await AuditLog.VerifyInFullAsync(db, now, cancel);
         var principles = (await RegisterFindings.ComputeAsync(db, knowledge, today, null, cancel, listDevices: false)).ToLookup(p => p.SystemId);
         var purposes = (await db.SystemPurposes.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancel)).ToLookup(p => p.SystemId);
         var dpias = (await db.Dpias.AsNoTracking().ToListAsync(cancel)).ToLookup(d => d.SystemId);
@@ -59,7 +61,7 @@ public static class AnnualReportRead
                 // Overdue in the period: not done now, and due before the period's end and before today.
                 itsActions.Count(a => a.Status != ActionStatus.Done && a.Due <= period.To && a.IsOverdue(today)));
         });
-        return new AnnualReport(organisation, period, today, reviews, await ChangesAsync(db, period, cancel), await AuditLog.VerifyAsync(db, cancel));
+        return new AnnualReport(organisation, period, today, reviews, await ChangesAsync(db, period, cancel), chain);
     }
 
     // The purposes as the findings read them (the system's list), each with its details where recorded.

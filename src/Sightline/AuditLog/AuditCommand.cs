@@ -61,7 +61,7 @@ public static class AuditCommand
         var verify = new Command("verify", "Check the hash chain and the signed checkpoints: report edited, removed, reordered or cut-off entries") { checkpoints };
         verify.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, _) =>
         {
-            var (count, head, broken) = await Data.Audit.AuditLog.VerifyAsync(db, cancel);
+            var (count, head, broken) = await Data.Audit.AuditLog.VerifyInFullAsync(db, cli.Context.Time.GetUtcNow(), cancel);
             var files = (parse.GetValue(checkpoints) ?? []).Select(cli.Context.PathOf).ToList();
             var findings = await AuditCheckpoints.CheckAsync(db, files, cancel);
             var failed = findings.Where(f => !f.Holds).ToList();

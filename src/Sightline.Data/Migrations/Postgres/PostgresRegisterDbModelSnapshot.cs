@@ -1015,6 +1015,30 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("web_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Data.Audit.ChainVerification", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_chain_verification", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Data.Audit.CheckpointSettings", b =>
                 {
                     b.Property<int>("Id")

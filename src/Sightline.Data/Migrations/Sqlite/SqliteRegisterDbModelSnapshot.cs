@@ -992,6 +992,31 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("web_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Data.Audit.ChainVerification", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Time")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_chain_verification", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Data.Audit.CheckpointSettings", b =>
                 {
                     b.Property<int>("Id")
