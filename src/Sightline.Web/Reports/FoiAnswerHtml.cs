@@ -67,44 +67,49 @@ public static class FoiAnswerHtml
         return html.ToString();
     }
 
-    /// <summary>The answer as CSV: section, name, devices, then a device's own columns when released at device level.</summary>
+    /// <summary>
+    /// The answer as CSV: section, name, devices, then a device's own columns when released at device level. Text cells are
+    /// guarded against spreadsheet formulas.
+    /// </summary>
     public static string Csv(FoiAnswer answer)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture);
         var csv = new CsvWriter(text);
-        csv.WriteRecord(["section", "name", "devices", "sold_as", "model", "site", "status", "installed", "plan", "target"]);
-        csv.WriteRecord(["maker", answer.Maker, N(answer.Total)]);
+        // Names come from the register (sites, brands, models, systems): a cell that a spreadsheet would run is guarded.
+        void Write(params string?[] cells) => csv.WriteRecord(cells.Select(c => c is null ? null : FormulaGuard.Neutralise(c)));
+        Write(["section", "name", "devices", "sold_as", "model", "site", "status", "installed", "plan", "target"]);
+        Write(["maker", answer.Maker, N(answer.Total)]);
         if (answer.Exemption is { } exemption)
         {
-            csv.WriteRecord(["exemption", $"{exemption.Title}: {exemption.Reason}", ""]);
+            Write(["exemption", $"{exemption.Title}: {exemption.Reason}", ""]);
         }
         foreach (var s in answer.ByStatus)
         {
-            csv.WriteRecord(["status", s.Status, N(s.Count)]);
+            Write(["status", s.Status, N(s.Count)]);
         }
         foreach (var b in answer.ByBrand)
         {
-            csv.WriteRecord([b.WhiteLabel ? "brand (white label)" : "brand", b.SoldAs, N(b.Count)]);
+            Write([b.WhiteLabel ? "brand (white label)" : "brand", b.SoldAs, N(b.Count)]);
         }
         foreach (var i in answer.Installed)
         {
-            csv.WriteRecord(["installed", i.Year?.ToString(CultureInfo.InvariantCulture) ?? "not recorded", N(i.Count)]);
+            Write(["installed", i.Year?.ToString(CultureInfo.InvariantCulture) ?? "not recorded", N(i.Count)]);
         }
         foreach (var r in answer.Replacement)
         {
-            csv.WriteRecord(["replacement", r.Target is { } t ? $"{r.Disposition} by {Iso(t)}" : r.Disposition, N(r.Count)]);
+            Write(["replacement", r.Target is { } t ? $"{r.Disposition} by {Iso(t)}" : r.Disposition, N(r.Count)]);
         }
         foreach (var s in answer.Sites)
         {
-            csv.WriteRecord(["site", s.Site, N(s.Count)]);
+            Write(["site", s.Site, N(s.Count)]);
         }
         foreach (var d in answer.Devices)
         {
-            csv.WriteRecord(["device", d.Device, "1", d.SoldAs, d.Model, d.Site, d.Status, d.Installed is { } i ? Iso(i) : null, d.Disposition, d.Target is { } t ? Iso(t) : null]);
+            Write(["device", d.Device, "1", d.SoldAs, d.Model, d.Site, d.Status, d.Installed is { } i ? Iso(i) : null, d.Disposition, d.Target is { } t ? Iso(t) : null]);
         }
         foreach (var d in answer.Dpias)
         {
-            csv.WriteRecord(["dpia", d.System, "", null, null, null, d.SignedOff is { } s ? $"signed off {Iso(s)} by {d.SignedOffBy}" : "no signed-off DPIA",
+            Write(["dpia", d.System, "", null, null, null, d.SignedOff is { } s ? $"signed off {Iso(s)} by {d.SignedOffBy}" : "no signed-off DPIA",
                 null, null, d.ReviewDue is { } r ? Iso(r) : null]);
         }
         return text.ToString();

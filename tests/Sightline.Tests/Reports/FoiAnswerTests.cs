@@ -54,6 +54,22 @@ public sealed partial class FoiAnswerTests
 
     [Theory]
     [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Csv_GuardsNamesASpreadsheetWouldRun(string provider)
+    {
+        await using var register = await BoardPaperTests.PlannedAsync(provider);
+        await using (var db = await register.OpenAsync())
+        {
+            await db.Sites.Where(s => s.Name == "Market Square").ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, "=1+2 Market Square"));
+        }
+
+        var csv = (await Cli.RunAsync(register, "report", "foi", "--maker", "hikvision", "--detail", "devices")).Ok().Output;
+
+        Assert.Contains("site,'=1+2 Market Square,2\n", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=1+2", csv, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
     public async Task Refusals_SayWhatIsWrong(string provider)
     {
         await using var register = await RemediationCommandTests.EstateAsync(provider);
