@@ -21,9 +21,13 @@ namespace Sightline.Data.Scanning;
 /// </summary>
 public static class ScanRecord
 {
-    /// <summary>Records a scan; the findings come back in the order of <paramref name="seen"/>.</summary>
+    /// <summary>
+    /// Records a scan; the findings come back in the order of <paramref name="seen"/>. The devices it creates are put in
+    /// <paramref name="system"/> when one is given (a scan of that system's network), which raises its DPIA's review.
+    /// </summary>
     public static async Task<ScanOutcome> WriteAsync(RegisterDb db, KnowledgeBase knowledge, IReadOnlyList<ScannedHost> seen, Func<IPAddress, bool> inScope,
-        string scopeText, bool complete, DateTimeOffset started, TimeProvider time, string actor, CancellationToken cancel, bool registerAll = false)
+        string scopeText, bool complete, DateTimeOffset started, TimeProvider time, string actor, CancellationToken cancel, bool registerAll = false,
+        SurveillanceSystem? system = null)
     {
         await using var write = await RegisterWrite.BeginAsync(db, time, actor, cancel);
         var findings = new List<ScanFinding>(seen.Count);
@@ -59,7 +63,7 @@ public static class ScanRecord
                     findings.Add(Finding(host, known ? ScanFinding.Skipped : ScanFinding.NotRegistered, null));
                     continue;
                 }
-                device = Create(write, nextId++, host, keys[address], "scan");
+                device = Create(write, nextId++, host, keys[address], "scan", system);
                 action = "created";
             }
             else
@@ -170,17 +174,20 @@ public static class ScanRecord
     public static bool IsSurveillance(Verdict verdict) =>
         verdict.DeviceClass is { } deviceClass ? DeviceClasses.Surveillance.Contains(deviceClass) : verdict.Platform is { Surveillance: true };
 
-    private static Device Create(RegisterWrite write, int id, ScannedHost host, (string? Mac, string? Serial) keys, string source)
+    private static Device Create(RegisterWrite write, int id, ScannedHost host, (string? Mac, string? Serial) keys, string source, SurveillanceSystem? system = null)
     {
         var device = new Device
         {
             Id = id, IpAddress = host.Address.ToString(), Kind = KindOf(host.Verdict.DeviceClass, host.Verdict.Platform is not null), Status = DeviceStatus.Active,
+            SystemId = system?.Id,
         };
         Fill(device, host.Verdict, keys);
         write.Db.Devices.Add(device);
+        (string, string?)[] fields = [("ip", device.IpAddress), ("kind", Words.Of(device.Kind)), ("brand", device.BrandAsSold), ("model", device.Model),
+            ("firmware", device.Firmware), ("serial", device.Serial), ("mac", device.MacAddress), ("source", source)];
+        // A device made in a system names it, as an import's does: the DPIA review reads "devices added" from it.
         write.Record("create", "device", device.Id.ToString(CultureInfo.InvariantCulture), null,
-            AuditJson.Of(("ip", device.IpAddress), ("kind", Words.Of(device.Kind)), ("brand", device.BrandAsSold), ("model", device.Model), ("firmware", device.Firmware),
-                ("serial", device.Serial), ("mac", device.MacAddress), ("source", source)));
+            AuditJson.Of(system is null ? fields : [.. fields, ("system", system.Name)]));
         return device;
     }
 

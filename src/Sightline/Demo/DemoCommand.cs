@@ -63,7 +63,12 @@ public static class DemoCommand
                 var path = Path.Combine(folder, file);
                 await File.WriteAllTextAsync(path, csv, cancel);
                 steps.Add(["import", verb, path]);
-                steps.AddRange(verb == "sites" ? DemoGovernance.Steps(DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime)) : []);
+                steps.AddRange(verb switch
+                {
+                    "sites" => DemoGovernance.Steps(DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime)),
+                    "devices" => DemoGovernance.DpiaSteps(),
+                    _ => [],
+                });
             }
             steps.AddRange(DemoAssessments.Steps(DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime)));
             var quiet = context with { Out = TextWriter.Null };
@@ -99,6 +104,9 @@ public static class DemoCommand
 
     private const string DefaultNetwork = "127.77.0.0/24";
 
+    // The system whose network the demo scans: the cameras the scan finds join it, and its DPIA's review is raised.
+    private const string ScannedSystem = "Town Centre CCTV";
+
     /// <summary>
     /// Starts a camera farm of 60 devices on a loopback /24 and scans it into the register, as a council would scan
     /// its CCTV network. Listening on ports below 1024 needs root; without it the demo says so and goes on.
@@ -129,8 +137,9 @@ public static class DemoCommand
             try
             {
                 context.Out.WriteLine($"  sightline farm --range {range} --devices 60   (emulated cameras, recorders and other devices on loopback)");
-                context.Out.WriteLine($"  sightline scan {range} --credentials logins.txt   (logins offered only to devices that ask, for identity calls)");
-                return await SightlineCli.RunAsync(["scan", range, "--credentials", logins, .. shared], context with { Out = TextWriter.Null, Error = context.Out }, cancel);
+                context.Out.WriteLine($"  sightline scan {range} --credentials logins.txt --system \"{ScannedSystem}\"   (logins offered only to devices that ask, for identity calls)");
+                return await SightlineCli.RunAsync(["scan", range, "--credentials", logins, "--system", ScannedSystem, .. shared],
+                    context with { Out = TextWriter.Null, Error = context.Out }, cancel);
             }
             finally
             {

@@ -4,8 +4,9 @@ namespace Sightline.Demo;
 
 /// <summary>
 /// Northmoor's Code of Practice records for the demo: its profile, the pressing need and evidence behind Town Centre
-/// CCTV's purposes, an ANPR hot list, a DPIA signed off before the devices are loaded (so the import that follows raises
-/// its "devices added" review trigger) and a desktop certification that expires within 90 days.
+/// CCTV's purposes, an ANPR hot list, a desktop certification that expires within 90 days, and a DPIA signed off once
+/// the devices are loaded, so that the demo's scan, which puts the cameras it finds in the system, raises its "devices
+/// added" review trigger.
 /// </summary>
 public static class DemoGovernance
 {
@@ -24,6 +25,13 @@ public static class DemoGovernance
             "--signage", "A3 signs at each entry to Market Square naming the council, the purpose and the contact point"],
         ["systems", "database", "Car Park ANPR", "Permit holders and persistent evaders", "--kind", "hot-list",
             "--last-reviewed", Day(today.AddMonths(-5)), "--review-due", Day(today.AddMonths(1))],
+        ["certifications", "add", "--body", "nsi", "--step", "desktop", "--issued", Day(today.AddYears(-1).AddDays(60)),
+            "--reference", "NSI-SCC-0427", "--system", "Town Centre CCTV"],
+    ];
+
+    /// <summary>The DPIA's steps, run after the devices are imported and before the scan.</summary>
+    public static IEnumerable<string[]> DpiaSteps() =>
+    [
         ["dpia", "edit", "Town Centre CCTV", "--why-needed", "public monitoring; systematic monitoring of a publicly accessible area",
             "--regime", "uk-gdpr", "--necessity", "Cameras only where the evidence shows need; no audio; 31 days' retention",
             "--consultation", "Residents' survey and the town-centre traders' association",
@@ -31,8 +39,6 @@ public static class DemoGovernance
             "--measures", "Privacy masking; disclosure log; sharing agreement with the police", "--residual-risk", "low",
             "--dpo-advice", "Proceed; review the masking yearly"],
         ["dpia", "sign-off", "Town Centre CCTV", "--by", "Head of Community Safety (SRO)"],
-        ["certifications", "add", "--body", "nsi", "--step", "desktop", "--issued", Day(today.AddYears(-1).AddDays(60)),
-            "--reference", "NSI-SCC-0427", "--system", "Town Centre CCTV"],
     ];
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -2,11 +2,13 @@ using System.CommandLine;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Sightline.Cli;
 using Sightline.Data.Scanning;
 using Sightline.Identification;
 using Sightline.Identifying;
 using Sightline.Probing;
+using Sightline.Register;
 using Sightline.Scanning;
 using Sightline.Scope;
 using Spectre.Console;
@@ -30,10 +32,11 @@ public static class ScanCommand
         var credentials = new Option<string?>("--credentials") { Description = "A file of 'TARGET USER PASSWORD' lines (TARGET: CIDR, range, address, maker:ID or *) for read-only identity calls" };
         var multicast = new Option<bool>("--multicast") { Description = "Also send WS-Discovery, SADP and DHIP to their multicast groups on local links in the scope (TTL 1)" };
         var readTimeout = new Option<double>("--read-timeout") { Description = "Seconds a device has to answer each request (slow links, busy devices)", DefaultValueFactory = _ => 3 };
+        var system = new Option<string?>("--system") { Description = "Put the devices this scan registers in this system (a scan of its network); its DPIA review is raised" };
         var registerAll = new Option<bool>("--register-all") { Description = "Make a device of every host that answers, not only those identified as surveillance devices" };
         var command = new Command("scan", "Find the devices in a scope, identify them and record them in the register")
         {
-            targets, exclude, file, allowPublic, large, dryRun, json, rate, concurrency, credentials, multicast, readTimeout, registerAll,
+            targets, exclude, file, allowPublic, large, dryRun, json, rate, concurrency, credentials, multicast, readTimeout, registerAll, system,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -89,6 +92,15 @@ public static class ScanCommand
             var loading = Task.Run(() => cli.Knowledge(parse), CancellationToken.None);
             return cli.WithRegisterAsync(parse, async (db, actor) =>
             {
+                SurveillanceSystem? into = null;
+                if (parse.GetValue(system) is { } name)
+                {
+                    into = await db.Systems.FirstOrDefaultAsync(s => s.Name == name.Trim(), cancel);
+                    if (into is null)
+                    {
+                        return cli.Fail($"--system: no system named '{name}' in the register (`sightline systems list` names them)");
+                    }
+                }
                 var knowledge = await loading;
                 var identifier = new Identifier(knowledge);
                 var started = cli.Context.Time.GetUtcNow();
@@ -99,7 +111,7 @@ public static class ScanCommand
                 var seen = hosts.ConvertAll(h => new ScannedHost(h.Address, h.Mac, h.OpenPorts, h.Observations, h.Notes, h.Verdict!));
                 // The register is written even when the scan was stopped: what was found is kept, marked incomplete.
                 var outcome = await ScanRecord.WriteAsync(db, knowledge, seen, scope.Contains, scopeText, complete, started, cli.Context.Time, actor, CancellationToken.None,
-                    parse.GetValue(registerAll));
+                    parse.GetValue(registerAll), into);
                 if (parse.GetValue(json))
                 {
                     for (var i = 0; i < seen.Count; i++)

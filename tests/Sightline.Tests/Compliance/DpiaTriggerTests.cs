@@ -1,5 +1,9 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Sightline.Data.Scanning;
+using Sightline.Identification;
+using Sightline.Knowledge;
 
 namespace Sightline.Tests.Compliance;
 
@@ -57,6 +61,43 @@ public sealed class DpiaTriggerTests
         Assert.Equal(show.Output, again.Output); // read once: reading again raises nothing more
         await using var db = await register.OpenAsync();
         Assert.Equal(5, await db.DpiaTriggers.CountAsync(t => t.Cleared == null));
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Triggers_DevicesAScanPutsInTheSystem_AreAdded_AndAnUnknownSystemIsRefusedBeforeScanning(string provider)
+    {
+        await using var register = await Registers.NewAsync(provider);
+        await Cli.RunAsync(register, "init").Ok();
+        await Cli.RunAsync(register, "import", "devices", register.File("devices.csv", Samples.ThreeDevices)).Ok();
+        await Cli.RunAsync(register, "dpia", "edit", "Town Centre CCTV", "--regime", "uk-gdpr").Ok();
+        await Cli.RunAsync(register, "dpia", "sign-off", "Town Centre CCTV", "--by", "Jo Smith").Ok();
+        var knowledge = KnowledgeBase.Load(Repository.Folder("knowledge"));
+        var identifier = new Identifier(knowledge);
+        ScannedHost Host(string address, string brand, string model)
+        {
+            var observations = Identifier.FromRegister(brand, model, null, null, null);
+            return new ScannedHost(IPAddress.Parse(address), null, [80], observations, [], identifier.Identify(observations));
+        }
+
+        // What `sightline scan RANGE --system "Town Centre CCTV"` writes: two cameras found on the system's network.
+        await using (var db = await register.OpenAsync())
+        {
+            var system = await db.Systems.SingleAsync(s => s.Name == "Town Centre CCTV");
+            await ScanRecord.WriteAsync(db, knowledge, [Host("127.0.0.21", "Axis", "P3265-LVE"), Host("127.0.0.22", "Hikvision", "DS-2CD2143G2-I")],
+                _ => true, "127.0.0.0/24", complete: false, Cli.Start, TimeProvider.System, "test", CancellationToken.None, system: system);
+        }
+        var show = await Cli.RunAsync(register, "dpia", "show", "Town Centre CCTV").Ok();
+        var unknown = await Cli.RunAsync(register, "scan", "127.0.0.1/32", "--system", "Nowhere CCTV");
+
+        Assert.Contains("Review triggers (open until the DPIA is signed off again):\n", show.Output);
+        Assert.Contains("devices-added: 2 devices added\n", show.Output);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Equal("error: --system: no system named 'Nowhere CCTV' in the register (`sightline systems list` names them)\n", unknown.Error);
+        await using var check = await register.OpenAsync();
+        var town = await check.Systems.SingleAsync(s => s.Name == "Town Centre CCTV");
+        Assert.Equal(2, await check.Devices.CountAsync(d => d.IpAddress!.StartsWith("127.0.0.2") && d.SystemId == town.Id));
+        Assert.Equal(0, await check.AuditEntries.CountAsync(a => a.Action == "scan" && a.After!.Contains("127.0.0.1/32")));
     }
 
     [Theory]

@@ -36,6 +36,11 @@ public sealed class DemoCommandTests
             Assert.Contains("unknown maker", run.Output);
             Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "scan"));
             Assert.True(await db.Observations.AnyAsync());
+            // The scan put the cameras it found in Town Centre CCTV, whose DPIA was signed off before it: a review is due.
+            var town = await db.Systems.SingleAsync(s => s.Name == "Town Centre CCTV");
+            Assert.Equal(40, await db.Devices.CountAsync(d => d.SystemId == town.Id && d.IpAddress!.StartsWith("127.77.0.")));
+            var dpia = (await Cli.RunAsync(["dpia", "show", "Town Centre CCTV", "--db", path], folder, new Dictionary<string, string>()).Ok()).Output;
+            Assert.Contains("devices-added: 40 devices added\n", dpia);
 
             // Town Centre CCTV's self-assessment answered in full, signed off by a named person and published; Car Park
             // ANPR's a draft with actions past their due date and findings from the register still to decide.
