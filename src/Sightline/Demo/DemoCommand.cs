@@ -88,6 +88,12 @@ public static class DemoCommand
             {
                 return scanned;
             }
+            // The DPIA list reads what the scan changed and raises the reviews it calls for, which the compliance page shows.
+            context.Out.WriteLine("  sightline dpia list");
+            if (await SightlineCli.RunAsync(["dpia", "list", .. shared], quiet, cancel) is var listed and not 0)
+            {
+                return listed;
+            }
             await using var register = await RegisterLocation.Sqlite(db).OpenAsync(create: false, cancel);
             await SummariseAsync(register, cli.Knowledge(parse), context, cancel);
             context.Out.WriteLine();

@@ -39,6 +39,9 @@ public sealed class DemoCommandTests
             // The scan put the cameras it found in Town Centre CCTV, whose DPIA was signed off before it: a review is due.
             var town = await db.Systems.SingleAsync(s => s.Name == "Town Centre CCTV");
             Assert.Equal(40, await db.Devices.CountAsync(d => d.SystemId == town.Id && d.IpAddress!.StartsWith("127.77.0.")));
+            // The demo's `dpia list` after the scan raised the review, so the compliance view shows it.
+            var compliance = (await Cli.RunAsync(["compliance", "--system", "Town Centre CCTV", "--db", path], folder, new Dictionary<string, string>()).Ok()).Output;
+            Assert.Contains("1 DPIA review trigger open: 40 devices added", compliance);
             var dpia = (await Cli.RunAsync(["dpia", "show", "Town Centre CCTV", "--db", path], folder, new Dictionary<string, string>()).Ok()).Output;
             Assert.Contains("devices-added: 40 devices added\n", dpia);
 
