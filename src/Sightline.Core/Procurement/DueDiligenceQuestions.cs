@@ -19,28 +19,15 @@ public sealed record DueDiligenceQuestions(string Id, string Version, string Tit
     /// <exception cref="FormatException">The file is missing or has problems; the message names each place.</exception>
     public static DueDiligenceQuestions Shipped(string knowledgeFolder)
     {
-        var path = Path.Combine(knowledgeFolder, ShippedFile);
-        if (!File.Exists(path))
-        {
-            throw new FormatException($"{path}: the due-diligence question set is missing");
-        }
-        return Parse(File.ReadAllText(path), path);
+        var (json, path) = ProcurementJson.Shipped(knowledgeFolder, ShippedFile, "the due-diligence question set is missing");
+        return Parse(json, path);
     }
 
     /// <summary>Reads a set from JSON; every problem's message starts with <paramref name="where"/> and names its JSON path.</summary>
     /// <exception cref="FormatException">Every problem found.</exception>
     public static DueDiligenceQuestions Parse(string json, string where)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"{where}: line {(e.LineNumber ?? 0) + 1}: not valid JSON", e);
-        }
-        using (document)
+        using (var document = ProcurementJson.Parse(json, where))
         {
             var problems = new List<string>();
             var root = document.RootElement;

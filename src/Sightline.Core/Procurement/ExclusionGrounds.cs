@@ -24,28 +24,15 @@ public sealed record ExclusionGrounds(string Id, string Version, string Checked,
     /// <exception cref="FormatException">The file is missing or has problems; the message names each place.</exception>
     public static ExclusionGrounds Shipped(string knowledgeFolder)
     {
-        var path = Path.Combine(knowledgeFolder, ShippedFile);
-        if (!File.Exists(path))
-        {
-            throw new FormatException($"{path}: the exclusion grounds are missing");
-        }
-        return Parse(File.ReadAllText(path), path);
+        var (json, path) = ProcurementJson.Shipped(knowledgeFolder, ShippedFile, "the exclusion grounds are missing");
+        return Parse(json, path);
     }
 
     /// <summary>Reads the grounds from JSON; every problem's message starts with <paramref name="where"/> and names its JSON path.</summary>
     /// <exception cref="FormatException">Every problem found.</exception>
     public static ExclusionGrounds Parse(string json, string where)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"{where}: line {(e.LineNumber ?? 0) + 1}: not valid JSON", e);
-        }
-        using (document)
+        using (var document = ProcurementJson.Parse(json, where))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
