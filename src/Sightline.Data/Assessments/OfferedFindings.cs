@@ -20,7 +20,7 @@ public static class OfferedFindings
         public string Text => $"{System}: {Finding.Text}";
     }
 
-    public static async Task<IReadOnlyList<Offer>> ListAsync(RegisterDb db, KnowledgeBase knowledge, int id, DateOnly today, CancellationToken cancel)
+    public static async Task<IReadOnlyList<Offer>> ListAsync(RegisterDb db, KnowledgeBase knowledge, int id, TimeProvider time, CancellationToken cancel)
     {
         if (!await db.SelfAssessments.AnyAsync(a => a.Id == id, cancel))
         {
@@ -32,7 +32,7 @@ public static class OfferedFindings
         var principles = new List<PrincipleFindings>();
         foreach (var system in scope)
         {
-            principles.AddRange(await RegisterFindings.ComputeAsync(db, knowledge, today, system, cancel));
+            principles.AddRange(await RegisterFindings.ComputeAsync(db, knowledge, time, system, cancel));
         }
         var offers = new List<Offer>();
         foreach (var group in principles.GroupBy(p => p.Principle.Number).OrderBy(g => g.Key))
@@ -56,7 +56,7 @@ public static class OfferedFindings
     public static async Task<Offer> DecideAsync(RegisterDb db, KnowledgeBase knowledge, TimeProvider time, string actor, int id, string key,
         bool accept, string? reason, CancellationToken cancel)
     {
-        var offers = await ListAsync(db, knowledge, id, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancel);
+        var offers = await ListAsync(db, knowledge, id, time, cancel);
         var offer = offers.FirstOrDefault(o => o.Key == key.Trim())
             ?? throw new RegisterException($"no finding '{key}' is offered to self-assessment {SelfAssessments.Key(id)}; see `sightline assess findings {SelfAssessments.Key(id)}`");
         await SelfAssessments.DecideFindingAsync(db, time, actor, id, new FindingDecision(offer.Principle, offer.Text, Words.Of(offer.Finding.Status),

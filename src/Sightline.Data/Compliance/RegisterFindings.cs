@@ -28,17 +28,21 @@ public static class RegisterFindings
     /// <summary>
     /// Every principle's findings for each system (or the one with <paramref name="systemId"/>), by system name then
     /// principle. With <paramref name="listDevices"/> false the findings name no devices (only their counts): the overview
-    /// needs only the statuses, and sparing the lists spares a query per finding.
+    /// needs only the statuses, and sparing the lists spares a query per finding. The DPIA review triggers are first
+    /// brought up to date with the audit log (<see cref="DpiaReviews.RaiseAsync"/>), so every view of the findings shows
+    /// the same open triggers whether or not a DPIA page was read since the register changed.
     /// </summary>
-    public static async Task<List<PrincipleFindings>> ComputeAsync(RegisterDb db, KnowledgeBase knowledge, DateOnly today, int? systemId,
+    public static async Task<List<PrincipleFindings>> ComputeAsync(RegisterDb db, KnowledgeBase knowledge, TimeProvider time, int? systemId,
         CancellationToken cancel, bool listDevices = true)
     {
+        await DpiaReviews.RaiseAsync(db, time, cancel);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var systems = await db.Systems.AsNoTracking().Where(s => systemId == null || s.Id == systemId).OrderBy(s => s.Name).ToListAsync(cancel);
         var ids = systems.ConvertAll(s => s.Id);
         var organisation = await db.Organisations.AsNoTracking().OrderBy(o => o.Id).FirstOrDefaultAsync(cancel);
         var purposes = (await db.SystemPurposes.AsNoTracking().Where(p => ids.Contains(p.SystemId)).ToListAsync(cancel)).ToLookup(p => p.SystemId);
         var dpias = (await db.Dpias.AsNoTracking().Where(d => ids.Contains(d.SystemId)).ToListAsync(cancel)).ToLookup(d => d.SystemId);
-        var triggers = (await db.DpiaTriggers.AsNoTracking().Where(t => ids.Contains(t.SystemId) && t.Cleared == null).OrderBy(t => t.Raised).ToListAsync(cancel))
+        var triggers = (await db.DpiaTriggers.AsNoTracking().Where(t => ids.Contains(t.SystemId) && t.Cleared == null).OrderBy(t => t.Raised).ThenBy(t => t.Id).ToListAsync(cancel))
             .ToLookup(t => t.SystemId);
         var databases = (await db.ReferenceDatabases.AsNoTracking().Where(d => ids.Contains(d.SystemId)).OrderBy(d => d.Name).ToListAsync(cancel))
             .ToLookup(d => d.SystemId);
@@ -120,11 +124,15 @@ public static class RegisterFindings
         var current = dpias.Where(d => d.SignedOff is not null).MaxBy(d => d.SignedOff);
         if (current is null)
         {
+            // Review triggers call for the review of a signed-off DPIA; until there is one they are not a finding of their
+            // own (the DPIA to be written covers them), but they are named so the author knows what to cover.
+            var pending = open.Count == 0 ? "" : $" ({Words.Count(open.Count, "review triggers")} waiting: {string.Join("; ", open.Select(t => t.Detail))})";
             yield return dpias.Count == 0
-                ? new(FindingStatus.NotEvidenced, "No DPIA is recorded for the system", 0, [], source)
-                : new(FindingStatus.Attention, "The system's DPIA is a draft: it has not been signed off", dpias.Count, [], source);
+                ? new(FindingStatus.NotEvidenced, "No DPIA is recorded for the system" + pending, 0, [], source)
+                : new(FindingStatus.Attention, "The system's DPIA is a draft: it has not been signed off" + pending, dpias.Count, [], source);
+            yield break;
         }
-        else if (current.ReviewDue is not { } due)
+        if (current.ReviewDue is not { } due)
         {
             yield return new(FindingStatus.Attention, $"The DPIA signed off on {Day(current.SignedOff!.Value)} has no review date", 1, [], source);
         }

@@ -20,19 +20,20 @@ namespace Sightline.Data.Reports;
 /// </summary>
 public static class AnnualReportRead
 {
-    /// <summary>The report for <paramref name="period"/> as of <paramref name="now"/>.</summary>
-    public static async Task<AnnualReport> ReadAsync(RegisterDb db, KnowledgeBase knowledge, ReportPeriod period, DateTimeOffset now,
+    /// <summary>The report for <paramref name="period"/> as of now.</summary>
+    public static async Task<AnnualReport> ReadAsync(RegisterDb db, KnowledgeBase knowledge, ReportPeriod period, TimeProvider time,
         CancellationToken cancel)
     {
+        var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var organisation = await OrganisationProfile.GetAsync(db, cancel);
         var systems = await db.Systems.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancel);
         // The report verifies the whole chain anyway: done first, its point is the one principle 10's finding reads.
         var chain = await AuditLog.VerifyInFullAsync(db, now, cancel);
-        var principles = (await RegisterFindings.ComputeAsync(db, knowledge, today, null, cancel, listDevices: false)).ToLookup(p => p.SystemId);
+        var principles = (await RegisterFindings.ComputeAsync(db, knowledge, time, null, cancel, listDevices: false)).ToLookup(p => p.SystemId);
         var purposes = (await db.SystemPurposes.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancel)).ToLookup(p => p.SystemId);
         var dpias = (await db.Dpias.AsNoTracking().ToListAsync(cancel)).ToLookup(d => d.SystemId);
-        var triggers = (await db.DpiaTriggers.AsNoTracking().Where(t => t.Cleared == null).OrderBy(t => t.Raised).ToListAsync(cancel))
+        var triggers = (await db.DpiaTriggers.AsNoTracking().Where(t => t.Cleared == null).OrderBy(t => t.Raised).ThenBy(t => t.Id).ToListAsync(cancel))
             .ToLookup(t => t.SystemId);
         var certifications = await CertificationRecords.ListAsync(db, today, cancel);
         var assessments = await AssessmentRead.ListAsync(db, now, cancel);

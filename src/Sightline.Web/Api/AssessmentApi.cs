@@ -324,7 +324,7 @@ public static class AssessmentApi
         {
             return Unknown(id);
         }
-        var offers = await OfferedFindings.ListAsync(db, knowledge, id, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancel);
+        var offers = await OfferedFindings.ListAsync(db, knowledge, id, time, cancel);
         return TypedResults.Ok(offers.Select(OfferOf).ToList());
     }
 
@@ -346,7 +346,7 @@ public static class AssessmentApi
         {
             return Unknown(id);
         }
-        var offers = await OfferedFindings.ListAsync(db, knowledge, id, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancel);
+        var offers = await OfferedFindings.ListAsync(db, knowledge, id, time, cancel);
         if (!offers.Any(o => o.Key == key))
         {
             return Problem(StatusCodes.Status404NotFound, "key", $"no finding '{key}' is offered to self-assessment {Key(id)}; GET {Location(id)}/findings lists them");

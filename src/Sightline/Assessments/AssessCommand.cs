@@ -269,8 +269,7 @@ public static class AssessCommand
         var command = new Command("findings", "The findings from the register for the assessment's systems, each with a key to accept or reject it") { id };
         command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, _) =>
         {
-            var offers = await OfferedFindings.ListAsync(db, cli.Knowledge(parse), parse.GetValue(id),
-                DateOnly.FromDateTime(cli.Context.Time.GetUtcNow().UtcDateTime), cancel);
+            var offers = await OfferedFindings.ListAsync(db, cli.Knowledge(parse), parse.GetValue(id), cli.Context.Time, cancel);
             foreach (var offer in offers)
             {
                 var decided = offer.Accepted switch { true => "accepted", false => "rejected", null => "to decide" };

@@ -31,8 +31,7 @@ public static class ComplianceCommand
                     return cli.Fail($"there is no system named '{name}'");
                 }
             }
-            var today = DateOnly.FromDateTime(cli.Context.Time.GetUtcNow().UtcDateTime);
-            var principles = await RegisterFindings.ComputeAsync(db, cli.Knowledge(parse), today, systemId, cancel);
+            var principles = await RegisterFindings.ComputeAsync(db, cli.Knowledge(parse), cli.Context.Time, systemId, cancel);
             if (parse.GetValue(json))
             {
                 var assessments = await AssessmentRead.ListAsync(db, cli.Context.Time.GetUtcNow(), cancel);

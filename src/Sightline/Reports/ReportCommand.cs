@@ -38,7 +38,7 @@ public static class ReportCommand
         {
             var now = cli.Context.Time.GetUtcNow();
             var period = ReportPeriod.Parse(parse.GetValue(year), parse.GetValue(from), parse.GetValue(to), DateOnly.FromDateTime(now.UtcDateTime));
-            var report = await AnnualReportRead.ReadAsync(db, cli.Knowledge(parse), period, now, cancel);
+            var report = await AnnualReportRead.ReadAsync(db, cli.Knowledge(parse), period, cli.Context.Time, cancel);
             var path = cli.Context.PathOf(parse.GetValue(output)!);
             if (await WriteAsync(cli, AnnualReportHtml.Html(report), parse.GetValue(format) == "pdf", path, cancel) is { } failed)
             {

@@ -103,9 +103,11 @@ public sealed partial class ComplianceCommandTests
             db.SystemPurposes.AddRange(
                 new SystemPurpose { SystemId = town.Id, Name = "prevention and detection of crime", PressingNeed = "Thefts", Evidence = "Police figures 2025", RetentionDays = 31 },
                 new SystemPurpose { SystemId = town.Id, Name = "public safety", PressingNeed = "Night-time economy", Evidence = "Incident log", RetentionDays = 14 });
-            db.Dpias.Add(new Dpia { SystemId = town.Id, SignedOff = Cli.Start.AddMonths(-2), SignedOffBy = "DPO", ReviewDue = Today.AddMonths(10) });
+            db.Dpias.Add(new Dpia { SystemId = town.Id });
             await db.SaveChangesAsync();
         }
+        // Signing off reads the audit log first, so the new system and its imported devices are what it reviewed.
+        await Cli.RunAsync(register, "dpia", "sign-off", "Town Centre CCTV", "--by", "DPO").Ok();
 
         await Cli.RunAsync(register, "audit", "verify").Ok();
         var after = Rows((await Cli.RunAsync(register, "compliance", "--json", "--system", "Town Centre CCTV").Ok()).Output);
@@ -128,8 +130,10 @@ public sealed partial class ComplianceCommandTests
     public async Task Findings_OverdueDraftsTriggersAndLongRetention_NeedAttention(string provider)
     {
         await using var register = await EstateAsync(provider);
+        await Cli.RunAsync(register, "dpia", "list").Ok();
         await using (var db = await register.OpenAsync())
         {
+            await db.DpiaTriggers.ExecuteUpdateAsync(t => t.SetProperty(x => x.Cleared, Cli.Start));
             var park = await db.Systems.SingleAsync(s => s.Name == "Car Park ANPR");
             var civic = await db.Systems.SingleAsync(s => s.Name == "Civic Buildings");
             var town = await db.Systems.SingleAsync(s => s.Name == "Town Centre CCTV");
@@ -148,7 +152,8 @@ public sealed partial class ComplianceCommandTests
         Assert.Contains("The system's DPIA is a draft: it has not been signed off", Texts(rows, "Car Park ANPR", 2));
         Assert.Contains("The DPIA's review was due on 2026-11-28", Texts(rows, "Civic Buildings", 2));
         Assert.Contains("1 DPIA review trigger open: 2 devices added by scan 2026-11-20", Texts(rows, "Town Centre CCTV", 2));
-        Assert.Contains("No DPIA review trigger is open", Texts(rows, "Car Park ANPR", 2));
+        Assert.StartsWith("1 DPIA review trigger open: a year has passed", Texts(rows, "Civic Buildings", 2)[1]); // raised by this read
+        Assert.Single(Texts(rows, "Car Park ANPR", 2)); // a draft only: no trigger finding of its own
         Assert.Equal("attention", Status(rows, "Town Centre CCTV", 2));
         Assert.Contains("Kept longer than the policy's 31 days: parking enforcement (90 days)", Texts(rows, "Car Park ANPR", 6));
         Assert.Equal("attention", Status(rows, "Car Park ANPR", 6));
@@ -157,6 +162,32 @@ public sealed partial class ComplianceCommandTests
         Assert.Equal("attention", Status(rows, "Car Park ANPR", 12));
         Assert.Contains("No ANPR or face recognition: the system matches against no reference database", Texts(rows, "Civic Buildings", 12));
         Assert.Equal("met", Status(rows, "Civic Buildings", 12));
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Findings_RaiseTheDpiaTriggersSinceTheLastRead_WithoutADpiaPageRead(string provider)
+    {
+        await using var register = await EstateAsync(provider);
+        // Nothing has read the audit log for triggers yet: the DPIA finding names what a first DPIA must cover.
+        var first = Rows((await Cli.RunAsync(register, "compliance", "--json", "--system", "Car Park ANPR").Ok()).Output);
+        Assert.Equal(["No DPIA is recorded for the system (3 review triggers waiting: new system: it needs a DPIA; 2 devices added; anpr on 1 device)"],
+            Texts(first, "Car Park ANPR", 2));
+        Assert.Equal("not-evidenced", Status(first, "Car Park ANPR", 2));
+        await using (var db = await register.OpenAsync())
+        {
+            db.Dpias.Add(new Dpia { SystemId = (await db.Systems.SingleAsync(s => s.Name == "Car Park ANPR")).Id });
+            await db.SaveChangesAsync();
+        }
+        await Cli.RunAsync(register, "dpia", "sign-off", "Car Park ANPR", "--by", "DPO").Ok();
+        Assert.Equal("met", Status(Rows((await Cli.RunAsync(register, "compliance", "--json", "--system", "Car Park ANPR").Ok()).Output), "Car Park ANPR", 2));
+
+        await Cli.RunAsync(register, "devices", "decommission", "CAM-6", "--reason", "replaced").Ok();
+
+        // Only `compliance` has run since: it raised the trigger itself.
+        var after = Rows((await Cli.RunAsync(register, "compliance", "--json", "--system", "Car Park ANPR").Ok()).Output);
+        Assert.Equal("attention", Status(after, "Car Park ANPR", 2));
+        Assert.Contains("1 DPIA review trigger open: 1 device removed", Texts(after, "Car Park ANPR", 2));
     }
 
     [Theory]

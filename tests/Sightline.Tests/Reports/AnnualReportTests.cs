@@ -63,7 +63,7 @@ public sealed class AnnualReportTests
             .ToDictionary(r => (r.GetProperty("system").GetString()!, r.GetProperty("principle").GetInt32()), r => r.GetProperty("status").GetString()!);
         var knowledge = KnowledgeBase.Load(Repository.Folder("knowledge"));
         await using var db = await register.OpenAsync();
-        var report = await AnnualReportRead.ReadAsync(db, knowledge, ReportPeriod.Parse("2026", null, null, default), ReportDay, default);
+        var report = await AnnualReportRead.ReadAsync(db, knowledge, ReportPeriod.Parse("2026", null, null, default), new FakeTimeProvider(ReportDay), default);
 
         var devices = await db.Devices.AsNoTracking().Where(d => d.Status != DeviceStatus.Decommissioned).ToListAsync();
         var identities = await db.Identities.AsNoTracking().ToDictionaryAsync(i => i.DeviceId);
@@ -112,7 +112,7 @@ public sealed class AnnualReportTests
         Assert.Null(report.Audit.Broken);
 
         // The year before holds none of these changes and no completed action.
-        var before = await AnnualReportRead.ReadAsync(db, knowledge, ReportPeriod.Parse("2025", null, null, default), ReportDay, default);
+        var before = await AnnualReportRead.ReadAsync(db, knowledge, ReportPeriod.Parse("2025", null, null, default), new FakeTimeProvider(ReportDay), default);
         Assert.Equal(new PeriodChanges(0, 0, 0, 0, 0, 0), before.Changes);
         Assert.Equal(0, before.Systems.Sum(s => s.ActionsCompleted));
         Assert.Equal(0, before.Systems.Sum(s => s.ActionsOverdue));

@@ -44,7 +44,7 @@ public sealed class ShowModel(RegisterDb db, IAuthorizationService authorization
         CanWrite = (await authorization.AuthorizeAsync(User, Policies.Comply)).Succeeded;
         if (View.Assessment.State == AssessmentState.Draft)
         {
-            Offers = await OfferedFindings.ListAsync(db, knowledge, id, Today, cancel);
+            Offers = await OfferedFindings.ListAsync(db, knowledge, id, time, cancel);
         }
         return Page();
     }
@@ -62,7 +62,7 @@ public sealed class ShowModel(RegisterDb db, IAuthorizationService authorization
             _ => throw new RegisterException($"decision '{decision}' is not accept or reject"),
         };
         // A key counts a principle's findings, so after the register changed it could name another finding than the one shown.
-        var offers = await OfferedFindings.ListAsync(db, knowledge, id, Today, cancel);
+        var offers = await OfferedFindings.ListAsync(db, knowledge, id, time, cancel);
         if (offers.FirstOrDefault(o => o.Key == key) is not { } offer || offer.Text != text)
         {
             throw new RegisterException($"the register's findings changed since the page was shown, so finding {key} was not decided; look at them again");
@@ -188,8 +188,6 @@ public sealed class ShowModel(RegisterDb db, IAuthorizationService authorization
         await AssessmentRead.FileAsync(db, id, evidence, cancel) is { } file
             ? File(file.Content, "application/octet-stream", file.Name)
             : NotFound();
-
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     private async Task<IActionResult> WriteAsync(int id, int? principle, Func<string, Task<string>> change, CancellationToken cancel)
     {

@@ -48,7 +48,7 @@ public sealed class AnnualModel(RegisterDb db, KnowledgeBase knowledge, TimeProv
             Problem = e.Message;
             return Page();
         }
-        var html = AnnualReportHtml.Html(await AnnualReportRead.ReadAsync(db, knowledge, period, now, cancel));
+        var html = AnnualReportHtml.Html(await AnnualReportRead.ReadAsync(db, knowledge, period, time, cancel));
         var name = string.Create(CultureInfo.InvariantCulture, $"annual-report-{period.From:yyyy-MM-dd}-to-{period.To:yyyy-MM-dd}");
         if (Format == "pdf")
         {

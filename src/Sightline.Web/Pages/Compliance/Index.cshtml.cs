@@ -44,7 +44,7 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
     public async Task OnGetAsync(CancellationToken cancel)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var principles = await RegisterFindings.ComputeAsync(db, knowledge, today, null, cancel, listDevices: false);
+        var principles = await RegisterFindings.ComputeAsync(db, knowledge, time, null, cancel, listDevices: false);
         Rows = [.. principles.GroupBy(p => (p.SystemId, p.System)).Select(g => new Row(g.Key.SystemId, g.Key.System, [.. g]))];
         var names = await db.Systems.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
         DpiasDue = await DpiasDueAsync(names, today, cancel);

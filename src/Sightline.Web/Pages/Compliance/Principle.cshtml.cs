@@ -18,8 +18,7 @@ public sealed class PrincipleModel(RegisterDb db, KnowledgeBase knowledge, TimeP
         {
             return NotFound();
         }
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var found = await RegisterFindings.ComputeAsync(db, knowledge, today, system, cancel);
+        var found = await RegisterFindings.ComputeAsync(db, knowledge, time, system, cancel);
         if (found.Count == 0)
         {
             return NotFound();
