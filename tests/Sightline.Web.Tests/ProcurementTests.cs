@@ -89,7 +89,7 @@ public sealed partial class ProcurementTests
         Assert.Contains("\"/api/v1/procurement/cases/{id}/stages/{stage}/sign-off\"", openApi, StringComparison.Ordinal);
     }
 
-    private static async Task<HttpClient> TokenClientAsync(WebApp app, string name)
+    internal static async Task<HttpClient> TokenClientAsync(WebApp app, string name)
     {
         using var signedIn = await app.SignedInAsync(name);
         var made = await signedIn.PostFormAsync("/Account/Tokens", "/Account/Tokens?handler=Create", ("name", "tests"));

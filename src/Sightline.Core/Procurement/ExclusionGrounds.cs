@@ -20,6 +20,20 @@ public sealed record ExclusionGrounds(string Id, string Version, string Checked,
     /// </summary>
     public bool Counts(DateOnly happened, DateOnly today) => today < happened.AddYears(LookBackYears);
 
+    /// <summary>
+    /// The earliest day an event can have happened and still count on <paramref name="today"/> (shown beside the
+    /// assessments). Found by asking <see cref="Counts"/> so that 29 February resolves exactly as the rule does.
+    /// </summary>
+    public DateOnly LookBackFrom(DateOnly today)
+    {
+        var day = today.AddYears(-LookBackYears);
+        while (!Counts(day, today))
+        {
+            day = day.AddDays(1);
+        }
+        return day;
+    }
+
     /// <summary>The shipped grounds, read from <paramref name="knowledgeFolder"/>.</summary>
     /// <exception cref="FormatException">The file is missing or has problems; the message names each place.</exception>
     public static ExclusionGrounds Shipped(string knowledgeFolder)

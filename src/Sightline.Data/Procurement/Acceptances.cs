@@ -20,6 +20,14 @@ public static class Acceptances
     /// <summary>The installer's list: one row per device, or per line with a count.</summary>
     public const string ListColumns = "brand, model, firmware (required); count, serial, mac (optional)";
 
+    /// <summary>The largest installer's list read (10 MiB, some 100,000 rows): the CLI, the case page and the API refuse a larger one.</summary>
+    public const long MaxListBytes = 10L * 1024 * 1024;
+
+    /// <summary>Why a list of <paramref name="bytes"/> bytes is refused, or null when it is within <see cref="MaxListBytes"/>.</summary>
+    public static string? ListSizeProblem(string file, long bytes) => bytes > MaxListBytes
+        ? $"{file}: {bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes; an installer's list may be at most {MaxListBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes"
+        : null;
+
     /// <summary>The devices a scan found, identified as the register identifies them (a person's override included). Null when there is no such scan.</summary>
     public static async Task<List<DeliveredDevice>?> FromScanAsync(RegisterDb db, long scan, CancellationToken cancel)
     {

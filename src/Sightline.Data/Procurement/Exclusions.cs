@@ -34,6 +34,17 @@ public static class Exclusions
         _ => "neither excluded nor excludable",
     };
 
+    /// <summary>
+    /// Whether an assessment counts against its bidder on <paramref name="today"/>, and if not why not, in the words the CLI,
+    /// the case page and the API give.
+    /// </summary>
+    public static string AssessmentWords(ExclusionGrounds grounds, Standing standing, GroundAssessment assessment, DateOnly today) =>
+        !assessment.Applies ? "does not apply"
+        : standing.Counts.Any(c => c.Assessment.Id == assessment.Id) ? "counts"
+        : assessment.EventOn is { } on && !grounds.Counts(on, today) ? $"outside the {grounds.LookBackYears.ToString(CultureInfo.InvariantCulture)}-year look-back: does not count"
+        : !assessment.Continuing ? "applies but is not continuing or likely to recur: does not count"
+        : "superseded or about a replaced person: does not count";
+
     /// <summary>Where each bidder on a case stands on <paramref name="today"/>.</summary>
     public static async Task<List<Standing>> StandingsAsync(RegisterDb db, ExclusionGrounds grounds, int caseId, DateOnly today, CancellationToken cancel)
     {

@@ -17,6 +17,7 @@ public static class ProcurementAudit
     public const string SignOff = "sign-off";
     public const string AddBidder = "add-bidder";
     public const string AddSpecification = "specify";
+    public const string RemoveSpecification = "unspecify";
     public const string AssessGround = "assess-ground";
     public const string CheckDebarment = "check-debarment";
     public const string Decide = "decide";

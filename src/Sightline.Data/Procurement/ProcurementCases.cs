@@ -222,6 +222,29 @@ public static class ProcurementCases
         return null;
     }
 
+    /// <summary>Removes a line from the specification (until the specification is signed off). Null when done, else why not.</summary>
+    public static async Task<string?> RemoveSpecificationAsync(RegisterDb db, TimeProvider time, string actor, int caseId, int line, CancellationToken cancel)
+    {
+        await using var write = await RegisterWrite.BeginAsync(db, time, actor, cancel);
+        if (!await db.ProcurementCases.AnyAsync(c => c.Id == caseId, cancel))
+        {
+            return $"there is no procurement case {Key(caseId)}";
+        }
+        if (await SignedOffAsync(db, caseId, CaseStage.Specification, cancel))
+        {
+            return $"case {Key(caseId)}: the specification is signed off, so it cannot change";
+        }
+        if (await db.SpecificationItems.SingleOrDefaultAsync(i => i.CaseId == caseId && i.Id == line, cancel) is not { } item)
+        {
+            return $"line: there is no specification line {Key(line)} on case {Key(caseId)}";
+        }
+        db.SpecificationItems.Remove(item);
+        write.Record(ProcurementAudit.RemoveSpecification, ProcurementAudit.Case, Key(caseId), AuditJson.Of(("line", Key(line)), ("maker", item.Maker),
+            ("model", item.Model), ("firmware", item.Firmware), ("count", item.Count.ToString(CultureInfo.InvariantCulture))), null);
+        await write.CommitAsync(cancel);
+        return null;
+    }
+
     /// <summary>Whether a case's stage is signed off.</summary>
     public static Task<bool> SignedOffAsync(RegisterDb db, int caseId, CaseStage stage, CancellationToken cancel) =>
         db.CaseStages.AnyAsync(s => s.CaseId == caseId && s.Stage == stage && s.SignedOffAt != null, cancel);

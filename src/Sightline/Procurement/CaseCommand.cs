@@ -7,7 +7,7 @@ using Sightline.Register;
 
 namespace Sightline.Procurement;
 
-/// <summary>`sightline procurement case add|list|show|stage|sign-off|bidder|specify`: a case's stages in order, each signed off, its bidders and specification.</summary>
+/// <summary>`sightline procurement case add|list|show|stage|sign-off|bidder|specify|unspecify`: a case's stages in order, each signed off, its bidders and specification.</summary>
 public static class CaseCommand
 {
     public static Command Create(CommandRunner cli)
@@ -20,6 +20,7 @@ public static class CaseCommand
         command.Subcommands.Add(SignOff(cli));
         command.Subcommands.Add(Bidder(cli));
         command.Subcommands.Add(Specify(cli));
+        command.Subcommands.Add(Unspecify(cli));
         return command;
     }
 
@@ -96,7 +97,7 @@ public static class CaseCommand
             output.WriteLine(detail.Specification.Count == 0 ? "Specification: none" : "Specification:");
             foreach (var item in detail.Specification)
             {
-                output.WriteLine($"  {item.Count.ToString(CultureInfo.InvariantCulture)} × {item.Maker} {item.Model}{(item.Firmware is null ? "" : " firmware " + item.Firmware)}");
+                output.WriteLine($"  line {ProcurementCases.Key(item.Id)}: {item.Count.ToString(CultureInfo.InvariantCulture)} × {item.Maker} {item.Model}{(item.Firmware is null ? "" : " firmware " + item.Firmware)}");
             }
             var today = SuppliersCommand.Today(cli);
             var standings = await Exclusions.StandingsAsync(db, grounds, c.Id, today, cancel);
@@ -113,12 +114,7 @@ public static class CaseCommand
                 }
                 foreach (var a in s.Assessments)
                 {
-                    var counted = s.Counts.Any(x => x.Assessment.Id == a.Id);
-                    var note = !a.Applies ? "does not apply"
-                        : counted ? "counts"
-                        : a.EventOn is { } on && !grounds.Counts(on, today) ? $"outside the {grounds.LookBackYears.ToString(CultureInfo.InvariantCulture)}-year look-back: does not count"
-                        : !a.Continuing ? "applies but is not continuing or likely to recur: does not count"
-                        : "superseded or about a replaced person: does not count";
+                    var note = Exclusions.AssessmentWords(grounds, s, a, today);
                     var minister = a.MinisterNotifiedOn is { } m ? $"; Minister notified {SuppliersCommand.Day(m)} ({a.MinisterReference})" : "";
                     output.WriteLine($"    {a.Ground} for {a.Person}{(a.EventOn is { } e ? " (event " + SuppliersCommand.Day(e) + ")" : "")}: {note}{minister}");
                 }
@@ -215,6 +211,23 @@ public static class CaseCommand
                 return cli.Fail(problem);
             }
             cli.Context.Out.WriteLine($"Specification of case {ProcurementCases.Key(parse.GetValue(id))}: line added.");
+            return 0;
+        }, cancel));
+        return command;
+    }
+
+    private static Command Unspecify(CommandRunner cli)
+    {
+        var id = CaseArgument();
+        var line = new Argument<int>("LINE") { Description = "The specification line's number (as `sightline procurement case show` gives it)" };
+        var command = new Command("unspecify", "Remove a line from the specification (until it is signed off); audited") { id, line };
+        command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, actor) =>
+        {
+            if (await ProcurementCases.RemoveSpecificationAsync(db, cli.Context.Time, actor, parse.GetValue(id), parse.GetValue(line), cancel) is { } problem)
+            {
+                return cli.Fail(problem);
+            }
+            cli.Context.Out.WriteLine($"Specification of case {ProcurementCases.Key(parse.GetValue(id))}: line {ProcurementCases.Key(parse.GetValue(line))} removed.");
             return 0;
         }, cancel));
         return command;

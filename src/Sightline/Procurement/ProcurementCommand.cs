@@ -78,6 +78,10 @@ public static class ProcurementCommand
                 {
                     return cli.Fail($"list: {file.FullName}: no such file");
                 }
+                if (Acceptances.ListSizeProblem(file.Name, file.Length) is { } tooLarge)
+                {
+                    return cli.Fail(tooLarge);
+                }
                 await using var input = file.OpenRead();
                 var (devices, problems) = Acceptances.FromList(knowledge, input, file.Name);
                 if (problems.Count > 0)

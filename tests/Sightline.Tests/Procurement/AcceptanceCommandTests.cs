@@ -154,4 +154,28 @@ public sealed class AcceptanceCommandTests
         await using var db = await register.OpenAsync();
         Assert.Equal(0, await db.AcceptanceChecks.CountAsync());
     }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task SpecificationLines_RemovedByNumber_UntilSignedOff_AndAListOverTheCapRefused(string provider)
+    {
+        await using var register = await WithSpecificationAsync(provider, signOff: false);
+
+        var removed = await Cli.RunAsync(register, "procurement", "case", "unspecify", "1", "2").Ok();
+        var again = await Cli.RunAsync(register, "procurement", "case", "unspecify", "1", "2");
+        var show = await Cli.RunAsync(register, "procurement", "case", "show", "1").Ok();
+        await ProcurementCaseCommandTests.SignOffUntilAsync(register, "proposals");
+        var late = await Cli.RunAsync(register, "procurement", "case", "unspecify", "1", "1");
+        var huge = register.File("huge.csv", "brand,model,firmware\n" + new string('x', (int)Sightline.Data.Procurement.Acceptances.MaxListBytes));
+        var tooLarge = await Cli.RunAsync(register, "procurement", "accept", "1", "--list", huge);
+
+        Assert.Equal("Specification of case 1: line 2 removed.\n", removed.Output);
+        Assert.Equal("error: line: there is no specification line 2 on case 1\n", again.Error);
+        Assert.Contains("Specification:\n  line 1: 4 × axis P3265-LVE firmware 11.5.64\nBidders: none\n", show.Output, StringComparison.Ordinal);
+        Assert.Equal("error: case 1: the specification is signed off, so it cannot change\n", late.Error);
+        Assert.Equal("error: huge.csv: 10,485,781 bytes; an installer's list may be at most 10,485,760 bytes\n", tooLarge.Error);
+        await using var db = await register.OpenAsync();
+        Assert.Equal((1, 0), (await db.SpecificationItems.CountAsync(), await db.AcceptanceChecks.CountAsync()));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "unspecify"));
+    }
 }
