@@ -20,7 +20,7 @@ public static class QuestionnaireLetterHtml
         h1 { font-size: 1.3rem; } h2 { font-size: 1.2rem; border-bottom: 2px solid #1d4f91; } h3 { font-size: 1.05rem; margin-bottom: .25rem; }
         .from { text-align: right; } dt { font-weight: bold; } dd { margin: 0 0 .6rem 0; }
         .note { font-size: .9rem; color: #444; }
-        @media print { body { max-width: none; margin: 0; padding: 0; } .questions { break-before: page; } h3 { break-after: avoid; } dt, dd { break-inside: avoid; } }
+        @media print { body { max-width: none; margin: 0; padding: 0; font-size: 10pt; line-height: 1.35; } .questions { break-before: page; } h3 { break-after: avoid; } dt, dd { break-inside: avoid; } }
         """;
 
     /// <summary>The page for <paramref name="letter"/>.</summary>
