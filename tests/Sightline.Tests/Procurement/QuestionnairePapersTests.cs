@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Sightline.Data.Procurement;
 using Sightline.Csv;
 using Sightline.Procurement;
 using Sightline.Tests.Reports;
@@ -176,6 +178,23 @@ public sealed class QuestionnairePapersTests
         var early = await Cli.RunAsync(register, "suppliers", "questionnaire", "import", "1", register.File("early.csv", Write(Filled(_ => { }))), "--received", "2026-11-01");
         Assert.Equal("error: received: 2026-11-01 is before the questionnaire was sent (2026-11-02)\nnothing was recorded\n", early.Error);
         await using var db = await register.OpenAsync();
+        Assert.Equal(0, await db.QuestionnaireReplies.CountAsync());
+        Assert.Equal(["send"], await db.AuditEntries.Where(a => a.EntityType == "questionnaire").Select(a => a.Action).ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Replies_WithOneTheRegisterRefuses_RecordNoneOfThem(string provider)
+    {
+        await using var register = await SentAsync(provider);
+        await using var db = await register.OpenAsync();
+
+        var refused = await DueDiligence.RepliesAsync(db, new FakeTimeProvider(Cli.Start), "tests", 1,
+            [new SupplierReply("own.1", false, "Acme Group plc", null), new SupplierReply("law.2", true, null, null), new SupplierReply("zz.9", false, "x", null)],
+            "2026-11-20", default);
+
+        Assert.Equal(2, refused?.Reply);
+        Assert.StartsWith("question: 'zz.9' was not asked in questionnaire 1", refused?.Problem, StringComparison.Ordinal);
         Assert.Equal(0, await db.QuestionnaireReplies.CountAsync());
         Assert.Equal(["send"], await db.AuditEntries.Where(a => a.EntityType == "questionnaire").Select(a => a.Action).ToListAsync());
     }
