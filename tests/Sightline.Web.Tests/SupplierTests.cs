@@ -106,7 +106,7 @@ public sealed partial class SupplierTests
     // The API's problem JSON escapes quotes as \u0027; compare in one spelling.
     private static string WebUtilityLike(string json) => json.Replace("\\u0027", "&#x27;", StringComparison.Ordinal).Replace("'", "&#x27;", StringComparison.Ordinal);
 
-    private static async Task<HttpClient> TokenClientAsync(WebApp app, string name)
+    internal static async Task<HttpClient> TokenClientAsync(WebApp app, string name)
     {
         using var signedIn = await app.SignedInAsync(name);
         var made = await signedIn.PostFormAsync("/Account/Tokens", "/Account/Tokens?handler=Create", ("name", "tests"));

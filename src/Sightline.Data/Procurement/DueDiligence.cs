@@ -78,7 +78,16 @@ public static class DueDiligence
     /// evidence optional), or a refusal of a question or (question null) of the whole questionnaire. Null when done, else why not.
     /// </summary>
     public static async Task<string?> ReplyAsync(RegisterDb db, TimeProvider time, string actor, int questionnaireId, string? question, bool declined,
-        string? text, string? evidence, string? received, CancellationToken cancel)
+        string? text, string? evidence, string? received, CancellationToken cancel) =>
+        (await RepliesAsync(db, time, actor, questionnaireId, [new SupplierReply(question, declined, text, evidence)], received, cancel))?.Problem;
+
+    /// <summary>
+    /// Records replies received together on <paramref name="received"/> (default today), each by the rules of
+    /// <see cref="ReplyAsync"/>, all or none: null when all are recorded (each audited), else the first problem and the
+    /// index of the reply it is about (null when it is about them all) and nothing is written.
+    /// </summary>
+    public static async Task<(int? Reply, string Problem)?> RepliesAsync(RegisterDb db, TimeProvider time, string actor, int questionnaireId,
+        IReadOnlyList<SupplierReply> replies, string? received, CancellationToken cancel)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var on = today;
@@ -86,50 +95,58 @@ public static class DueDiligence
         {
             if (RecordFields.ParseDay(received) is not { } day)
             {
-                return $"received: '{received}' is not a date written YYYY-MM-DD";
+                return (null, $"received: '{received}' is not a date written YYYY-MM-DD");
             }
             on = day;
         }
         if (on > today)
         {
-            return $"received: {Day(on)} is after today ({Day(today)})";
+            return (null, $"received: {Day(on)} is after today ({Day(today)})");
         }
-        text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
-        question = string.IsNullOrWhiteSpace(question) ? null : question.Trim();
-        if (!declined && question is null)
+        var clean = new List<SupplierReply>(replies.Count);
+        for (var i = 0; i < replies.Count; i++)
         {
-            return "question: name the question answered";
-        }
-        if (!declined && text is null)
-        {
-            return "answer: give the supplier's answer (a refusal is recorded with decline)";
-        }
-        if (text is { Length: > RecordFields.MaxLength } || evidence is { Length: > RecordFields.MaxLength })
-        {
-            return $"answer and evidence: at most {RecordFields.MaxLength} characters each";
+            var (question, declined, text, evidence) = replies[i];
+            text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+            evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
+            question = string.IsNullOrWhiteSpace(question) ? null : question.Trim();
+            if (!declined && question is null)
+            {
+                return (i, "question: name the question answered");
+            }
+            if (!declined && text is null)
+            {
+                return (i, "answer: give the supplier's answer (a refusal is recorded with decline)");
+            }
+            if (text is { Length: > RecordFields.MaxLength } || evidence is { Length: > RecordFields.MaxLength })
+            {
+                return (i, $"answer and evidence: at most {RecordFields.MaxLength} characters each");
+            }
+            clean.Add(new SupplierReply(question, declined, text, evidence));
         }
         await using var write = await RegisterWrite.BeginAsync(db, time, actor, cancel);
         if (await db.Questionnaires.AsNoTracking().SingleOrDefaultAsync(q => q.Id == questionnaireId, cancel) is not { } questionnaire)
         {
-            return $"there is no questionnaire with ID {SupplierRecords.Key(questionnaireId)}";
+            return (null, $"there is no questionnaire with ID {SupplierRecords.Key(questionnaireId)}");
         }
-        if (question is not null && !DueDiligenceFindings.Ids(questionnaire.Questions).Contains(question))
+        var asked = DueDiligenceFindings.Ids(questionnaire.Questions);
+        if (clean.FindIndex(r => r.Question is not null && !asked.Contains(r.Question)) is var notAsked and >= 0)
         {
-            return $"question: '{question}' was not asked in questionnaire {SupplierRecords.Key(questionnaireId)} (it asked {string.Join(", ", DueDiligenceFindings.Ids(questionnaire.Questions))})";
+            return (notAsked, $"question: '{clean[notAsked].Question}' was not asked in questionnaire {SupplierRecords.Key(questionnaireId)} (it asked {string.Join(", ", asked)})");
         }
         if (on < questionnaire.Sent)
         {
-            return $"received: {Day(on)} is before the questionnaire was sent ({Day(questionnaire.Sent)})";
+            return (null, $"received: {Day(on)} is before the questionnaire was sent ({Day(questionnaire.Sent)})");
         }
-        var reply = new QuestionnaireReply
+        foreach (var (question, declined, text, evidence) in clean)
         {
-            QuestionnaireId = questionnaireId, QuestionId = question, Declined = declined, Text = text, Evidence = evidence, Received = on,
-        };
-        db.QuestionnaireReplies.Add(reply);
-        await db.SaveChangesAsync(cancel);
-        write.Record(declined ? ProcurementAudit.Decline : ProcurementAudit.Answer, ProcurementAudit.Questionnaire, SupplierRecords.Key(questionnaireId), null,
-            AuditJson.Of(("question", question), ("text", text), ("evidence", evidence), ("received", Day(on))));
+            db.QuestionnaireReplies.Add(new QuestionnaireReply
+            {
+                QuestionnaireId = questionnaireId, QuestionId = question, Declined = declined, Text = text, Evidence = evidence, Received = on,
+            });
+            write.Record(declined ? ProcurementAudit.Decline : ProcurementAudit.Answer, ProcurementAudit.Questionnaire, SupplierRecords.Key(questionnaireId), null,
+                AuditJson.Of(("question", question), ("text", text), ("evidence", evidence), ("received", Day(on))));
+        }
         await write.CommitAsync(cancel);
         return null;
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +11,7 @@ using Sightline.Data.Procurement;
 using Sightline.Knowledge;
 using Sightline.Procurement;
 using Sightline.Web.Accounts;
+using Sightline.Web.Reports;
 
 namespace Sightline.Web.Api;
 
@@ -39,6 +41,8 @@ public static class SupplierApi
 
     public sealed record ReplyRequest(string? Question, bool Declined, string? Text, string? Evidence, string? Received);
 
+    public sealed record ImportView(int Answers, int Refusals);
+
     /// <summary>How many devices a supplier's detail lists.</summary>
     public const int DevicesListed = 100;
 
@@ -60,6 +64,12 @@ public static class SupplierApi
             .WithSummary("Records the shipped due-diligence questionnaire as sent (Procurement): sent and deadline, YYYY-MM-DD, both optional.");
         api.MapPost("/questionnaires/{id:int}/replies", ReplyAsync).RequireAuthorization(write)
             .WithSummary("Records an answer (question, text, evidence) or a refusal (declined: true; question null for all of it) (Procurement).");
+        api.MapGet("/questionnaires/{id:int}/letter", LetterAsync).RequireAuthorization(Policies.Read)
+            .WithSummary("The letter sent with a questionnaire and its questions: format=html (default) or pdf.");
+        api.MapGet("/questionnaires/{id:int}/form", FormAsync).RequireAuthorization(Policies.Read)
+            .WithSummary("The return form of a questionnaire: CSV (UTF-8 with BOM), one row per question, for the supplier to fill in.");
+        api.MapPost("/questionnaires/{id:int}/form", ImportAsync).RequireAuthorization(write)
+            .WithSummary("Imports a filled return form sent as the request body (CSV), received on ?received=YYYY-MM-DD (default today): all rows or none (Procurement).");
     }
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -154,4 +164,46 @@ public static class SupplierApi
             request.Received, cancel) is { } problem
             ? Problem([("reply", problem)])
             : TypedResults.Ok();
+
+    private static async Task<QuestionnaireLetter?> PapersAsync(RegisterDb db, KnowledgeBase knowledge, int id, CancellationToken cancel) =>
+        await QuestionnaireReturns.LetterAsync(db, DueDiligenceQuestions.Shipped(knowledge.Folder), id, cancel);
+
+    private static async Task<IResult> LetterAsync(int id, string? format, RegisterDb db, KnowledgeBase knowledge, CancellationToken cancel)
+    {
+        if (await PapersAsync(db, knowledge, id, cancel) is not { } letter)
+        {
+            return TypedResults.NotFound();
+        }
+        var html = QuestionnaireLetterHtml.Html(letter);
+        if (format is null or "html")
+        {
+            return TypedResults.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", QuestionnaireLetterHtml.FileName(id) + ".html");
+        }
+        if (format != "pdf")
+        {
+            return Problem([("format", $"format: '{format}' is not html or pdf")]);
+        }
+        try
+        {
+            return TypedResults.File(await PdfPrinter.PrintAsync(html, null, cancel), "application/pdf", QuestionnaireLetterHtml.FileName(id) + ".pdf");
+        }
+        catch (PdfException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> FormAsync(int id, RegisterDb db, KnowledgeBase knowledge, CancellationToken cancel) =>
+        await PapersAsync(db, knowledge, id, cancel) is { } letter
+            ? TypedResults.File(QuestionnaireForm.Bytes(letter), "text/csv; charset=utf-8", QuestionnaireForm.FileName(id))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<ImportView>, ProblemHttpResult>> ImportAsync(int id, string? received, RegisterDb db, TimeProvider time,
+        HttpContext http, CancellationToken cancel)
+    {
+        var imported = await QuestionnaireReturns.ImportAsync(db, time, http.User.Identity!.Name!, id, http.Request.Body, "form", received, cancel);
+        return imported.Problems.Count > 0
+            ? Problem(imported.Problems.Select(p => ("form", p)))
+            : TypedResults.Ok(new ImportView(imported.Answers, imported.Refusals));
+    }
 }

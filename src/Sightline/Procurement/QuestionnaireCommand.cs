@@ -7,7 +7,8 @@ namespace Sightline.Procurement;
 
 /// <summary>
 /// `sightline suppliers questionnaire send|answer|decline`: the due-diligence questionnaire sent to a supplier, each answer
-/// with its evidence, and refusals (of one question or all of it). Each is audited.
+/// with its evidence, and refusals (of one question or all of it). Each is audited. The papers (letter, return form and
+/// its import) are in <see cref="QuestionnairePapersCommand"/>.
 /// </summary>
 public static class QuestionnaireCommand
 {
@@ -17,6 +18,10 @@ public static class QuestionnaireCommand
         command.Subcommands.Add(Send(cli));
         command.Subcommands.Add(Reply(cli, declined: false));
         command.Subcommands.Add(Reply(cli, declined: true));
+        foreach (var papers in QuestionnairePapersCommand.Create(cli))
+        {
+            command.Subcommands.Add(papers);
+        }
         return command;
     }
 

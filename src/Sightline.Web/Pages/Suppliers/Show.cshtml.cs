@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,7 @@ using Sightline.Data.Procurement;
 using Sightline.Knowledge;
 using Sightline.Procurement;
 using Sightline.Web.Accounts;
+using Sightline.Web.Reports;
 
 namespace Sightline.Web.Pages.Suppliers;
 
@@ -71,6 +73,74 @@ public sealed class ShowModel(RegisterDb db, KnowledgeBase knowledge, TimeProvid
             var problem = await DueDiligence.ReplyAsync(db, time, User.Identity!.Name!, questionnaire, Blank(question), declined, text, evidence, Blank(received), cancel);
             return (problem, declined ? "The refusal is recorded: it is a finding." : "The answer is recorded.");
         }, cancel);
+
+    /// <summary>The letter of one of this supplier's questionnaires, as a page (html) or printed (pdf).</summary>
+    public async Task<IActionResult> OnGetLetterAsync(int id, int questionnaire, string? format, CancellationToken cancel)
+    {
+        if (await PapersAsync(id, questionnaire, cancel) is not { } letter)
+        {
+            return NotFound();
+        }
+        var html = QuestionnaireLetterHtml.Html(letter);
+        var name = QuestionnaireLetterHtml.FileName(questionnaire);
+        if (format != "pdf")
+        {
+            return File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", name + ".html");
+        }
+        try
+        {
+            return File(await PdfPrinter.PrintAsync(html, null, cancel), "application/pdf", name + ".pdf");
+        }
+        catch (PdfException e)
+        {
+            await LoadAsync(id, cancel);
+            Message = e.Message;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+    }
+
+    /// <summary>The return form of one of this supplier's questionnaires (CSV the supplier fills in).</summary>
+    public async Task<IActionResult> OnGetFormAsync(int id, int questionnaire, CancellationToken cancel) =>
+        await PapersAsync(id, questionnaire, cancel) is { } letter
+            ? File(QuestionnaireForm.Bytes(letter), "text/csv; charset=utf-8", QuestionnaireForm.FileName(questionnaire))
+            : NotFound();
+
+    /// <summary>Imports a returned form: every filled row recorded, or, on any problem, none and the problems shown.</summary>
+    public Task<IActionResult> OnPostImportAsync(int id, int questionnaire, string? received, IFormFile? file, CancellationToken cancel) =>
+        WriteAsync(id, async () =>
+        {
+            if (!await db.Questionnaires.AnyAsync(q => q.Id == questionnaire && q.SupplierId == id, cancel))
+            {
+                return ("questionnaire: not one sent to this supplier", "");
+            }
+            if (file is null || file.Length == 0)
+            {
+                return ("file: choose the return form the supplier filled in", "");
+            }
+            await using var stream = file.OpenReadStream();
+            var imported = await QuestionnaireReturns.ImportAsync(db, time, User.Identity!.Name!, questionnaire, stream, Path.GetFileName(file.FileName), Blank(received), cancel);
+            return imported.Problems.Count > 0
+                ? ($"Nothing was recorded: {string.Join("; ", imported.Problems)}", "")
+                : (null, $"{Register.Words.Count(imported.Answers, "answers")} and {Register.Words.Count(imported.Refusals, "refusals")} recorded from the return form.");
+        }, cancel);
+
+    // The papers of a questionnaire sent to this supplier; null when there is no such questionnaire, or the set cannot be read.
+    private async Task<QuestionnaireLetter?> PapersAsync(int id, int questionnaire, CancellationToken cancel)
+    {
+        if (!await db.Questionnaires.AnyAsync(q => q.Id == questionnaire && q.SupplierId == id, cancel))
+        {
+            return null;
+        }
+        try
+        {
+            return await QuestionnaireReturns.LetterAsync(db, DueDiligenceQuestions.Shipped(knowledge.Folder), questionnaire, cancel);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
     public Task<IActionResult> OnPostLinkAsync(int id, string? device, string? link, CancellationToken cancel) =>
         WriteAsync(id, async () => (await SupplierDevices.LinkAsync(db, time, User.Identity!.Name!, id, device ?? "", link ?? "", cancel), "The device is linked."),
