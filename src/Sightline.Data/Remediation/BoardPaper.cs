@@ -5,7 +5,8 @@ namespace Sightline.Data.Remediation;
 
 /// <summary>
 /// What the remediation board paper says on a day: the estate in service by platform maker (white labels revealed by the
-/// brand sold), the devices flagged in each dimension and why (sourced), and the plan with its cost and progress.
+/// brand sold), the devices flagged in each dimension and why (sourced), the plan with its cost and progress, and the
+/// suppliers whose due diligence gave findings, such as a refusal to answer the questionnaire.
 /// </summary>
 public sealed record BoardPaper(
     string Organisation,
@@ -16,4 +17,5 @@ public sealed record BoardPaper(
     long FlaggedDevices,
     IReadOnlyList<FlagReason> Reasons,
     IReadOnlyList<PlannedDevice> Plan,
-    IReadOnlyList<ProgressPoint> Progress);
+    IReadOnlyList<ProgressPoint> Progress,
+    IReadOnlyList<SupplierConcern> Suppliers);

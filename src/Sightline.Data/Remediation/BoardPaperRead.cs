@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sightline.Data.Compliance;
+using Sightline.Data.Procurement;
 using Sightline.Data.Register;
 using Sightline.Data.Reports;
 using Sightline.Knowledge;
@@ -32,7 +33,22 @@ public static class BoardPaperRead
         };
         var plan = await RemediationPlan.ListAsync(db, knowledge, today, cancel);
         return new BoardPaper(organisation, today, estate.Sum(r => r.Devices), byMaker, flagged, estate.Sum(r => r.Flagged),
-            await ReasonsAsync(db, knowledge, cancel), plan, RemediationPlan.Progress(plan, today));
+            await ReasonsAsync(db, knowledge, cancel), plan, RemediationPlan.Progress(plan, today), await SuppliersAsync(db, plan, today, cancel));
+    }
+
+    // Suppliers with findings are few (most registers have none), so one count and one ID list each is cheap.
+    private static async Task<List<SupplierConcern>> SuppliersAsync(RegisterDb db, IReadOnlyList<PlannedDevice> plan, DateOnly today, CancellationToken cancel)
+    {
+        var concerns = new List<SupplierConcern>();
+        var planned = plan.Select(p => p.Item.DeviceId).ToList();
+        foreach (var record in await DueDiligence.WithFindingsAsync(db, today, cancel))
+        {
+            var supplied = SupplierDevices.Of(db, record.Supplier);
+            var inPlan = (await supplied.Where(d => planned.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancel)).ToHashSet();
+            concerns.Add(new SupplierConcern(record.Supplier.LegalName, record.Findings, await supplied.CountAsync(cancel),
+                [.. plan.Where(p => inPlan.Contains(p.Item.DeviceId)).Select(p => p.Device)]));
+        }
+        return [.. concerns.OrderBy(c => c.Supplier, StringComparer.Ordinal)];
     }
 
     private static async Task<List<FlagReason>> ReasonsAsync(RegisterDb db, KnowledgeBase knowledge, CancellationToken cancel)

@@ -42,6 +42,7 @@ public static class BoardPaperHtml
         Estate(html, paper);
         Flags(html, paper);
         Plan(html, paper);
+        Suppliers(html, paper);
         Progress(html, paper);
         html.Append("</main>\n<footer class=\"note\"><p>Platform makers are the identified makers of the hardware and firmware, not the brand on the box. ")
             .Append("The UK rule of 24 Nov 2022: departments must not deploy visual surveillance equipment made by companies subject to the PRC National Intelligence Law at sensitive sites, ")
@@ -119,6 +120,26 @@ public static class BoardPaperHtml
                 BlockerState.Excepted => E($"exception: {p.Item.ExceptionBy}, {(p.Item.ExceptionDate is { } d ? Day(d) : "")}: {p.Item.ExceptionReason}"),
                 _ => "removed",
             }).Append("</td></tr>\n");
+        }
+        html.Append("</tbody>\n</table></div>\n");
+    }
+
+    // Only when a supplier has a finding: a board need not read that nothing was refused.
+    private static void Suppliers(StringBuilder html, BoardPaper paper)
+    {
+        if (paper.Suppliers.Count == 0)
+        {
+            return;
+        }
+        html.Append("<h2>Suppliers' due diligence</h2>\n<p>Suppliers that refused to answer the due-diligence questionnaire, did not answer by its deadline, ")
+            .Append("or publish no modern slavery statement, and the devices in the plan they supplied.</p>\n")
+            .Append("<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Supplier</th><th scope=\"col\">Findings</th><th scope=\"col\">Devices supplied</th>")
+            .Append("<th scope=\"col\">In the plan</th></tr></thead>\n<tbody>\n");
+        foreach (var s in paper.Suppliers)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(E(s.Supplier)).Append("</th><td>")
+                .Append(string.Join("<br>", s.Findings.Select(f => $"<strong>{E(Day(f.Day))}</strong>: {E(f.Text)}"))).Append("</td><td class=\"n\">").Append(s.Supplied)
+                .Append("</td><td>").Append(s.Planned.Count == 0 ? "none" : E(string.Join(", ", s.Planned))).Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table></div>\n");
     }

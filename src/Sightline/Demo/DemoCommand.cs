@@ -94,6 +94,10 @@ public static class DemoCommand
             {
                 return listed;
             }
+            if (await DemoProcurement.RunAsync(context, db, shared, cancel) is var bought and not 0)
+            {
+                return bought;
+            }
             await using var register = await RegisterLocation.Sqlite(db).OpenAsync(create: false, cancel);
             await SummariseAsync(register, cli.Knowledge(parse), context, cancel);
             context.Out.WriteLine();

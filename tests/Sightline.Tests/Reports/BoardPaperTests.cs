@@ -82,6 +82,38 @@ public sealed class BoardPaperTests
             new(new DateOnly(2027, 1, 31), 1, 1), new(new DateOnly(2027, 2, 28), 1, 1), new(new DateOnly(2027, 3, 31), 3, 1)], paper.Progress);
     }
 
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task ASuppliersRefusal_IsOnThePaper_WithTheDevicesItSuppliedInThePlan(string provider)
+    {
+        await using var register = await PlannedAsync(provider);
+        await RemediationCommandTests.At(register, "2026-10-01", "suppliers", "add", "--legal-name", "Fenwick <Security> Ltd", "--country", "GB",
+            "--roles", "installer").Ok();
+        await RemediationCommandTests.At(register, "2026-10-01", "suppliers", "link-device", "1", "GOV-1").Ok();
+        await RemediationCommandTests.At(register, "2026-10-01", "suppliers", "link-device", "1", "AX-1").Ok();
+        var knowledge = KnowledgeBase.Load(Repository.Folder("knowledge"));
+        await using (var db = await register.OpenAsync())
+        {
+            Assert.Empty((await BoardPaperRead.ReadAsync(db, knowledge, new DateOnly(2026, 12, 1), default)).Suppliers);
+        }
+        await RemediationCommandTests.At(register, "2026-10-02", "suppliers", "questionnaire", "send", "1").Ok();
+        await RemediationCommandTests.At(register, "2026-10-20", "suppliers", "questionnaire", "decline", "1", "--said", "We do not share supply-chain details").Ok();
+
+        await using var read = await register.OpenAsync();
+        var paper = await BoardPaperRead.ReadAsync(read, knowledge, new DateOnly(2026, 12, 1), default);
+        var concern = Assert.Single(paper.Suppliers);
+        Assert.Equal("Fenwick <Security> Ltd", concern.Supplier);
+        Assert.Equal(2, concern.Supplied);
+        Assert.Equal(["GOV-1"], concern.Planned);
+        var finding = Assert.Single(concern.Findings);
+        Assert.Equal(new DateOnly(2026, 10, 20), finding.Day);
+        Assert.Contains("We do not share supply-chain details", finding.Text, StringComparison.Ordinal);
+        var html = Sightline.Web.Reports.BoardPaperHtml.Html(paper);
+        Assert.Contains("<h2>Suppliers' due diligence</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Fenwick &lt;Security&gt; Ltd</th>", html, StringComparison.Ordinal);
+        Assert.Contains("We do not share supply-chain details", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Pdf_IsPrintedFromTheSamePageByChromium_AndHoldsItsText()
     {

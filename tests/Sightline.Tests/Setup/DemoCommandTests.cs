@@ -58,6 +58,46 @@ public sealed class DemoCommandTests
             var offered = (await Cli.RunAsync(["assess", "findings", "2", "--db", path], folder, new Dictionary<string, string>()).Ok()).Output;
             Assert.Contains("2.1    [accepted] not-evidenced: Car Park ANPR: No DPIA is recorded", offered);
             Assert.True(offered.Split('\n').Count(l => l.Contains("[to decide]", StringComparison.Ordinal)) >= 5, offered);
+
+            // Ethical procurement: Hikvision declined the questionnaire (a dated finding); the installer of white labels is linked to
+            // the scan's; the replacement case has its bidders' exclusion checks and an acceptance check of the demo's scan; and the
+            // plan covers the flagged devices, three done and one overdue. Each step went through the audit log.
+            var suppliers = (await Cli.RunAsync(["suppliers", "list", "--db", path], folder, new Dictionary<string, string>()).Ok()).Output;
+            Assert.Matches(@"Hangzhou Hikvision Digital Technology Co\., Ltd\.\s+CN\s+manufacturer\s+hikvision\s+declined\s+1", suppliers);
+            Assert.Contains("Midshire Security Distribution Ltd", suppliers);
+            var hikvision = (await Cli.RunAsync(["suppliers", "show", "1", "--db", path], folder, new Dictionary<string, string>()).Ok()).Output;
+            Assert.Matches(@"\d{4}-\d\d-\d\d declined: .*declined to answer the whole questionnaire", hikvision);
+            var scanned = await db.ScanFindings.Where(f => f.DeviceId != null).Select(f => f.DeviceId!.Value).ToListAsync();
+            var whiteLabels = await db.Identities.CountAsync(i => scanned.Contains(i.DeviceId) && i.Platform == "hikvision" && i.WhiteLabel);
+            Assert.True(whiteLabels > 0, "the farm must hold white-labelled Hikvision, or the links prove nothing");
+            var installer = await db.Suppliers.Where(x => x.LegalName == "Civic Vision Installations").Select(x => x.Id).SingleAsync();
+            Assert.Equal(whiteLabels, await db.SupplierDevices.CountAsync(l => l.SupplierId == installer));
+            var procurement = (await Cli.RunAsync(["procurement", "case", "show", "1", "--db", path], folder, new Dictionary<string, string>()).Ok()).Output;
+            Assert.Contains("Replacement cameras for Town Centre CCTV", procurement);
+            Assert.Contains("proposals (Proposals): written, not signed off", procurement);
+            Assert.Contains("bidder Civic Vision Installations: debarment list not-listed on", procurement);
+            Assert.Contains("bidder Pennine Integrated Security Ltd: debarment list not-listed on", procurement);
+            Assert.Contains("d.breach-of-contract for Civic Vision Installations: does not apply", procurement);
+            Assert.Contains("decision: clear (demo ", procurement);
+            Assert.Contains("the late visits of 2024 were remedied", procurement);
+            var check = await db.AcceptanceChecks.SingleAsync();
+            var scan = await db.AuditEntries.Where(a => a.Action == "scan").Select(a => a.Sequence).SingleAsync();
+            Assert.Equal($"scan {scan}", check.Source);
+            Assert.Equal(await db.ScanFindings.CountAsync(f => f.Scan == scan && f.Register != Sightline.Data.Scanning.ScanFinding.Skipped), check.Delivered);
+            Assert.Contains("excluded-maker", check.Differences);
+            var plan = (await Cli.RunAsync(["remediation", "list", "--json", "--db", path], folder, new Dictionary<string, string>()).Ok()).Output;
+            var lines = System.Text.Json.JsonDocument.Parse(plan).RootElement.EnumerateArray().ToList();
+            var flagged = await db.Identities.Where(i => i.Flags != Sightline.Risk.RiskDimension.None)
+                .Join(db.Devices.Where(d => d.Status != Sightline.Register.DeviceStatus.Decommissioned), i => i.DeviceId, d => d.Id, (i, d) => d.Id).CountAsync();
+            Assert.Equal(flagged, lines.Count);
+            Assert.Equal(3, lines.Count(l => l.GetProperty("status").GetString() == "done"));
+            Assert.Equal(1, lines.Count(l => l.GetProperty("overdue").GetBoolean()));
+            Assert.All(lines, l => Assert.True(l.GetProperty("cost").GetDecimal() > 0));
+            foreach (var (entity, action) in new[] { ("supplier", "create"), ("questionnaire", "decline"), ("procurement-case", "check-debarment"),
+                ("procurement-case", "decide"), ("procurement-case", "accept"), ("remediation", "plan") })
+            {
+                Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == entity && a.Action == action), $"no {entity} {action} in the audit log");
+            }
         }
         finally
         {

@@ -71,7 +71,7 @@ public sealed class AssessmentBrowserTests
 
     private static string Words(int count) => count == 1 ? "1 answer" : $"{count} answers";
 
-    private static async Task<string> PdfTextAsync(string path)
+    internal static async Task<string> PdfTextAsync(string path)
     {
         var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(path);
