@@ -7,7 +7,8 @@ namespace Sightline.Web.Tests.Browser;
 
 /// <summary>
 /// The README's Code of Practice screenshots, taken from the register `sightline demo` builds (the demo makes SQLite
-/// only): the Compliance page with its overdue actions and expiring certification, and the published self-assessment.
+/// only): the Compliance page with its overdue actions and expiring certification, the published self-assessment, the
+/// maker's supplier page with its refusal on record, and the remediation board paper.
 /// </summary>
 public sealed class DemoBrowserTests
 {
@@ -20,6 +21,7 @@ public sealed class DemoBrowserTests
             var path = Path.Combine(folder, "demo.db");
             Assert.Equal(0, await RunAsync(folder, "", "demo", "--db", path, "--no-serve", "--farm-network", "127.77.240.0/24"));
             Assert.Equal(0, await RunAsync(folder, WebApp.Password + "\n", "users", "add", "viewer", "--role", "Viewer", "--password-stdin", "--db", path));
+            Assert.Equal(0, await RunAsync(folder, WebApp.Password + "\n", "users", "add", "procurement", "--role", "Procurement", "--password-stdin", "--db", path));
             await using var server = await LiveServer.StartAsync(RegisterLocation.Sqlite(path));
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await BrowserTests.LaunchAsync(playwright);
@@ -49,6 +51,24 @@ public sealed class DemoBrowserTests
             // The head of the assessment and its first principle, down to that principle's evidence.
             await page.SetViewportSizeAsync(1280, 1085);
             await BrowserTests.ShotAsync(page, "self-assessment");
+
+            // The procurement officer's view: the maker that declined the questionnaire, then the board paper.
+            var officer = await browser.NewPageAsync(new() { BaseURL = server.Address, ViewportSize = new() { Width = 1280, Height = 900 } });
+            await BrowserTests.SignInAsync(officer, "procurement");
+            await officer.GotoAsync("/Suppliers");
+            await officer.GetByRole(AriaRole.Link, new() { Name = "Hangzhou Hikvision Digital Technology Co., Ltd.", Exact = true }).ClickAsync();
+            var findings = officer.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Due-diligence findings" });
+            await Assertions.Expect(findings).ToContainTextAsync("declined to answer");
+            problems.AddRange(BrowserTests.Describe(officer.Url, await officer.RunAxe()));
+            await BrowserTests.ShotAsync(officer, "supplier-refusal");
+
+            // The paper is a download; shown as the page it is, it reads as the board will read it.
+            var paper = await officer.APIRequest.GetAsync("/Remediation?handler=Paper&format=html");
+            Assert.Equal(200, paper.Status);
+            await officer.SetContentAsync(await paper.TextAsync());
+            await Assertions.Expect(officer.GetByText("Suppliers' due diligence").First).ToBeVisibleAsync();
+            await Assertions.Expect(officer.GetByText("declined to answer").First).ToBeVisibleAsync();
+            await BrowserTests.ShotAsync(officer, "board-paper");
 
             Assert.True(problems.Count == 0, string.Join("\n", problems));
         }
