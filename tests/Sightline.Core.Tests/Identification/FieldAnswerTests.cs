@@ -109,6 +109,8 @@ public sealed class FieldAnswerTests
     [InlineData("iso.3.6.1.4.1.46202", "avigilon")]
     [InlineData("SNMPv2-SMI::enterprises.368.4.1", "axis")]
     [InlineData("1.3.6.1.4.1.39165.1.1.1", "hikvision")]
+    [InlineData("1.3.6.1.4.1.36849.1.2", "hanwha-vision")]
+    [InlineData(".1.3.6.1.4.1.21701.1", "mobotix")]
     public void SysObjectId_UnderAMakersEnterpriseNumber_NamesTheMaker(string oid, string maker)
     {
         var verdict = Identify(new Observation("snmp.sysobjectid", oid));
