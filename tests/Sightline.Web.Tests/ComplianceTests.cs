@@ -68,8 +68,11 @@ public sealed partial class ComplianceTests
     public async Task DpiaReviewsDue_ListOverdueReviewsOpenTriggersAndSystemsWithout(string provider)
     {
         await using var register = await Estate.NewAsync(provider);
+        // The estate's own triggers (a new system, its devices added) are read and cleared first: the test's are put in.
+        await register.RunAsync("", "dpia", "list");
         await using (var db = await register.OpenAsync())
         {
+            await db.DpiaTriggers.ExecuteUpdateAsync(t => t.SetProperty(x => x.Cleared, DateTimeOffset.UnixEpoch));
             var town = await db.Systems.SingleAsync(s => s.Name == "Town Centre CCTV");
             db.Systems.AddRange(new SurveillanceSystem { Name = "<b>Car</b> Park" }, new SurveillanceSystem { Name = "Library CCTV" });
             await db.SaveChangesAsync();
@@ -85,7 +88,8 @@ public sealed partial class ComplianceTests
         var page = await viewer.PageAsync("/Compliance");
 
         var due = page[page.IndexOf("<h2>DPIA reviews due</h2>", StringComparison.Ordinal)..];
-        Assert.Contains("review was due on 2021-01-01; 1 review trigger open", due, StringComparison.Ordinal);
+        // The page reads the audit log first: a year since the 2020 sign-off is the second trigger.
+        Assert.Contains("review was due on 2021-01-01; 2 review triggers open", due, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;Car&lt;/b&gt; Park</a></td><td>no signed-off DPIA", due, StringComparison.Ordinal);
         Assert.DoesNotContain("Library CCTV", due, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>Car</b>", page, StringComparison.Ordinal);
