@@ -113,8 +113,16 @@ public sealed class BrowserTests
     internal static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
         playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
 
+    /// <summary>
+    /// The longest any browser step may wait (Playwright's own default is 30 s). A bound, not a pause: on a machine loaded
+    /// by other builds a first page of the demo register took longer than 30 s to arrive.
+    /// </summary>
+    internal const float StepTimeout = 120_000;
+
     internal static async Task SignInAsync(IPage page, string name)
     {
+        page.SetDefaultTimeout(StepTimeout);
+        page.SetDefaultNavigationTimeout(StepTimeout);
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Account name").FillAsync(name);
         await page.GetByLabel("Password").FillAsync(WebApp.Password);
