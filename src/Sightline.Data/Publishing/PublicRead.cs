@@ -78,6 +78,7 @@ public sealed class PublicRead(RegisterDb db, KnowledgeBase knowledge, TimeProvi
                 Shown(PublicField.Dpia) ? dpias.GetValueOrDefault(system.Id) : null,
                 rule?.Location ?? LocationLevel.Exact,
                 Withholdings(rule, withheld, [.. deviceRules.Values.Where(r => deviceRuleSystems.GetValueOrDefault(r.DeviceId!.Value) == system.Id)]),
+                withheld,
                 changed.GetValueOrDefault(system.Id)));
         }
         return result;

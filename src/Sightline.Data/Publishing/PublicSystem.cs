@@ -26,4 +26,5 @@ public sealed record PublicSystem(
     PublicDpia? Dpia,
     LocationLevel Location,
     IReadOnlyList<PublicWithholding> Withheld,
+    IReadOnlySet<PublicField> WithheldFields,
     DateTimeOffset? LastChanged);
