@@ -53,11 +53,10 @@ public static class PublicEndpoints
 
     public static void MapPublicSite(this IEndpointRouteBuilder endpoints)
     {
+        // Routing ignores a trailing slash: "" serves /public and /public/, "/open-data/" both spellings of the index.
         var site = endpoints.MapGroup("/public").AllowAnonymous().RequireRateLimiting(RateLimitPolicy);
         string[] methods = ["GET", "HEAD"];
         site.MapMethods("", methods, (HttpContext context, PublicCache cache) =>
-            SendAsync(context, cache, "index.html", Html, r => WriteAsync(r, PublicHtml.Organisation(r.Snapshot))));
-        site.MapMethods("/", methods, (HttpContext context, PublicCache cache) =>
             SendAsync(context, cache, "index.html", Html, r => WriteAsync(r, PublicHtml.Organisation(r.Snapshot))));
         site.MapMethods("/systems/{id:int}", methods, async (int id, HttpContext context, PublicCache cache) =>
         {
@@ -68,11 +67,6 @@ public static class PublicEndpoints
                 return;
             }
             await SendAsync(context, cache, $"system-{id}.html", Html, r => WriteAsync(r, PublicHtml.System(r.Snapshot, system)));
-        });
-        site.MapMethods("/open-data", methods, (HttpContext context) =>
-        {
-            context.Response.Redirect("/public/open-data/", permanent: true);
-            return Task.CompletedTask;
         });
         site.MapMethods("/open-data/", methods, (HttpContext context, PublicCache cache) =>
             SendAsync(context, cache, "open-data.html", Html, r => WriteAsync(r, PublicHtml.OpenData(r.Snapshot))));
