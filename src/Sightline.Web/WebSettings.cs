@@ -25,6 +25,9 @@ public sealed record WebSettings(RegisterLocation Location, string KnowledgeFold
     /// <summary>How long the public site trusts its last look at the register's freshness key before reading it again.</summary>
     public TimeSpan PublicFreshnessWindow { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a public request waits for the register's new state to be read before it is served the previous one.</summary>
+    public TimeSpan PublicRefreshWait { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Where large public files (the device files of a big register) are kept once rendered; a folder per server inside it.</summary>
     public string PublicCacheFolder { get; init; } = Path.Combine(Path.GetTempPath(), "sightline-public");
 }

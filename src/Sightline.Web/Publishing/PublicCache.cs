@@ -5,13 +5,15 @@ using System.Security.Cryptography;
 using Sightline.Data;
 using Sightline.Data.Publishing;
 using Sightline.Knowledge;
+using Sightline.Publishing;
 
 namespace Sightline.Web.Publishing;
 
 /// <summary>
 /// The public site's rendered responses, kept per freshness key — the register's last audit sequence and the day (reviews
 /// and statuses turn with the date) — so a page or file is read from the register and rendered once per change, however many
-/// ask. The key itself is read at most once per <see cref="WebSettings.PublicFreshnessWindow"/>. Small responses stay in
+/// ask. The key itself is read at most once per <see cref="WebSettings.PublicFreshnessWindow"/>; when it has changed, requests
+/// wait up to <see cref="WebSettings.PublicRefreshWait"/> for the new state and are served the previous one meanwhile. Small responses stay in
 /// memory; large ones (the device files of a big register) are written once to the cache folder and sent from there, as
 /// Kestrel sends a static file. Each render runs on a context of its own, so a client that goes away cannot cancel a render
 /// others wait for.
@@ -25,7 +27,9 @@ public sealed class PublicCache(WebSettings settings, KnowledgeBase knowledge, T
     private readonly string _folder = Path.Combine(settings.PublicCacheFolder, Guid.NewGuid().ToString("N"));
     private Generation? _current;
     private Generation? _previous;
-    private long _checkedAt = long.MinValue;
+    private long _checkedAt;
+    private Task<Generation>? _building;
+    private string? _buildingKey;
 
     private sealed class Generation(PublicSnapshot snapshot)
     {
@@ -63,6 +67,8 @@ public sealed class PublicCache(WebSettings settings, KnowledgeBase knowledge, T
         {
             return current;
         }
+        Task<Generation> building;
+        bool mustWait;
         await _keyLock.WaitAsync(cancel);
         try
         {
@@ -71,32 +77,76 @@ public sealed class PublicCache(WebSettings settings, KnowledgeBase knowledge, T
             {
                 return current;
             }
-            await using var db = settings.Location.Connect();
-            var sequence = await PublicRead.FreshnessAsync(db, cancel);
-            var key = string.Create(CultureInfo.InvariantCulture, $"{sequence}-{time.GetUtcNow().UtcDateTime:yyyyMMdd}");
-            if (current is null || current.Snapshot.Key != key)
+            string key;
+            PublicSettings publicSettings;
+            await using (var db = settings.Location.Connect())
             {
-                var read = new PublicRead(db, knowledge, time);
-                var publicSettings = await PublicationRules.SettingsAsync(db, cancel);
-                var systems = await read.SystemsAsync(cancel);
-                var organisation = await read.OrganisationAsync(systems, cancel);
-                var next = new Generation(new PublicSnapshot(key, publicSettings, organisation, systems));
-                var old = _previous;
-                _previous = current;
-                Volatile.Write(ref _current, next);
-                if (old is not null)
-                {
-                    Discard(old);
-                }
-                current = next;
+                var sequence = await PublicRead.FreshnessAsync(db, cancel);
+                key = string.Create(CultureInfo.InvariantCulture, $"{sequence}-{time.GetUtcNow().UtcDateTime:yyyyMMdd}");
+                publicSettings = current is null || current.Snapshot.Key == key ? current?.Snapshot.Settings ?? new PublicSettings()
+                    : await PublicationRules.SettingsAsync(db, cancel);
             }
             Volatile.Write(ref _checkedAt, now);
-            return current;
+            if (current is not null && current.Snapshot.Key == key)
+            {
+                return current;
+            }
+            if (_building is null || _buildingKey != key || _building.IsFaulted)
+            {
+                _buildingKey = key;
+                // A thread of its own: SQLite's "async" reads run on the calling thread, and seconds of them must not hold a
+                // thread-pool thread that requests (and the timer that ends their wait) need.
+                _building = Task.Factory.StartNew(() => BuildAsync(key), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+            }
+            building = _building;
+            // A site turned off, or a licence changed, is never served stale.
+            mustWait = current is null || current.Snapshot.Settings.Enabled != publicSettings.Enabled || current.Snapshot.Settings.Licence != publicSettings.Licence;
         }
         finally
         {
             _keyLock.Release();
         }
+        if (mustWait)
+        {
+            return await building.WaitAsync(cancel);
+        }
+        // On a large register reading everything again takes seconds: meanwhile the previous state is served, as a
+        // proxy's stale-while-revalidate would, rather than making every client wait.
+        try
+        {
+            return await building.WaitAsync(settings.PublicRefreshWait, cancel);
+        }
+        catch (TimeoutException)
+        {
+            return current!;
+        }
+    }
+
+    private async Task<Generation> BuildAsync(string key)
+    {
+        // Not cancellable: requests that gave up waiting still want it, and it runs once per change.
+        await using var db = settings.Location.Connect();
+        var read = new PublicRead(db, knowledge, time);
+        var publicSettings = await PublicationRules.SettingsAsync(db, CancellationToken.None);
+        var systems = await read.SystemsAsync(CancellationToken.None);
+        var organisation = await read.OrganisationAsync(systems, CancellationToken.None);
+        var next = new Generation(new PublicSnapshot(key, publicSettings, organisation, systems));
+        await _keyLock.WaitAsync();
+        try
+        {
+            var old = _previous;
+            _previous = _current;
+            Volatile.Write(ref _current, next);
+            if (old is not null)
+            {
+                Discard(old);
+            }
+        }
+        finally
+        {
+            _keyLock.Release();
+        }
+        return next;
     }
 
     private async Task<PublicDocument> RenderAsync(PublicSnapshot snapshot, string name, string contentType, Func<PublicRender, Task> render)

@@ -6,7 +6,7 @@ namespace Sightline.Web.Tests.Publishing;
 
 /// <summary>
 /// The real web host, as <see cref="WebApp"/>, with the public site's settings a test needs: the freshness key read on
-/// every request (so a change shows at once, with no waiting) and a rate limit of its own.
+/// every request and waited for (so a change shows at once) and a rate limit of its own.
 /// </summary>
 public sealed class PublicApp(TestRegister register, int requestsPerMinute = 0) : WebApplicationFactory<WebApp>
 {
@@ -19,6 +19,7 @@ public sealed class PublicApp(TestRegister register, int requestsPerMinute = 0) 
             UploadFolder = Path.Combine(register.Folder, "uploads"),
             PublicCacheFolder = Path.Combine(register.Folder, "public-cache"),
             PublicFreshnessWindow = TimeSpan.Zero,
+            PublicRefreshWait = Timeout.InfiniteTimeSpan,
             PublicRequestsPerMinute = requestsPerMinute,
         });
 
