@@ -11,6 +11,7 @@ using Sightline.Knowledge;
 using Sightline.Web.Accounts;
 using Sightline.Web.Api;
 using Sightline.Web.Exports;
+using Sightline.Web.Publishing;
 using Sightline.Web.Scans;
 using Sightline.Web.Security;
 
@@ -28,7 +29,7 @@ public static class SightlineWeb
             .ConfigureWebHostDefaults(web => web
                 .UseContentRoot(AppContext.BaseDirectory)
                 .UseWebRoot(Path.Combine(AppContext.BaseDirectory, "assets"))
-                .UseUrls(settings.Urls)
+                .UseUrls(settings.PublicUrls is { } publicUrls ? $"{settings.Urls};{publicUrls}" : settings.Urls)
                 .ConfigureKestrel(kestrel =>
                 {
                     if (settings.Certificate is { } certificate)
@@ -48,6 +49,7 @@ public static class SightlineWeb
         services.AddScoped(_ => settings.Location.Connect());
         services.AddAccounts(settings);
         services.AddScans();
+        services.AddPublicSite(settings);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalLog>();
         services.AddSingleton<Pages.Import.Uploads>();
         services.AddHostedService(s => s.GetRequiredService<Pages.Import.Uploads>()); // sweeps abandoned uploads at start
@@ -82,11 +84,17 @@ public static class SightlineWeb
             app.UseForwardedHeaders(KnownProxies.Options(settings.KnownProxies));
         }
         app.UseMiddleware<SecurityHeaders>();
+        if (settings.PublicUrls is { } publicUrls)
+        {
+            app.UseMiddleware<PublicAddress>(PublicPorts(publicUrls));
+        }
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseAuthentication();
+        app.UseRateLimiter();
+        // The public site signs nobody in, so no cookie is read, renewed or set there.
+        app.UseWhen(context => !PublicEndpoints.IsPublic(context.Request.Path), branch => branch.UseAuthentication());
         app.UseAuthorization();
         app.UseEndpoints(endpoints =>
         {
@@ -101,6 +109,10 @@ public static class SightlineWeb
             endpoints.MapKnowledgeApi();
             endpoints.MapScanApi();
             endpoints.MapExports();
+            endpoints.MapPublicSite();
         });
     }
+
+    private static HashSet<int> PublicPorts(string urls) =>
+        [.. ListenAddresses.Parse(urls).Urls.Select(url => Microsoft.AspNetCore.Http.BindingAddress.Parse(url).Port)];
 }

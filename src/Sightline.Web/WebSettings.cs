@@ -15,4 +15,19 @@ public sealed record WebSettings(RegisterLocation Location, string KnowledgeFold
 
     /// <summary>Where checked import files wait for their commit (Pages/Import/Uploads).</summary>
     public string UploadFolder { get; init; } = Path.Combine(Path.GetTempPath(), "sightline-uploads");
+
+    /// <summary>Addresses (';'-separated, each with its own port) that serve only the public site (--public-urls); none by default.</summary>
+    public string? PublicUrls { get; init; }
+
+    /// <summary>Requests a minute one client address may make of /public (--public-rate-limit); 0 for no limit.</summary>
+    public int PublicRequestsPerMinute { get; init; } = 300;
+
+    /// <summary>How long the public site trusts its last look at the register's freshness key before reading it again.</summary>
+    public TimeSpan PublicFreshnessWindow { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a public request waits for the register's new state to be read before it is served the previous one.</summary>
+    public TimeSpan PublicRefreshWait { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Where large public files (the device files of a big register) are kept once rendered; a folder per server inside it.</summary>
+    public string PublicCacheFolder { get; init; } = Path.Combine(Path.GetTempPath(), "sightline-public");
 }

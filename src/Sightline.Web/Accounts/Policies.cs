@@ -44,6 +44,9 @@ public static class Policies
     /// <summary>Manage accounts and API tokens: Admin.</summary>
     public const string Administer = "administer";
 
+    /// <summary>Decide what the public site and open data show of a system: Admin, Manager.</summary>
+    public const string Publish = "publish";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Read, p => p.RequireRole(Roles.All));
@@ -58,5 +61,6 @@ public static class Policies
         options.AddPolicy(ReadProcurement, p => p.RequireRole(Roles.Admin, Roles.Procurement, Roles.Compliance, Roles.Assessor));
         options.AddPolicy(ManageProcurement, p => p.RequireRole(Roles.Procurement, Roles.Admin));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Publish, p => p.RequireRole(Roles.Admin, Roles.Manager));
     }
 }

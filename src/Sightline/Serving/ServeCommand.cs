@@ -34,18 +34,44 @@ public static class ServeCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var allowHttp = new Option<bool>("--allow-http") { Description = "Allow plain http:// on addresses other than loopback (behind a proxy that encrypts)" };
-        var command = new Command("serve", "Serve the web application and the JSON API") { urls, certificate, certificateKey, knownProxy, allowHttp };
+        var publicUrls = new Option<string?>("--public-urls")
+        {
+            Description = "Addresses (';'-separated, each with a port of its own) that serve only the public site (/public), to face the internet",
+        };
+        var publicRate = new Option<int>("--public-rate-limit")
+        {
+            Description = "Requests a minute each client address may make of /public (0: no limit; default 300)",
+            DefaultValueFactory = _ => 300,
+        };
+        var command = new Command("serve", "Serve the web application and the JSON API")
+        {
+            urls, certificate, certificateKey, knownProxy, allowHttp, publicUrls, publicRate,
+        };
         command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (_, _) =>
         {
             try
             {
                 var listen = ListenAddresses.Parse(parse.GetValue(urls)!);
+                var publicListen = parse.GetValue(publicUrls) is { } publicText ? PublicListen(publicText, listen) : null;
+                if (parse.GetValue(publicRate) < 0)
+                {
+                    throw new ServeException("--public-rate-limit: give a number of requests a minute, or 0 for no limit");
+                }
                 var proxies = KnownProxies.Parse(parse.GetValue(knownProxy) ?? [], "--known-proxy")
                     .Concat(KnownProxies.Parse([cli.Context.Variable(KnownProxies.Variable) ?? ""], KnownProxies.Variable)).ToList();
                 using var serverCertificate = LoadCertificate(cli, parse.GetValue(certificate), parse.GetValue(certificateKey));
-                if (serverCertificate is not null && listen.Https.Count == 0)
+                if (serverCertificate is not null && listen.Https.Count == 0 && publicListen?.Https.Count is null or 0)
                 {
                     throw new ServeException("--certificate is given but no address in --urls is https://");
+                }
+                if (publicListen?.PlainOffLoopback.Count > 0 && !parse.GetValue(allowHttp))
+                {
+                    throw new ServeException($"{publicListen.PlainOffLoopback[0]} is plain HTTP off this machine; serve the public site over https:// with "
+                        + "--certificate, or give --allow-http when a reverse proxy on the way encrypts it");
+                }
+                if (publicListen?.Https.Count > 0 && listen.Https.Count == 0 && serverCertificate is null)
+                {
+                    throw new ServeException($"{publicListen.Https[0]} needs a certificate: give --certificate FILE");
                 }
                 if (listen.PlainOffLoopback.Count > 0 && !parse.GetValue(allowHttp))
                 {
@@ -58,6 +84,8 @@ public static class ServeCommand
                 {
                     Certificate = serverCertificate,
                     KnownProxies = proxies,
+                    PublicUrls = publicListen is null ? null : string.Join(';', publicListen.Urls),
+                    PublicRequestsPerMinute = parse.GetValue(publicRate),
                 };
                 using var host = SightlineWeb.CreateHostBuilder(settings).Build();
                 // Kestrel would fall back to a developer certificate, or fail with a stack trace; an operator gets one line.
@@ -79,6 +107,22 @@ public static class ServeCommand
             }
         }, cancel));
         return command;
+    }
+
+    // The public addresses are told apart from the others by their port, so each needs one of its own.
+    private static ListenAddresses PublicListen(string text, ListenAddresses inside)
+    {
+        var addresses = ListenAddresses.Parse(text);
+        var insidePorts = inside.Urls.Select(u => Microsoft.AspNetCore.Http.BindingAddress.Parse(u).Port).ToHashSet();
+        foreach (var url in addresses.Urls)
+        {
+            var port = Microsoft.AspNetCore.Http.BindingAddress.Parse(url).Port;
+            if (port == 0 || insidePorts.Contains(port))
+            {
+                throw new ServeException($"--public-urls: {url} needs a port of its own, not 0 and not one of --urls");
+            }
+        }
+        return addresses;
     }
 
     private static X509Certificate2? LoadCertificate(CommandRunner cli, string? path, string? keyPath)

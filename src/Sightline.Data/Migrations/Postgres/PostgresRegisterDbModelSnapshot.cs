@@ -1892,6 +1892,77 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("supplier_devices", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Publishing.PublicSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("licence");
+
+                    b.Property<string>("LicenceUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("licence_url");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("public_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Publishing.PublicationRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .HasColumnType("text")
+                        .HasColumnName("basis");
+
+                    b.Property<int?>("DeviceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("text")
+                        .HasColumnName("location");
+
+                    b.Property<DateOnly?>("Review")
+                        .HasColumnType("date")
+                        .HasColumnName("review");
+
+                    b.Property<int?>("SystemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("system_id");
+
+                    b.Property<string>("Withheld")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("withheld");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_publication_rules_device_id");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_publication_rules_system_id");
+
+                    b.ToTable("publication_rules", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Register.Device", b =>
                 {
                     b.Property<int>("Id")
@@ -2570,6 +2641,21 @@ namespace Sightline.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_supplier_devices_supplier_id");
+                });
+
+            modelBuilder.Entity("Sightline.Publishing.PublicationRule", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_publication_rules_device_id");
+
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_publication_rules_system_id");
                 });
 
             modelBuilder.Entity("Sightline.Register.Device", b =>

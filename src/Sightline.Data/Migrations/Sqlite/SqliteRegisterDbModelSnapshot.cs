@@ -1851,6 +1851,75 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("supplier_devices", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Publishing.PublicSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence");
+
+                    b.Property<string>("LicenceUrl")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_url");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("public_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Publishing.PublicationRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Basis")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<int?>("DeviceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<DateOnly?>("Review")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review");
+
+                    b.Property<int?>("SystemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("system_id");
+
+                    b.Property<string>("Withheld")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withheld");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_publication_rules_device_id");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_publication_rules_system_id");
+
+                    b.ToTable("publication_rules", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Register.Device", b =>
                 {
                     b.Property<int>("Id")
@@ -2521,6 +2590,21 @@ namespace Sightline.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_supplier_devices_supplier_id");
+                });
+
+            modelBuilder.Entity("Sightline.Publishing.PublicationRule", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_publication_rules_device_id");
+
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_publication_rules_system_id");
                 });
 
             modelBuilder.Entity("Sightline.Register.Device", b =>

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Sightline.Compliance;
 using Sightline.Data;
 using Sightline.Data.Compliance;
+using Sightline.Data.Publishing;
+using Sightline.Publishing;
 using Sightline.Register;
 using Sightline.Web.Accounts;
 
@@ -36,6 +38,44 @@ public sealed class ShowModel(RegisterDb db, TimeProvider time, IAuthorizationSe
     public List<FormField> DatabaseForm { get; private set; } = [];
 
     [TempData] public string? Message { get; set; }
+
+    /// <summary>What the public site may show of this system (null: everything, locations exact).</summary>
+    public PublicationRule? Publication { get; private set; }
+
+    /// <summary>Whether the signed-in account may change <see cref="Publication"/> (Admin, Manager).</summary>
+    public bool CanPublish { get; private set; }
+
+    /// <summary>The fields a system's rule can withhold, in order.</summary>
+    public static IReadOnlyList<PublicField> PublicFields { get; } = Enum.GetValues<PublicField>();
+
+    /// <summary>Changes what the public site shows of the system: the form names the whole rule (every withheld field is ticked).</summary>
+    public async Task<IActionResult> OnPostPublicationAsync(int id, string? location, string[]? withheld, string? basis, string? review, CancellationToken cancel)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Publish)).Succeeded)
+        {
+            return Forbid();
+        }
+        try
+        {
+            var scope = await PublicationRules.ScopeAsync(db, id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, cancel);
+            var ticked = withheld ?? [];
+            var changed = await PublicationRules.SetAsync(db, time, User.Identity!.Name!, scope,
+                new RuleInput(location, ticked, [.. PublicFields.Select(f => Words.Of(f)).Where(f => !ticked.Contains(f))], basis ?? "", review ?? ""), cancel);
+            Message = changed ? "What the public site shows is changed, on the record." : "Nothing was changed.";
+            return RedirectToPage("Show", new { id });
+        }
+        catch (RegisterException e)
+        {
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(id, null, null, cancel))
+            {
+                return NotFound();
+            }
+            Message = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancel) =>
         await LoadAsync(id, null, null, cancel) ? Page() : NotFound();
@@ -101,6 +141,8 @@ public sealed class ShowModel(RegisterDb db, TimeProvider time, IAuthorizationSe
         }
         (Id, Name) = (id, system.Name);
         CanEdit = await CanEditAsync();
+        CanPublish = (await authorization.AuthorizeAsync(User, Policies.Publish)).Succeeded;
+        Publication = await db.PublicationRules.AsNoTracking().FirstOrDefaultAsync(r => r.SystemId == id, cancel);
         Devices = await db.Devices.CountAsync(d => d.SystemId == id, cancel);
         DpiaState = DpiaRecords.StateWord(await DpiaRecords.StateAsync(db, id, cancel));
         Form = FormField.Of(system, SystemRecords.Fields, typed, problems);
