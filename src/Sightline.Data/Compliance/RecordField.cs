@@ -11,4 +11,13 @@ public sealed record RecordField<T>(string Name, string Label, Func<T, string?> 
 
     /// <summary>Whether it is long text, several lines (a text area in the web form).</summary>
     public bool Multiline { get; init; }
+
+    /// <summary>Whether it holds personal data: the audit log, which is kept for ever, records that it changed, never its value.</summary>
+    public bool Personal { get; init; }
+
+    /// <summary>The value as the audit log records it.</summary>
+    public string? Audited(T record) => Personal && Get(record) is not null ? PersonalData : Get(record);
+
+    /// <summary>What the audit log records in place of personal data.</summary>
+    public const string PersonalData = "(personal data, kept in the log book only)";
 }

@@ -38,17 +38,16 @@ public static class RecordFields
                 problems.Add((name, $"{field.Label}: at most {MaxLength} characters"));
                 continue;
             }
-            var old = field.Get(record);
+            var (old, audited) = (field.Get(record), field.Audited(record));
             if (field.Set(record, value) is { } problem)
             {
                 problems.Add((name, $"{field.Label}: {problem}"));
                 continue;
             }
-            var now = field.Get(record);
-            if (old != now)
+            if (old != field.Get(record))
             {
-                before.Add((name, old));
-                after.Add((name, now));
+                before.Add((name, audited));
+                after.Add((name, field.Audited(record)));
             }
         }
         return before.Count == 0 || problems.Count > 0
@@ -58,7 +57,7 @@ public static class RecordFields
 
     /// <summary>Every field's value as audit JSON, for a record's creation.</summary>
     public static string Snapshot<T>(T record, IReadOnlyList<RecordField<T>> fields) =>
-        AuditJson.Of([.. fields.Select(f => (f.Name, f.Get(record))).Where(p => p.Item2 is not null)]);
+        AuditJson.Of([.. fields.Select(f => (f.Name, f.Audited(record))).Where(p => p.Item2 is not null)]);
 
     /// <summary>A yes/no field.</summary>
     public static RecordField<T> YesNo<T>(string name, string label, Func<T, bool> get, Action<T, bool> set, string help = "") =>
@@ -136,6 +135,90 @@ public static class RecordFields
             set(r, day);
             return null;
         }, "YYYY-MM-DD");
+
+    /// <summary>A word of <typeparamref name="TEnum"/> that may be left unset.</summary>
+    public static RecordField<T> OptionalWord<T, TEnum>(string name, string label, Func<T, TEnum?> get, Action<T, TEnum?> set)
+        where TEnum : struct, Enum =>
+        new(name, label, r => get(r) is { } value ? Words.Of(value) : null, (r, text) =>
+        {
+            if (text is null)
+            {
+                set(r, null);
+                return null;
+            }
+            if (Words.Parse<TEnum>(text) is not { } parsed)
+            {
+                return $"'{text}' is not one of {Words.List<TEnum>()}";
+            }
+            set(r, parsed);
+            return null;
+        }) { Choices = [.. Enum.GetValues<TEnum>().Select(v => Words.Of(v))] };
+
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; unset means <paramref name="min"/>.</summary>
+    public static RecordField<T> Whole<T>(string name, string label, Func<T, int> get, Action<T, int> set, int min, int max) =>
+        new(name, label, r => get(r).ToString(CultureInfo.InvariantCulture), (r, text) =>
+        {
+            if (text is null)
+            {
+                set(r, min);
+                return null;
+            }
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+            {
+                return $"'{text}' is not a whole number from {min} to {max}";
+            }
+            set(r, n);
+            return null;
+        }, $"{min} to {max}");
+
+    /// <summary>
+    /// A moment, written YYYY-MM-DD HH:MM (UK time, as a control room's clock and a video management system's log show it)
+    /// or with its offset (2026-12-01T14:30:00Z, …+01:00).
+    /// </summary>
+    public static RecordField<T> Moment<T>(string name, string label, Func<T, DateTimeOffset?> get, Action<T, DateTimeOffset?> set) =>
+        new(name, label, r => get(r) is { } at ? WriteMoment(at) : null, (r, text) =>
+        {
+            if (text is null)
+            {
+                set(r, null);
+                return null;
+            }
+            if (ParseMoment(text) is not { } at)
+            {
+                return $"'{text}' is not a time written YYYY-MM-DD HH:MM (UK time) or YYYY-MM-DDTHH:MM:SS with Z or an offset";
+            }
+            set(r, at);
+            return null;
+        }, "YYYY-MM-DD HH:MM");
+
+    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>A moment as <see cref="Moment"/> reads it, or null.</summary>
+    public static DateTimeOffset? ParseMoment(string text)
+    {
+        text = text.Trim();
+        if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mmK"],
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10))
+        {
+            return withOffset.ToUniversalTime();
+        }
+        if (!DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"],
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return null;
+        }
+        // A clock time that does not exist (the hour skipped in March) is refused; one that happens twice is read as the first.
+        if (UkTime.IsInvalidTime(local))
+        {
+            return null;
+        }
+        var offset = UkTime.IsAmbiguousTime(local) ? UkTime.GetAmbiguousTimeOffsets(local).Max() : UkTime.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
+    /// <summary>A moment in UK time, as people read it: 2026-12-01 14:30.</summary>
+    public static string WriteMoment(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, UkTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A day written YYYY-MM-DD, or null.</summary>
     public static DateOnly? ParseDay(string text) =>

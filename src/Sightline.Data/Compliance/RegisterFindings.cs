@@ -63,6 +63,7 @@ public static class RegisterFindings
         // Only the entries since the last full verification: re-hashing a large register's whole log on every read
         // would cost more than all the counting (`sightline audit verify` is the full check, and records its point).
         var check = await AuditLog.VerifySinceFullAsync(db, cancel);
+        var logbook = await LogBook.LogBookFindings.ReadAsync(db, knowledge.Folder, today, cancel);
         var none = new FindingDevices.Lists([], [], [], []);
         var results = new List<PrincipleFindings>(systems.Count * Principle.All.Count);
         foreach (var system in systems)
@@ -75,6 +76,8 @@ public static class RegisterFindings
             findings[3].AddRange(Transparency(system, organisation));
             findings[4].AddRange(Accountability(system, organisation));
             findings[6].Add(Retention(system, purposes[system.Id].ToList()));
+            findings[6].AddRange(logbook.Retention(system, LongestRetention(system, purposes[system.Id].ToList())));
+            findings[7].AddRange(logbook.Access(system));
             findings[9].Add(Security(count, devices.Security));
             findings[9].Add(exploited.Findings.TryGetValue(system.Id, out var hit)
                 ? hit with { Devices = devices.Exploited }
@@ -205,6 +208,10 @@ public static class RegisterFindings
         return new(FindingStatus.Met, $"Retention within the policy's {RetentionPolicy.MaxDays} days: {string.Join("; ", periods.Select(p => $"{p.Item1} {p.Item2} days"))}",
             periods.Count, [], source);
     }
+
+    // The longest period any of the system's purposes keeps recordings for (its own, or the system's).
+    private static int? LongestRetention(SurveillanceSystem system, List<SystemPurpose> details) =>
+        PurposeNames(system).Select(n => details.FirstOrDefault(d => Same(d.Name, n))?.RetentionDays ?? system.RetentionDays).Append(system.RetentionDays).Max();
 
     private static RegisterFinding Security(SystemDeviceCounts count, List<int> devices)
     {

@@ -12,6 +12,7 @@ using Sightline.Identifying;
 using Sightline.Importing;
 using Sightline.Scanning;
 using Sightline.Kb;
+using Sightline.LogBook;
 using Sightline.Procurement;
 using Sightline.Reports;
 using Sightline.Remediation;
@@ -59,6 +60,8 @@ public static class SightlineCli
         root.Subcommands.Add(RemediationCommand.Create(cli));
         root.Subcommands.Add(ProcurementCommand.Create(cli));
         root.Subcommands.Add(Publishing.PublishCommand.Create(cli));
+        root.Subcommands.Add(SarCommand.Create(cli));
+        root.Subcommands.Add(LogBookCommand.Create(cli));
         var parse = root.Parse(args);
         // After Ctrl-C a command has this long to keep what it has (a stopped scan writes what it found) before the process ends.
         return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }, cancel);

@@ -1304,6 +1304,352 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("observations", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.LogBook.Disclosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("Assessed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed");
+
+                    b.Property<string>("Assessment")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment");
+
+                    b.Property<string>("AuthorisedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authorised_by");
+
+                    b.Property<string>("Cameras")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cameras");
+
+                    b.Property<DateOnly?>("Closed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed");
+
+                    b.Property<DateOnly?>("Decided")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided");
+
+                    b.Property<string>("Decision")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<DateOnly?>("Disclosed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disclosed");
+
+                    b.Property<string>("FootageFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("footage_from");
+
+                    b.Property<string>("FootageTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("footage_to");
+
+                    b.Property<int?>("HoldId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hold_id");
+
+                    b.Property<string>("LegalBasis")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Method")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateOnly>("Received")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received");
+
+                    b.Property<string>("RecipientOrganisation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_organisation");
+
+                    b.Property<string>("RecipientPerson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_person");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RefusalReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<string>("SharingAgreement")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sharing_agreement");
+
+                    b.Property<string>("Systems")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("systems");
+
+                    b.Property<string>("WhatDisclosed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_disclosed");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Closed")
+                        .HasDatabaseName("ix_disclosures_closed");
+
+                    b.ToTable("disclosures", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.LogBook.FootageAccess", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Cameras")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cameras");
+
+                    b.Property<DateOnly?>("CopyDeleted")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("copy_deleted");
+
+                    b.Property<string>("FootageFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("footage_from");
+
+                    b.Property<string>("FootageTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("footage_to");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Sha256")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int?>("SystemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("system_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_footage_access_at");
+
+                    b.HasIndex("SystemId", "At")
+                        .HasDatabaseName("ix_footage_access_system_id_at");
+
+                    b.ToTable("footage_access", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.LogBook.LegalHold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cameras")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cameras");
+
+                    b.Property<string>("FootageFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("footage_from");
+
+                    b.Property<string>("FootageTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("footage_to");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<DateOnly>("Placed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placed");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release_reason");
+
+                    b.Property<DateOnly?>("Released")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_by");
+
+                    b.Property<DateOnly>("ReviewBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_by");
+
+                    b.Property<string>("Systems")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("systems");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Released")
+                        .HasDatabaseName("ix_legal_holds_released");
+
+                    b.ToTable("legal_holds", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.LogBook.SubjectAccessRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cameras")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cameras");
+
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<DateOnly?>("ClockStarted")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clock_started");
+
+                    b.Property<DateOnly?>("Closed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed");
+
+                    b.Property<string>("Contact")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("ExtensionMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extension_months");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<DateOnly?>("ExtensionTold")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_told");
+
+                    b.Property<string>("FootageFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("footage_from");
+
+                    b.Property<string>("FootageTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("footage_to");
+
+                    b.Property<int?>("HoldId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hold_id");
+
+                    b.Property<DateOnly?>("IdentityVerified")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity_verified");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly>("Received")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received");
+
+                    b.Property<string>("Redaction")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("redaction");
+
+                    b.Property<string>("Requester")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester");
+
+                    b.Property<DateOnly?>("Searched")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("searched");
+
+                    b.Property<DateOnly?>("Supplied")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplied");
+
+                    b.Property<string>("Systems")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("systems");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Closed")
+                        .HasDatabaseName("ix_subject_access_requests_closed");
+
+                    b.ToTable("subject_access_requests", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Procurement.AcceptanceCheck", b =>
                 {
                     b.Property<int>("Id")
@@ -2466,6 +2812,15 @@ namespace Sightline.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_observations_device_id");
+                });
+
+            modelBuilder.Entity("Sightline.LogBook.FootageAccess", b =>
+                {
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_footage_access_system_id");
                 });
 
             modelBuilder.Entity("Sightline.Procurement.AcceptanceCheck", b =>
