@@ -8,6 +8,7 @@ using Sightline.Demo;
 using Sightline.Devices;
 using Sightline.Exports;
 using Sightline.Farming;
+using Sightline.OpenStreetMap;
 using Sightline.Identifying;
 using Sightline.Importing;
 using Sightline.Scanning;
@@ -58,6 +59,7 @@ public static class SightlineCli
         root.Subcommands.Add(SuppliersCommand.Create(cli));
         root.Subcommands.Add(RemediationCommand.Create(cli));
         root.Subcommands.Add(ProcurementCommand.Create(cli));
+        root.Subcommands.Add(ReconcileCommand.Create(cli));
         var parse = root.Parse(args);
         // After Ctrl-C a command has this long to keep what it has (a stopped scan writes what it found) before the process ends.
         return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }, cancel);
