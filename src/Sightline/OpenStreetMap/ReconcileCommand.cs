@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Sightline.Cli;
 using Sightline.Compliance;
 using Sightline.Data.OpenStreetMap;
@@ -47,7 +45,7 @@ public static class ReconcileCommand
             var result = Reconciliation.Of(registered, mapped, metres);
             if (parse.GetValue(json))
             {
-                cli.Context.Out.Write(Json(result));
+                cli.Context.Out.Write(ReconciliationJson.Of(result));
                 return 0;
             }
             Print(cli.Context.Out, result, registered.Count, mapped.Count);
@@ -90,69 +88,4 @@ public static class ReconcileCommand
     private static string Number(double metres) => metres.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Degrees(double degrees) => degrees.ToString("0.0000000", CultureInfo.InvariantCulture);
-
-    /// <summary>The result as JSON: the distance, then matched, notMapped and notRegistered.</summary>
-    public static string Json(Reconciliation result)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            json.WriteNumber("within", result.Within);
-            json.WriteStartArray("matched");
-            foreach (var m in result.Matches)
-            {
-                json.WriteStartObject();
-                Device(json, m.Device);
-                json.WritePropertyName("mapped");
-                Mapped(json, m.Mapped);
-                json.WriteNumber("metres", Math.Round(m.Metres, 1));
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("notMapped");
-            foreach (var c in result.NotMapped)
-            {
-                json.WriteStartObject();
-                Device(json, c);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("notRegistered");
-            foreach (var c in result.NotRegistered)
-            {
-                Mapped(json, c);
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    private static void Device(Utf8JsonWriter json, RegisteredCamera camera)
-    {
-        json.WriteNumber("deviceId", camera.DeviceId);
-        json.WriteString("assetId", camera.AssetId);
-        json.WriteNumber("latitude", camera.Latitude);
-        json.WriteNumber("longitude", camera.Longitude);
-    }
-
-    private static void Mapped(Utf8JsonWriter json, MappedCamera camera)
-    {
-        json.WriteStartObject();
-        json.WriteString("id", camera.Id);
-        json.WriteNumber("latitude", camera.Latitude);
-        json.WriteNumber("longitude", camera.Longitude);
-        if (camera.Direction is { } direction)
-        {
-            json.WriteNumber("direction", direction);
-        }
-        json.WriteStartObject("tags");
-        foreach (var (key, value) in camera.Tags)
-        {
-            json.WriteString(key, value);
-        }
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
 }
