@@ -50,7 +50,7 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, WebSettin
 
     public async Task OnGetAsync(CancellationToken cancel) => await LoadAsync(cancel);
 
-    public async Task<IActionResult> OnPostReconcileAsync(IFormFile? osm, string? within, CancellationToken cancel)
+    public async Task<IActionResult> OnPostReconcileAsync(IFormFile? file, string? within, CancellationToken cancel)
     {
         var found = await LoadAsync(cancel);
         if (found is null)
@@ -63,15 +63,15 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, WebSettin
         {
             return Refuse($"the distance must be more than 0 and at most {Reconciliation.MaxWithin:0} metres, not '{within}'");
         }
-        if (osm is null || osm.Length == 0)
+        if (file is null || file.Length == 0)
         {
             return Refuse("choose an OpenStreetMap file (.osm XML or GeoJSON) to compare the register with");
         }
-        OsmName = Path.GetFileName(osm.FileName);
+        OsmName = Path.GetFileName(file.FileName);
         IReadOnlyList<MappedCamera> mapped;
         try
         {
-            await using var stream = osm.OpenReadStream();
+            await using var stream = file.OpenReadStream();
             mapped = OsmFile.Read(stream, OsmName);
         }
         catch (OsmFileException e)
