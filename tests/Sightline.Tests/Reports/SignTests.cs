@@ -101,7 +101,7 @@ public sealed class SignTests
     }
 
     [Fact]
-    public async Task Html_EncodesEveryValue_AndFetchesNothing()
+    public async Task Html_MatchesItsGoldenFile_WithEveryValueEncoded_AndNothingFetched()
     {
         await using var register = await SignedAsync(Registers.Sqlite);
         var path = Path.Combine(register.Folder, "sign.html");
@@ -112,6 +112,7 @@ public sealed class SignTests
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Golden.Verify("sign-anpr-a4.html", html);
     }
 
     [Theory]
