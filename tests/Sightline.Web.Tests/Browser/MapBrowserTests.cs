@@ -1,4 +1,5 @@
 using System.Globalization;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Sightline.Web.Tests.Browser;
@@ -6,7 +7,7 @@ namespace Sightline.Web.Tests.Browser;
 /// <summary>
 /// The maps in a real browser: the register's cameras clustered, turned to the way they face, filtered like the device
 /// list; an OpenStreetMap file (real nodes, tests/osm) compared on the signed-in map; the public map without signing in;
-/// and nothing refused by the Content-Security-Policy on any of them.
+/// nothing refused by the Content-Security-Policy on any of them, and no axe accessibility violations.
 /// </summary>
 public sealed class MapBrowserTests
 {
@@ -74,6 +75,7 @@ public sealed class MapBrowserTests
         await Assertions.Expect(page.Locator("path.osm-unmapped")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "node/11582690539" })).ToHaveAttributeAsync("href", "https://www.openstreetmap.org/node/11582690539");
         await BrowserTests.ShotAsync(page, "map-reconciled");
+        var problems = BrowserTests.Describe("/Map (compared)", await page.RunAxe());
 
         // The public map reads the open data; until that endpoint answers here, the register's export stands in for it.
         await page.RouteAsync("**/public/open-data/devices.geojson", route => route.ContinueAsync(new() { Url = $"{server.Address}/exports/devices.geojson" }));
@@ -81,6 +83,8 @@ public sealed class MapBrowserTests
         await Assertions.Expect(map).ToHaveAttributeAsync("data-cameras", "35");
         await Assertions.Expect(page.Locator(".marker-cluster").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".map.plain")).ToHaveCountAsync(1);
+        problems.AddRange(BrowserTests.Describe("/public/map", await page.RunAxe()));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
 
         Assert.True(blocked.Count == 0, string.Join("\n", blocked));
 
