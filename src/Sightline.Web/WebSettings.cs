@@ -13,6 +13,12 @@ public sealed record WebSettings(RegisterLocation Location, string KnowledgeFold
     /// <summary>Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed; none unless named.</summary>
     public IReadOnlyList<IPNetwork> KnownProxies { get; init; } = [];
 
+    /// <summary>The public site's address, which printed signs' QR codes point into (--public-base-url); null: the address each request came to.</summary>
+    public string? PublicUrl { get; init; }
+
+    /// <summary>Where the maps' tiles come from (--map-tiles, --map-attribution); null: a plain background with no tiles, nothing fetched.</summary>
+    public Maps.MapTiles? MapTiles { get; init; }
+
     /// <summary>Where checked import files wait for their commit (Pages/Import/Uploads).</summary>
     public string UploadFolder { get; init; } = Path.Combine(Path.GetTempPath(), "sightline-uploads");
 

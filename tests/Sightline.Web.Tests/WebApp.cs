@@ -7,7 +7,7 @@ namespace Sightline.Web.Tests;
 /// The real web host (as `sightline serve` builds it) on a test register, served in memory; by default on the system
 /// clock, with uploads in a folder of the test's own.
 /// </summary>
-public sealed class WebApp(TestRegister register, TimeProvider? time = null) : WebApplicationFactory<WebApp>
+public sealed class WebApp(TestRegister register, TimeProvider? time = null, Func<WebSettings, WebSettings>? settings = null) : WebApplicationFactory<WebApp>
 {
     public const string Password = "correct horse battery staple";
 
@@ -15,11 +15,14 @@ public sealed class WebApp(TestRegister register, TimeProvider? time = null) : W
     // without this the factory looks for a project folder beside the solution.
     static WebApp() => Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SIGHTLINE_WEB_TESTS", AppContext.BaseDirectory);
 
-    protected override IHostBuilder CreateHostBuilder() => SightlineWeb.CreateHostBuilder(
-        new WebSettings(register.Location, Path.Combine(AppContext.BaseDirectory, "knowledge"), "http://127.0.0.1:0", time ?? TimeProvider.System)
+    protected override IHostBuilder CreateHostBuilder()
+    {
+        var defaults = new WebSettings(register.Location, Path.Combine(AppContext.BaseDirectory, "knowledge"), "http://127.0.0.1:0", time ?? TimeProvider.System)
         {
             UploadFolder = UploadFolder,
-        });
+        };
+        return SightlineWeb.CreateHostBuilder(settings is null ? defaults : settings(defaults));
+    }
 
     /// <summary>Where this test's checked uploads wait.</summary>
     public string UploadFolder => Path.Combine(register.Folder, "uploads");

@@ -13,6 +13,7 @@ public static class PageAccess
         options.Conventions.AllowAnonymousToPage("/Account/Login");
         options.Conventions.AllowAnonymousToPage("/Account/Denied");
         options.Conventions.AllowAnonymousToPage("/Error");
+        options.Conventions.AllowAnonymousToPage("/PublicMap/Index");
         options.Conventions.AuthorizeFolder("/Import", Policies.Edit);
         options.Conventions.AuthorizeFolder("/Audit", Policies.ReadAudit);
         options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);

@@ -13,6 +13,12 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// Set on a request's items by a page that shows images from elsewhere (a map's tiles): one more source for img-src,
+    /// on that response only.
+    /// </summary>
+    public const string ImageSourceItem = "sightline-img-src";
+
     /// <summary>A year, without includeSubDomains: other services on sibling names are not ours to constrain.</summary>
     public const string StrictTransportSecurity = "max-age=31536000";
 
@@ -21,7 +27,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Items[ImageSourceItem] is string source
+                ? ContentSecurityPolicy.Replace("img-src 'self' data:", $"img-src 'self' data: {source}", StringComparison.Ordinal)
+                : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";

@@ -8,6 +8,7 @@ using Sightline.Demo;
 using Sightline.Devices;
 using Sightline.Exports;
 using Sightline.Farming;
+using Sightline.OpenStreetMap;
 using Sightline.Identifying;
 using Sightline.Importing;
 using Sightline.Scanning;
@@ -60,6 +61,7 @@ public static class SightlineCli
         root.Subcommands.Add(RemediationCommand.Create(cli));
         root.Subcommands.Add(ProcurementCommand.Create(cli));
         root.Subcommands.Add(Publishing.PublishCommand.Create(cli));
+        root.Subcommands.Add(ReconcileCommand.Create(cli));
         root.Subcommands.Add(SarCommand.Create(cli));
         root.Subcommands.Add(LogBookCommand.Create(cli));
         var parse = root.Parse(args);

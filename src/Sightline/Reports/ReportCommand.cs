@@ -22,6 +22,7 @@ public static class ReportCommand
         command.Subcommands.Add(Annual(cli));
         command.Subcommands.Add(Remediation(cli));
         command.Subcommands.Add(FoiCommand.Create(cli));
+        command.Subcommands.Add(SignCommand.Create(cli));
         return command;
     }
 

@@ -8,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sightline.Cli;
 using Sightline.Web;
+using Sightline.Web.Maps;
 using Sightline.Web.Security;
+using Sightline.Web.Signage;
 
 namespace Sightline.Serving;
 
@@ -43,9 +45,18 @@ public static class ServeCommand
             Description = "Requests a minute each client address may make of /public (0: no limit; default 300)",
             DefaultValueFactory = _ => 300,
         };
+        var publicUrl = new Option<string?>("--public-base-url")
+        {
+            Description = $"The public site's address, for the QR codes of printed signs (or {PublicBaseUrl.Variable}); default: the address each request came to",
+        };
+        var mapTiles = new Option<string?>("--map-tiles")
+        {
+            Description = $"Map tiles' URL template, e.g. https://tile.example.org/{{z}}/{{x}}/{{y}}.png (or {MapTiles.TilesVariable}); default: no tiles, a plain background",
+        };
+        var mapAttribution = new Option<string?>("--map-attribution") { Description = $"The tiles' attribution, shown on the map (or {MapTiles.AttributionVariable})" };
         var command = new Command("serve", "Serve the web application and the JSON API")
         {
-            urls, certificate, certificateKey, knownProxy, allowHttp, publicUrls, publicRate,
+            urls, certificate, certificateKey, knownProxy, allowHttp, publicUrls, publicRate, publicUrl, mapTiles, mapAttribution,
         };
         command.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (_, _) =>
         {
@@ -78,6 +89,19 @@ public static class ServeCommand
                     throw new ServeException($"{listen.PlainOffLoopback[0]} is plain HTTP off this machine: passwords and session cookies would cross the "
                         + "network unencrypted; serve https:// with --certificate, or give --allow-http when a reverse proxy on the way encrypts it");
                 }
+                var (publicBase, publicProblem) = (parse.GetValue(publicUrl) ?? cli.Context.Variable(PublicBaseUrl.Variable)) is { Length: > 0 } given
+                    ? PublicBaseUrl.Parse(given, "--public-base-url")
+                    : (null, null);
+                if (publicProblem is not null)
+                {
+                    throw new ServeException(publicProblem);
+                }
+                var (tiles, tilesProblem) = MapTiles.Parse(parse.GetValue(mapTiles) ?? cli.Context.Variable(MapTiles.TilesVariable),
+                    parse.GetValue(mapAttribution) ?? cli.Context.Variable(MapTiles.AttributionVariable));
+                if (tilesProblem is not null)
+                {
+                    throw new ServeException(tilesProblem);
+                }
                 // The register was opened and its schema checked above; the host opens its own context per request.
                 var knowledge = cli.Knowledge(parse);
                 var settings = new WebSettings(cli.Options.Resolve(parse, cli.Context), knowledge.Folder, string.Join(';', listen.Urls), cli.Context.Time)
@@ -86,6 +110,8 @@ public static class ServeCommand
                     KnownProxies = proxies,
                     PublicUrls = publicListen is null ? null : string.Join(';', publicListen.Urls),
                     PublicRequestsPerMinute = parse.GetValue(publicRate),
+                    PublicUrl = publicBase,
+                    MapTiles = tiles,
                 };
                 using var host = SightlineWeb.CreateHostBuilder(settings).Build();
                 // Kestrel would fall back to a developer certificate, or fail with a stack trace; an operator gets one line.

@@ -7,9 +7,12 @@ using Sightline.Compliance;
 using Sightline.Data;
 using Sightline.Data.Compliance;
 using Sightline.Data.Publishing;
+using Sightline.Data.Signage;
 using Sightline.Publishing;
 using Sightline.Register;
 using Sightline.Web.Accounts;
+using Sightline.Web.Reports;
+using Sightline.Web.Signage;
 
 namespace Sightline.Web.Pages.Systems;
 
@@ -17,7 +20,7 @@ namespace Sightline.Web.Pages.Systems;
 /// One system's Code of Practice records: everyone reads them; Manager and Compliance change the system, its purposes and
 /// its reference databases (audited), without either needing the other's role.
 /// </summary>
-public sealed class ShowModel(RegisterDb db, TimeProvider time, IAuthorizationService authorization) : PageModel
+public sealed class ShowModel(RegisterDb db, TimeProvider time, IAuthorizationService authorization, WebSettings settings) : PageModel
 {
     public int Id { get; private set; }
 
@@ -79,6 +82,43 @@ public sealed class ShowModel(RegisterDb db, TimeProvider time, IAuthorizationSe
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancel) =>
         await LoadAsync(id, null, null, cancel) ? Page() : NotFound();
+
+    /// <summary>
+    /// The system's printable sign (A4 or A3 PDF), its QR code pointing to the system's public page under the public site's
+    /// address (`sightline serve --public-base-url`), or under the address this request came to.
+    /// </summary>
+    public async Task<IActionResult> OnGetSignAsync(int id, string? size, CancellationToken cancel)
+    {
+        var (paper, problem) = SignSize.Parse(size);
+        if (paper is null)
+        {
+            return await ProblemAsync(id, problem!, cancel);
+        }
+        if (await SystemSigns.ReadAsync(db, id, cancel) is not { } sign)
+        {
+            return NotFound();
+        }
+        var address = PublicBaseUrl.SystemPage(settings.PublicUrl ?? $"{Request.Scheme}://{Request.Host}{Request.PathBase}".TrimEnd('/'), id);
+        try
+        {
+            return File(await PdfPrinter.PrintAsync(SignHtml.Html(sign, paper, address), null, cancel), "application/pdf", SignHtml.FileName(sign, paper) + ".pdf");
+        }
+        catch (PdfException e)
+        {
+            return await ProblemAsync(id, e.Message, cancel);
+        }
+    }
+
+    private async Task<IActionResult> ProblemAsync(int id, string problem, CancellationToken cancel)
+    {
+        if (!await LoadAsync(id, null, null, cancel))
+        {
+            return NotFound();
+        }
+        Message = problem;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostSystemAsync(int id, CancellationToken cancel)
     {
