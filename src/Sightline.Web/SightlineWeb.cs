@@ -98,6 +98,7 @@ public static class SightlineWeb
             endpoints.MapSupplierApi();
             endpoints.MapRemediationApi();
             endpoints.MapProcurementApi();
+            endpoints.MapLogBookApi();
             endpoints.MapKnowledgeApi();
             endpoints.MapScanApi();
             endpoints.MapExports();
