@@ -106,6 +106,7 @@ public static class SightlineWeb
             endpoints.MapSupplierApi();
             endpoints.MapRemediationApi();
             endpoints.MapProcurementApi();
+            endpoints.MapLogBookApi();
             endpoints.MapKnowledgeApi();
             endpoints.MapScanApi();
             endpoints.MapExports();

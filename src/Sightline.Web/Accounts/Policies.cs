@@ -41,6 +41,15 @@ public static class Policies
     /// <summary>Run procurement cases (stages, sign-offs, bidders, exclusion checks, acceptance): Procurement and Admin.</summary>
     public const string ManageProcurement = "manage-procurement";
 
+    /// <summary>
+    /// Read the log book (subject access requests, holds, viewings and exports, disclosures): Manager, Compliance, Assessor.
+    /// It holds personal data, so only the roles whose work needs it see it.
+    /// </summary>
+    public const string ReadLogBook = "read-logbook";
+
+    /// <summary>Write the log book: Manager, who keeps the footage, and Compliance, who answers the requests.</summary>
+    public const string KeepLogBook = "keep-logbook";
+
     /// <summary>Manage accounts and API tokens: Admin.</summary>
     public const string Administer = "administer";
 
@@ -60,6 +69,8 @@ public static class Policies
         options.AddPolicy(Remediate, p => p.RequireRole(Roles.Procurement, Roles.Manager, Roles.Admin));
         options.AddPolicy(ReadProcurement, p => p.RequireRole(Roles.Admin, Roles.Procurement, Roles.Compliance, Roles.Assessor));
         options.AddPolicy(ManageProcurement, p => p.RequireRole(Roles.Procurement, Roles.Admin));
+        options.AddPolicy(ReadLogBook, p => p.RequireRole(Roles.Manager, Roles.Compliance, Roles.Assessor));
+        options.AddPolicy(KeepLogBook, p => p.RequireRole(Roles.Manager, Roles.Compliance));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Publish, p => p.RequireRole(Roles.Admin, Roles.Manager));
     }

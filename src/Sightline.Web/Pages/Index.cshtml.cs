@@ -4,14 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Sightline.Audit;
 using Sightline.Data;
 using Sightline.Data.Register;
+using Sightline.Data.LogBook;
 using Sightline.Knowledge;
+using Sightline.LogBook;
 using Sightline.Register;
 using Sightline.Risk;
 using Sightline.Web.Accounts;
 
 namespace Sightline.Web.Pages;
 
-public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvider time, IAuthorizationService authorization) : PageModel
 {
     public sealed record MissingDevice(int Id, string? AssetId, string? Brand, string? Model, string? Ip);
 
@@ -39,6 +41,9 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, IAuthoriz
 
     /// <summary>Null when the reader's role may not read the audit log.</summary>
     public IReadOnlyList<AuditEntry>? Recent { get; private set; }
+
+    /// <summary>Subject access requests overdue and due within <see cref="SarClock.SoonDays"/> days; null when the reader's role may not read the log book.</summary>
+    public (int Overdue, int DueSoon)? Sars { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancel)
     {
@@ -81,6 +86,11 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, IAuthoriz
         if ((await authorization.AuthorizeAsync(User, Policies.ReadAudit)).Succeeded)
         {
             Recent = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence).Take(10).ToListAsync(cancel);
+        }
+        if ((await authorization.AuthorizeAsync(User, Policies.ReadLogBook)).Succeeded)
+        {
+            var sars = await SubjectAccessRequests.ListAsync(db, SarClock.Shipped(knowledge.Folder), LogBookRecords.Today(time), false, cancel);
+            Sars = (sars.Count(v => v.Flag == "overdue"), sars.Count(v => v.Flag == "due soon"));
         }
     }
 

@@ -19,5 +19,6 @@ public static class PageAccess
         options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
         options.Conventions.AuthorizeFolder("/Remediation", Policies.ReadRemediation);
         options.Conventions.AuthorizeFolder("/Procurement", Policies.ReadProcurement);
+        options.Conventions.AuthorizeFolder("/LogBook", Policies.ReadLogBook);
     }
 }

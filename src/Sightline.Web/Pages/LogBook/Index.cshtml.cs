@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sightline.Data;
+using Sightline.Data.LogBook;
+using Sightline.Knowledge;
+using Sightline.LogBook;
+using Sightline.Web.Accounts;
+
+namespace Sightline.Web.Pages.LogBook;
+
+/// <summary>
+/// The log book: subject access requests by due day, holds in force, open disclosure requests and the newest viewings and
+/// exports. Manager, Compliance and Assessor read it; Manager and Compliance release holds here (audited), through the same
+/// call as `sightline logbook hold release`.
+/// </summary>
+public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvider time, IAuthorizationService authorization) : PageModel
+{
+    /// <summary>How many viewings and exports the page lists.</summary>
+    public const int NewestAccesses = 20;
+
+    public List<SubjectAccessRequests.View> Sars { get; private set; } = [];
+
+    public HashSet<int> Held { get; private set; } = [];
+
+    public List<LegalHolds.View> Holds { get; private set; } = [];
+
+    public List<Data.LogBook.Disclosures.View> Disclosures { get; private set; } = [];
+
+    public List<FootageAccess> Accesses { get; private set; } = [];
+
+    public Dictionary<int, string> SystemNames { get; private set; } = [];
+
+    public bool CanKeep { get; private set; }
+
+    [TempData] public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancel) => await LoadAsync(cancel);
+
+    public Task<IActionResult> OnPostReleaseAsync(int hold, string? reason, CancellationToken cancel) => WriteAsync(async () =>
+    {
+        var outcome = await LegalHolds.ReleaseAsync(db, time, User.Identity!.Name!, hold, reason ?? "", cancel);
+        return outcome.Succeeded ? Done($"Hold {hold} released.") : await RefusedAsync(outcome.Problems.Select(p => p.Message), cancel);
+    });
+
+    private async Task<IActionResult> WriteAsync(Func<Task<IActionResult>> write) =>
+        (await authorization.AuthorizeAsync(User, Policies.KeepLogBook)).Succeeded ? await write() : Forbid();
+
+    private RedirectToPageResult Done(string message)
+    {
+        Message = message;
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> RefusedAsync(IEnumerable<string> problems, CancellationToken cancel)
+    {
+        db.ChangeTracker.Clear();
+        await LoadAsync(cancel);
+        Message = string.Join(" ", problems);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancel)
+    {
+        var today = LogBookRecords.Today(time);
+        CanKeep = (await authorization.AuthorizeAsync(User, Policies.KeepLogBook)).Succeeded;
+        Sars = await SubjectAccessRequests.ListAsync(db, SarClock.Shipped(knowledge.Folder), today, false, cancel);
+        Holds = await LegalHolds.ListAsync(db, today, false, cancel);
+        Held = [.. Holds.Select(h => h.Hold.Id)];
+        Disclosures = await Data.LogBook.Disclosures.ListAsync(db, today, false, cancel);
+        Accesses = await FootageLog.ListAsync(db, null, NewestAccesses, cancel);
+        SystemNames = await db.Systems.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
+    }
+
+    /// <summary>Systems stored as IDs, by name.</summary>
+    public string Names(string? systems) =>
+        string.Join("; ", LogBookRecords.SystemIds(systems).Select(id => SystemNames.GetValueOrDefault(id, $"#{id}")));
+}
