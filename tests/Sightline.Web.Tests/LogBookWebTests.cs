@@ -110,6 +110,8 @@ public sealed class LogBookWebTests
         var answeredDashboard = await compliance.PageAsync("/");
         var closed = await compliance.PostFormAsync("/LogBook/Sars/1", "/LogBook/Sars/1", ("closed", "2026-12-07"));
         var closedPage = await compliance.PageAsync("/LogBook/Sars/1");
+        // The form posts every field: the closing day sent unchanged with another change is not a reopening.
+        var edited = await compliance.PostFormAsync("/LogBook/Sars/1", "/LogBook/Sars/1", ("closed", "2026-12-07"), ("notes", "changed after closing"));
 
         Assert.DoesNotContain("Subject access requests:", quiet, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
@@ -136,6 +138,8 @@ public sealed class LogBookWebTests
         Assert.DoesNotContain("Subject access requests:", answeredDashboard, StringComparison.Ordinal);
         Assert.Contains("Subject access request 1 <small>closed</small>", closedPage, StringComparison.Ordinal);
         Assert.Contains("Hold 1 released 2026-12-07 (subject access request 1 closed).", closedPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, edited.StatusCode);
+        Assert.Contains("subject access request 1 was closed on 2026-12-07; reopen it by clearing", await edited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = await register.OpenAsync();
         var hold = await db.LegalHolds.SingleAsync();
         Assert.Equal((new DateOnly(2026, 12, 7), "compliance"), (hold.Released, hold.ReleasedBy));

@@ -96,11 +96,13 @@ public static class Disclosures
         {
             return LogBookRecords.Outcome.Refused("disclosure", $"there is no disclosure request with ID {SystemRecords.Key(id)}");
         }
-        if (disclosure.Closed is not null && !values.ContainsKey("closed"))
-        {
-            return LogBookRecords.Outcome.Refused("disclosure", $"disclosure request {SystemRecords.Key(id)} was closed on {LogBookRecords.Day(disclosure.Closed.Value)}; reopen it by clearing --closed", id);
-        }
+        var wasClosed = disclosure.Closed;
         var applied = await LogBookRecords.ApplyAsync(db, disclosure, Fields, values, cancel);
+        // As for a subject access request: a closed request changes only by being reopened or its closing day corrected.
+        if (wasClosed is { } closedOn && disclosure.Closed == closedOn && applied.Changed)
+        {
+            return LogBookRecords.Outcome.Refused("disclosure", $"disclosure request {SystemRecords.Key(id)} was closed on {LogBookRecords.Day(closedOn)}; reopen it by clearing --closed", id);
+        }
         var problems = applied.Problems.Concat(Check(disclosure, today)).ToList();
         if (problems.Count > 0)
         {

@@ -90,11 +90,14 @@ public static class SubjectAccessRequests
         {
             return LogBookRecords.Outcome.Refused("sar", $"there is no subject access request with ID {SystemRecords.Key(id)}");
         }
-        if (request.Closed is not null && !values.ContainsKey("closed"))
-        {
-            return LogBookRecords.Outcome.Refused("sar", $"subject access request {SystemRecords.Key(id)} was closed on {LogBookRecords.Day(request.Closed.Value)}; reopen it by clearing --closed", id);
-        }
+        var wasClosed = request.Closed;
         var applied = await LogBookRecords.ApplyAsync(db, request, Fields, values, cancel);
+        // A closed request changes only by being reopened (its closing day cleared) or its closing day corrected; a web
+        // form posts every field, so the closing day given unchanged is not a reopening.
+        if (wasClosed is { } closedOn && request.Closed == closedOn && applied.Changed)
+        {
+            return LogBookRecords.Outcome.Refused("sar", $"subject access request {SystemRecords.Key(id)} was closed on {LogBookRecords.Day(closedOn)}; reopen it by clearing --closed", id);
+        }
         var problems = applied.Problems.Concat(Check(request, clock)).ToList();
         foreach (var (field, day) in new[] { ("identity-verified", request.IdentityVerified), ("searched", request.Searched), ("supplied", request.Supplied), ("closed", request.Closed) })
         {
