@@ -28,6 +28,12 @@ public sealed class PublicAddressTests
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(outside + "/public"));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(outside + "/public/open-data/devices.geojson"));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(outside + "/site.css"));
+        // The public map, with the script and the vendored Leaflet it loads.
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(outside + "/public/map"));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(outside + "/map.js"));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(outside + "/vendor/leaflet/leaflet.js"));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(outside + "/vendor/leaflet.markercluster/leaflet.markercluster.js"));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(outside + "/Map"));
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(outside + "/Account/Login"));
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(outside + "/api/v1/devices"));
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(outside + "/exports/devices.csv"));
