@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -175,17 +174,14 @@ public static class SupplierApi
             return TypedResults.NotFound();
         }
         var html = QuestionnaireLetterHtml.Html(letter);
-        if (format is null or "html")
-        {
-            return TypedResults.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", QuestionnaireLetterHtml.FileName(id) + ".html");
-        }
-        if (format != "pdf")
+        if (format is not (null or "html" or "pdf"))
         {
             return Problem([("format", $"format: '{format}' is not html or pdf")]);
         }
         try
         {
-            return TypedResults.File(await PdfPrinter.PrintAsync(html, null, cancel), "application/pdf", QuestionnaireLetterHtml.FileName(id) + ".pdf");
+            var file = await ReportFile.MakeAsync(html, QuestionnaireLetterHtml.FileName(id), format == "pdf", cancel);
+            return TypedResults.File(file.Content, file.ContentType, file.Name);
         }
         catch (PdfException e)
         {

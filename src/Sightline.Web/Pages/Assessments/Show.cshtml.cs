@@ -168,19 +168,16 @@ public sealed class ShowModel(RegisterDb db, IAuthorizationService authorization
         var organisation = await db.Organisations.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Name).FirstOrDefaultAsync(cancel) ?? "";
         var html = SelfAssessmentReport.Html(view, organisation);
         var name = $"self-assessment-{id}";
-        if (format == "pdf")
+        try
         {
-            try
-            {
-                return File(await PdfPrinter.PrintAsync(html, null, cancel), "application/pdf", name + ".pdf");
-            }
-            catch (PdfException e)
-            {
-                Problem = e.Message;
-                return Redirect($"/Assessments/{id}");
-            }
+            var file = await ReportFile.MakeAsync(html, name, format == "pdf", cancel);
+            return File(file.Content, file.ContentType, file.Name);
         }
-        return File(System.Text.Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", name + ".html");
+        catch (PdfException e)
+        {
+            Problem = e.Message;
+            return Redirect($"/Assessments/{id}");
+        }
     }
 
     /// <summary>An uploaded evidence file, as a download (never shown inline: it came from a person, not from us).</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sightline.Data;
@@ -50,19 +49,16 @@ public sealed class AnnualModel(RegisterDb db, KnowledgeBase knowledge, TimeProv
         }
         var html = AnnualReportHtml.Html(await AnnualReportRead.ReadAsync(db, knowledge, period, time, cancel));
         var name = string.Create(CultureInfo.InvariantCulture, $"annual-report-{period.From:yyyy-MM-dd}-to-{period.To:yyyy-MM-dd}");
-        if (Format == "pdf")
+        try
         {
-            try
-            {
-                return File(await PdfPrinter.PrintAsync(html, null, cancel), "application/pdf", name + ".pdf");
-            }
-            catch (PdfException e)
-            {
-                Problem = e.Message;
-                return Page();
-            }
+            var file = await ReportFile.MakeAsync(html, name, Format == "pdf", cancel);
+            return File(file.Content, file.ContentType, file.Name);
         }
-        return File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", name + ".html");
+        catch (PdfException e)
+        {
+            Problem = e.Message;
+            return Page();
+        }
     }
 
     // An empty box in the form means the option was not given.

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -34,20 +33,17 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
     {
         var html = BoardPaperHtml.Html(await BoardPaperRead.ReadAsync(db, knowledge, Today, cancel));
         var name = $"remediation-board-paper-{RemediationPlan.Day(Today)}";
-        if (format == "pdf")
+        try
         {
-            try
-            {
-                return File(await PdfPrinter.PrintAsync(html, null, cancel), "application/pdf", name + ".pdf");
-            }
-            catch (PdfException e)
-            {
-                await LoadAsync(cancel);
-                Problem = e.Message;
-                return Page();
-            }
+            var file = await ReportFile.MakeAsync(html, name, format == "pdf", cancel);
+            return File(file.Content, file.ContentType, file.Name);
         }
-        return File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", name + ".html");
+        catch (PdfException e)
+        {
+            await LoadAsync(cancel);
+            Problem = e.Message;
+            return Page();
+        }
     }
 
     public Task<IActionResult> OnPostAddAsync(string? kind, string? name, CancellationToken cancel) => WriteAsync(async actor =>

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -83,13 +82,10 @@ public sealed class ShowModel(RegisterDb db, KnowledgeBase knowledge, TimeProvid
         }
         var html = QuestionnaireLetterHtml.Html(letter);
         var name = QuestionnaireLetterHtml.FileName(questionnaire);
-        if (format != "pdf")
-        {
-            return File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", name + ".html");
-        }
         try
         {
-            return File(await PdfPrinter.PrintAsync(html, null, cancel), "application/pdf", name + ".pdf");
+            var file = await ReportFile.MakeAsync(html, name, format == "pdf", cancel);
+            return File(file.Content, file.ContentType, file.Name);
         }
         catch (PdfException e)
         {

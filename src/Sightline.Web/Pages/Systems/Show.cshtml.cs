@@ -101,7 +101,8 @@ public sealed class ShowModel(RegisterDb db, TimeProvider time, IAuthorizationSe
         var address = PublicBaseUrl.SystemPage(settings.PublicUrl ?? $"{Request.Scheme}://{Request.Host}{Request.PathBase}".TrimEnd('/'), id);
         try
         {
-            return File(await PdfPrinter.PrintAsync(SignHtml.Html(sign, paper, address), null, cancel), "application/pdf", SignHtml.FileName(sign, paper) + ".pdf");
+            var file = await ReportFile.MakeAsync(SignHtml.Html(sign, paper, address), SignHtml.FileName(sign, paper), pdf: true, cancel);
+            return File(file.Content, file.ContentType, file.Name);
         }
         catch (PdfException e)
         {
