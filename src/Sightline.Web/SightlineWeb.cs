@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Razor.Compilation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sightline.Data;
@@ -23,6 +24,9 @@ public static class SightlineWeb
     /// <summary>The host, not yet built; tests give it to WebApplicationFactory.</summary>
     public static IHostBuilder CreateHostBuilder(WebSettings settings) =>
         Host.CreateDefaultBuilder()
+            // Sightline reads no settings file at run time, so nothing is watched for changes: each watcher is an inotify
+            // instance, and a machine allows few of them (128 a user on Debian), which a test run's many hosts used up.
+            .ConfigureHostConfiguration(config => config.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]))
             .ConfigureLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
                 // A host that cannot start (its address in use) is reported by `sightline serve` in one line, not a stack trace.
                 .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical))
