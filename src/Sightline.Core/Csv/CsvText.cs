@@ -23,6 +23,27 @@ public static class CsvText
             ? found.Encoding
             : null;
 
+    /// <summary>
+    /// An uploaded file read whole into memory, or null when it is larger than <paramref name="maxBytes"/>: reading stops
+    /// one buffer past the cap, so a larger file is refused without reading all of it.
+    /// </summary>
+    public static async Task<MemoryStream?> ReadAtMostAsync(Stream input, long maxBytes, CancellationToken cancel)
+    {
+        var bytes = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await input.ReadAsync(buffer, cancel)) > 0)
+        {
+            bytes.Write(buffer, 0, read);
+            if (bytes.Length > maxBytes)
+            {
+                return null;
+            }
+        }
+        bytes.Position = 0;
+        return bytes;
+    }
+
     /// <summary>A reader of <paramref name="input"/> in the given encoding; a UTF-8 byte-order mark is skipped.</summary>
     public static StreamReader Open(Stream input, CsvEncoding encoding, bool leaveOpen = false) =>
         new(input, encoding == CsvEncoding.Latin1 ? Windows1252 : MarkedUtf8, detectEncodingFromByteOrderMarks: false,

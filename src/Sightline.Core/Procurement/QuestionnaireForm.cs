@@ -51,19 +51,10 @@ public static class QuestionnaireForm
         IReadOnlyCollection<string> asked, CancellationToken cancel)
     {
         var problems = new List<string>();
-        var bytes = new MemoryStream();
-        // Read one byte past the cap, so that a larger file is refused without reading all of it.
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await input.ReadAsync(buffer, cancel)) > 0)
+        if (await CsvText.ReadAtMostAsync(input, MaxBytes, cancel) is not { } bytes)
         {
-            bytes.Write(buffer, 0, read);
-            if (bytes.Length > MaxBytes)
-            {
-                return ([], [$"{file}: larger than {MaxBytes / 1024} KiB; a return form is one row per question"]);
-            }
+            return ([], [$"{file}: larger than {MaxBytes / 1024} KiB; a return form is one row per question"]);
         }
-        bytes.Position = 0;
         using var text = CsvText.Open(bytes, CsvEncoding.Utf8);
         var reader = new CsvReader(text);
         var rows = new List<(long, SupplierReply)>();

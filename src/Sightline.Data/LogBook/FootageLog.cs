@@ -74,18 +74,10 @@ public static class FootageLog
     public static async Task<(int Added, IReadOnlyList<string> Problems)> ImportAsync(RegisterDb db, TimeProvider time, string actor, Stream input,
         string file, CancellationToken cancel)
     {
-        var bytes = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await input.ReadAsync(buffer, cancel)) > 0)
+        if (await CsvText.ReadAtMostAsync(input, MaxBytes, cancel) is not { } bytes)
         {
-            bytes.Write(buffer, 0, read);
-            if (bytes.Length > MaxBytes)
-            {
-                return (0, [$"{file}: larger than {MaxBytes / (1024 * 1024)} MiB; split the log"]);
-            }
+            return (0, [$"{file}: larger than {MaxBytes / (1024 * 1024)} MiB; split the log"]);
         }
-        bytes.Position = 0;
         using var text = CsvText.Open(bytes, CsvEncoding.Utf8);
         var reader = new CsvReader(text);
         var header = reader.Read();
