@@ -56,17 +56,26 @@ public sealed class SarClock
         return left < 0 ? "overdue" : left <= SoonDays ? "due soon" : null;
     }
 
-    /// <summary>The shipped bank holidays, read from <paramref name="knowledgeFolder"/>.</summary>
+    /// <summary>
+    /// The shipped bank holidays, read from <paramref name="knowledgeFolder"/> once for the process, as the knowledge base
+    /// is loaded once: the dashboard and every log book page ask for the clock.
+    /// </summary>
     /// <exception cref="FormatException">The file is missing or a line is wrong; the message names the file and line.</exception>
     public static SarClock Shipped(string knowledgeFolder)
     {
-        var path = Path.Combine(knowledgeFolder, ShippedFile);
+        var path = Path.GetFullPath(Path.Combine(knowledgeFolder, ShippedFile));
+        if (Read.TryGetValue(path, out var clock))
+        {
+            return clock;
+        }
         if (!File.Exists(path))
         {
             throw new FormatException($"{path}: the bank holidays are missing");
         }
-        return Parse(File.ReadAllLines(path), path);
+        return Read.GetOrAdd(path, Parse(File.ReadAllLines(path), path));
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SarClock> Read = new(StringComparer.Ordinal);
 
     /// <summary>Reads `date,name,source,checked` lines after a header; every row needs its source URL and the day it was checked.</summary>
     /// <exception cref="FormatException">Every problem, with its line.</exception>

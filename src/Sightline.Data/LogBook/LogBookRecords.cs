@@ -95,6 +95,18 @@ public static class LogBookRecords
     /// <summary>Today, by <paramref name="time"/>.</summary>
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
+    /// <summary>Systems stored as IDs (<see cref="SystemIds"/>), shown by name: "Town Centre; Car Parks".</summary>
+    public static async Task<string> SystemNamesAsync(RegisterDb db, string? systems, CancellationToken cancel)
+    {
+        var ids = SystemIds(systems);
+        if (ids.Count == 0)
+        {
+            return "";
+        }
+        var names = await db.Systems.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
+        return string.Join("; ", ids.Select(i => names.GetValueOrDefault(i, "#" + SystemRecords.Key(i))));
+    }
+
     /// <summary>A ';'-separated list of system IDs as numbers.</summary>
     public static IReadOnlyList<int> SystemIds(string? systems) =>
         [.. RecordFields.ListOf(systems).Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0)];

@@ -102,19 +102,6 @@ internal static class LogBookCli
         }
     }
 
-    /// <summary>Systems stored as IDs, shown by name.</summary>
-    public static async Task<string> SystemNamesAsync(RegisterDb db, string? systems, CancellationToken cancel)
-    {
-        var ids = LogBookRecords.SystemIds(systems);
-        if (ids.Count == 0)
-        {
-            return "";
-        }
-        var names = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
-            db.Systems.Where(s => ids.Contains(s.Id)), s => s.Id, s => s.Name, cancel);
-        return string.Join("; ", ids.Select(i => names.GetValueOrDefault(i, "#" + Key(i))));
-    }
-
     public static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     public static string Day(DateOnly? day) => day is { } d ? LogBookRecords.Day(d) : "";

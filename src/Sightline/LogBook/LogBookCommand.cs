@@ -35,7 +35,7 @@ public static class LogBookCommand
             foreach (var v in views)
             {
                 var h = v.Hold;
-                rows.Add([LogBookCli.Key(h.Id), Words.Of(h.Reason), h.Reference ?? "", await LogBookCli.SystemNamesAsync(db, h.Systems, cancel), h.Cameras ?? "",
+                rows.Add([LogBookCli.Key(h.Id), Words.Of(h.Reason), h.Reference ?? "", await LogBookRecords.SystemNamesAsync(db, h.Systems, cancel), h.Cameras ?? "",
                     LogBookCli.Day(h.Placed), LogBookCli.Day(h.ReviewBy), h.Released is { } r ? $"released {LogBookCli.Day(r)}" : v.Flag ?? "in force"]);
             }
             SystemsCommand.Table(cli.Context.Out, ["ID", "Reason", "Reference", "Systems", "Cameras", "Placed", "Review by", "State"], rows);
@@ -146,7 +146,7 @@ public static class LogBookCommand
             }
             cli.Context.Out.WriteLine($"Disclosure request {LogBookCli.Key(disclosure.Id)}: {Words.Of(disclosure.Stage)}");
             RecordText.Print(cli.Context.Out, disclosure, Disclosures.Fields);
-            cli.Context.Out.WriteLine($"Systems by name: {await LogBookCli.SystemNamesAsync(db, disclosure.Systems, cancel)}");
+            cli.Context.Out.WriteLine($"Systems by name: {await LogBookRecords.SystemNamesAsync(db, disclosure.Systems, cancel)}");
             return 0;
         }, cancel));
         command.Subcommands.Add(show);

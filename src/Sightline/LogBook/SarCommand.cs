@@ -87,7 +87,7 @@ public static class SarCommand
             output.WriteLine($"Subject access request {LogBookCli.Key(request.Id)}: {Words.Of(request.Stage)}, due {LogBookCli.Day(clock.Due(request))}" +
                 (clock.Flag(request, LogBookRecords.Today(cli.Context.Time)) is { } flag ? $" ({flag})" : ""));
             RecordText.Print(output, request, SubjectAccessRequests.Fields);
-            output.WriteLine($"Systems by name: {await LogBookCli.SystemNamesAsync(db, request.Systems, cancel)}");
+            output.WriteLine($"Systems by name: {await LogBookRecords.SystemNamesAsync(db, request.Systems, cancel)}");
             if (request.HoldId is { } holdId && await db.LegalHolds.FindAsync([holdId], cancel) is { } hold)
             {
                 output.WriteLine($"Hold {LogBookCli.Key(hold.Id)}: " + (hold.Released is { } released

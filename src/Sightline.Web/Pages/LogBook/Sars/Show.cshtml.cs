@@ -72,8 +72,7 @@ public sealed class ShowModel(RegisterDb db, KnowledgeBase knowledge, TimeProvid
         var clock = SarClock.Shipped(knowledge.Folder);
         (Id, Stage, Due, Flag) = (id, request.Stage, clock.Due(request), clock.Flag(request, LogBookRecords.Today(time)));
         Hold = request.HoldId is { } holdId ? await db.LegalHolds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == holdId, cancel) : null;
-        var ids = LogBookRecords.SystemIds(request.Systems);
-        Systems = string.Join("; ", await db.Systems.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Id).Select(s => s.Name).ToListAsync(cancel));
+        Systems = await LogBookRecords.SystemNamesAsync(db, request.Systems, cancel);
         CanKeep = (await authorization.AuthorizeAsync(User, Policies.KeepLogBook)).Succeeded;
         Form = FormField.Of(request, SubjectAccessRequests.Fields, typed, problems);
         return true;
