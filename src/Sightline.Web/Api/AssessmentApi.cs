@@ -239,7 +239,7 @@ public static class AssessmentApi
         }
         if (problems.Count > 0)
         {
-            return Problems(problems);
+            return FieldProblems.Of(problems);
         }
         try
         {
@@ -411,7 +411,7 @@ public static class AssessmentApi
                 }
             }
             // Each line of the file's refusal is "body: PLACE: reason", its place the field (answers[2].answer).
-            return Problems(e.Message.Split('\n').Select(line =>
+            return FieldProblems.Of(e.Message.Split('\n').Select(line =>
             {
                 var rest = line.StartsWith("body: ", StringComparison.Ordinal) ? line["body: ".Length..] : line;
                 var colon = rest.IndexOf(": ", StringComparison.Ordinal);
@@ -447,11 +447,7 @@ public static class AssessmentApi
     private static ProblemHttpResult Unknown(int id) =>
         Problem(StatusCodes.Status404NotFound, "id", $"there is no self-assessment {Key(id)}");
 
-    private static ProblemHttpResult Problem(int status, string field, string message) => Problems([(field, message)], status);
-
-    private static ProblemHttpResult Problems(IReadOnlyList<(string Field, string Message)> problems, int status = StatusCodes.Status400BadRequest) =>
-        TypedResults.Problem(string.Join("\n", problems.Select(p => p.Message)), statusCode: status,
-            extensions: new Dictionary<string, object?> { ["problems"] = problems.Select(p => new { field = p.Field, message = p.Message }).ToList() });
+    private static ProblemHttpResult Problem(int status, string field, string message) => FieldProblems.Of([(field, message)], status);
 
     private static string Actor(HttpContext http) => http.User.Identity!.Name!;
 

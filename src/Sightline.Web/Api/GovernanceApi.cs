@@ -73,10 +73,6 @@ public static class GovernanceApi
     private static Dictionary<string, string?> FieldsOf<T>(T record, IReadOnlyList<RecordField<T>> fields) =>
         fields.ToDictionary(f => f.Name, f => f.Get(record));
 
-    private static ProblemHttpResult Problems(IEnumerable<(string Field, string Message)> problems) =>
-        TypedResults.Problem(string.Join("\n", problems.Select(p => p.Message)), statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["problems"] = problems.Select(p => new { field = p.Field, message = p.Message }).ToList() });
-
     private static async Task<Results<Ok<Dictionary<string, string?>>, NotFound>> GetOrganisationAsync(RegisterDb db, CancellationToken cancel) =>
         await OrganisationProfile.GetAsync(db, cancel) is { } organisation ? TypedResults.Ok(FieldsOf(organisation, OrganisationProfile.Fields)) : TypedResults.NotFound();
 
@@ -86,7 +82,7 @@ public static class GovernanceApi
         var applied = await OrganisationProfile.SetAsync(db, time, http.User.Identity!.Name!, values, cancel);
         if (applied.Problems.Count > 0)
         {
-            return Problems(applied.Problems);
+            return FieldProblems.Of(applied.Problems);
         }
         return TypedResults.Ok(FieldsOf((await OrganisationProfile.GetAsync(db, cancel))!, OrganisationProfile.Fields));
     }
@@ -115,7 +111,7 @@ public static class GovernanceApi
         var outcome = await SystemRecords.AddAsync(db, time, http.User.Identity!.Name!, values, cancel);
         if (!outcome.Succeeded)
         {
-            return Problems(outcome.Problems);
+            return FieldProblems.Of(outcome.Problems);
         }
         var id = outcome.SystemId!.Value;
         return TypedResults.Created($"/api/v1/systems/{RegisterApi.Invariant(id)}", await SystemDetailAsync(db, id, cancel));
@@ -129,7 +125,7 @@ public static class GovernanceApi
             return TypedResults.NotFound();
         }
         var outcome = await SystemRecords.SetAsync(db, time, http.User.Identity!.Name!, id, values, cancel);
-        return outcome.Succeeded ? TypedResults.Ok((await SystemDetailAsync(db, id, cancel))!) : Problems(outcome.Problems);
+        return outcome.Succeeded ? TypedResults.Ok((await SystemDetailAsync(db, id, cancel))!) : FieldProblems.Of(outcome.Problems);
     }
 
     private static DpiaView? ViewOf(Sightline.Compliance.Dpia? dpia) =>
@@ -172,7 +168,7 @@ public static class GovernanceApi
             return TypedResults.NotFound();
         }
         var problems = await DpiaRecords.EditAsync(db, time, http.User.Identity!.Name!, id, values, cancel);
-        return problems.Count > 0 ? Problems(problems) : TypedResults.Ok(await DpiaDetailAsync(db, system, cancel));
+        return problems.Count > 0 ? FieldProblems.Of(problems) : TypedResults.Ok(await DpiaDetailAsync(db, system, cancel));
     }
 
     private static async Task<Results<Ok<DpiaDetail>, NotFound, ProblemHttpResult>> SignOffAsync(int id, SignOffRequest request,
@@ -184,7 +180,7 @@ public static class GovernanceApi
         }
         if (await DpiaRecords.SignOffAsync(db, time, http.User.Identity!.Name!, id, request.By, request.ReviewDue, cancel) is { } problem)
         {
-            return Problems([("sign-off", problem)]);
+            return FieldProblems.Of([("sign-off", problem)]);
         }
         return TypedResults.Ok(await DpiaDetailAsync(db, system, cancel));
     }
@@ -202,7 +198,7 @@ public static class GovernanceApi
             request.Issued ?? "", request.Expires, request.Reference, request.Systems ?? [], cancel);
         if (id is null)
         {
-            return Problems(problems.Select(p => (p.Split(':')[0], p)));
+            return FieldProblems.Of(problems.Select(p => (p.Split(':')[0], p)));
         }
         var all = await CertificationRecords.ListAsync(db, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancel);
         return TypedResults.Created($"/api/v1/certifications", View(all.Single(v => v.Certification.Id == id)));

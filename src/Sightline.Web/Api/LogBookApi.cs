@@ -52,10 +52,6 @@ public static class LogBookApi
             .WithSummary("Records a viewing or an export (Manager or Compliance): at, person, action, purpose, system, cameras, sha256…; 201, or 400 with each field's problem.");
     }
 
-    internal static ProblemHttpResult Problems(IEnumerable<(string Field, string Message)> problems) =>
-        TypedResults.Problem(string.Join("\n", problems.Select(p => p.Message)), statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["problems"] = problems.Select(p => new { field = p.Field, message = p.Message }).ToList() });
-
     /// <summary>The requests as listed, each with whether its hold is still in force.</summary>
     internal static async Task<List<SarView>> SarViewsAsync(RegisterDb db, IReadOnlyList<SubjectAccessRequests.View> views, CancellationToken cancel)
     {
@@ -97,7 +93,7 @@ public static class LogBookApi
         var outcome = await SubjectAccessRequests.AddAsync(db, clock, time, http.User.Identity!.Name!, values, cancel);
         if (!outcome.Succeeded)
         {
-            return Problems(outcome.Problems);
+            return FieldProblems.Of(outcome.Problems);
         }
         var id = outcome.Id!.Value;
         return TypedResults.Created($"/api/v1/sars/{RegisterApi.Invariant(id)}", await SarAsync(db, clock, time, id, cancel));
@@ -114,7 +110,7 @@ public static class LogBookApi
         var outcome = await SubjectAccessRequests.SetAsync(db, clock, time, http.User.Identity!.Name!, id, values, cancel);
         if (!outcome.Succeeded)
         {
-            return Problems(outcome.Problems);
+            return FieldProblems.Of(outcome.Problems);
         }
         db.ChangeTracker.Clear();
         return TypedResults.Ok((await SarAsync(db, clock, time, id, cancel))!);
@@ -137,7 +133,7 @@ public static class LogBookApi
         var outcome = await FootageLog.AddAsync(db, time, http.User.Identity!.Name!, "api", values, cancel);
         if (!outcome.Succeeded)
         {
-            return Problems(outcome.Problems);
+            return FieldProblems.Of(outcome.Problems);
         }
         var entry = await db.FootageAccesses.AsNoTracking().SingleAsync(a => a.Id == outcome.Id, cancel);
         // Entries are listed by `sightline logbook access list` and the web's log book; the API has no address for one.

@@ -98,9 +98,7 @@ public static class ProcurementApi
             .WithSummary("Compares a delivery (a scan, or the installer's list as CSV text, at most 10 MiB) with the signed-off specification and records the result.");
     }
 
-    private static ProblemHttpResult Problem(string field, string message) =>
-        TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["problems"] = new[] { new { field, message } } });
+    private static ProblemHttpResult Problem(string field, string message) => FieldProblems.Of([(field, message)]);
 
     private static async Task<List<CaseSummary>> ListAsync(RegisterDb db, CancellationToken cancel)
     {

@@ -77,10 +77,6 @@ public static class SupplierApi
 
     private static List<FindingView> Findings(DueDiligence.Record r) => r.Findings.Select(f => new FindingView(f.Kind, f.Day, f.Text, f.Source, f.QuestionnaireId)).ToList();
 
-    private static ProblemHttpResult Problem(IEnumerable<(string Field, string Message)> problems) =>
-        TypedResults.Problem(string.Join("\n", problems.Select(p => p.Message)), statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["problems"] = problems.Select(p => new { field = p.Field, message = p.Message }).ToList() });
-
     private static async Task<List<SupplierView>> ListAsync(RegisterDb db, TimeProvider time, CancellationToken cancel)
     {
         var views = new List<SupplierView>();
@@ -116,7 +112,7 @@ public static class SupplierApi
         var outcome = await SupplierRecords.AddAsync(db, knowledge, time, http.User.Identity!.Name!, values, cancel);
         if (!outcome.Succeeded)
         {
-            return Problem(outcome.Problems);
+            return FieldProblems.Of(outcome.Problems);
         }
         var id = outcome.SupplierId!.Value;
         return TypedResults.Created($"/api/v1/suppliers/{SupplierRecords.Key(id)}", await DetailAsync(db, id, time, cancel));
@@ -130,13 +126,13 @@ public static class SupplierApi
             return TypedResults.NotFound();
         }
         var outcome = await SupplierRecords.SetAsync(db, knowledge, time, http.User.Identity!.Name!, id, values, cancel);
-        return outcome.Succeeded ? TypedResults.Ok((await DetailAsync(db, id, time, cancel))!) : Problem(outcome.Problems);
+        return outcome.Succeeded ? TypedResults.Ok((await DetailAsync(db, id, time, cancel))!) : FieldProblems.Of(outcome.Problems);
     }
 
     private static async Task<Results<Ok<SupplierDetail>, ProblemHttpResult>> LinkAsync(int id, LinkRequest request, RegisterDb db, TimeProvider time,
         HttpContext http, CancellationToken cancel) =>
         await SupplierDevices.LinkAsync(db, time, http.User.Identity!.Name!, id, request.Device ?? "", request.Link ?? "delivered", cancel) is { } problem
-            ? Problem([("device", problem)])
+            ? FieldProblems.Of([("device", problem)])
             : TypedResults.Ok((await DetailAsync(db, id, time, cancel))!);
 
     private static async Task<Results<Created<SupplierDetail>, ProblemHttpResult>> SendAsync(int id, SendRequest request, RegisterDb db,
@@ -149,11 +145,11 @@ public static class SupplierApi
         }
         catch (FormatException e)
         {
-            return Problem([("questions", e.Message)]);
+            return FieldProblems.Of([("questions", e.Message)]);
         }
         var (_, problem) = await DueDiligence.SendAsync(db, time, http.User.Identity!.Name!, id, questions, request.Sent, request.Deadline, cancel);
         return problem is not null
-            ? Problem([("questionnaire", problem)])
+            ? FieldProblems.Of([("questionnaire", problem)])
             : TypedResults.Created($"/api/v1/suppliers/{SupplierRecords.Key(id)}", (await DetailAsync(db, id, time, cancel))!);
     }
 
@@ -161,7 +157,7 @@ public static class SupplierApi
         CancellationToken cancel) =>
         await DueDiligence.ReplyAsync(db, time, http.User.Identity!.Name!, id, request.Question, request.Declined, request.Text, request.Evidence,
             request.Received, cancel) is { } problem
-            ? Problem([("reply", problem)])
+            ? FieldProblems.Of([("reply", problem)])
             : TypedResults.Ok();
 
     private static async Task<QuestionnaireLetter?> PapersAsync(RegisterDb db, KnowledgeBase knowledge, int id, CancellationToken cancel) =>
@@ -176,7 +172,7 @@ public static class SupplierApi
         var html = QuestionnaireLetterHtml.Html(letter);
         if (format is not (null or "html" or "pdf"))
         {
-            return Problem([("format", $"format: '{format}' is not html or pdf")]);
+            return FieldProblems.Of([("format", $"format: '{format}' is not html or pdf")]);
         }
         try
         {
@@ -199,7 +195,7 @@ public static class SupplierApi
     {
         var imported = await QuestionnaireReturns.ImportAsync(db, time, http.User.Identity!.Name!, id, http.Request.Body, "form", received, cancel);
         return imported.Problems.Count > 0
-            ? Problem(imported.Problems.Select(p => ("form", p)))
+            ? FieldProblems.Of(imported.Problems.Select(p => ("form", p)))
             : TypedResults.Ok(new ImportView(imported.Answers, imported.Refusals));
     }
 }
