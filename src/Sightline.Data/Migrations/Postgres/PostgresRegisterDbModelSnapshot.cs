@@ -2427,6 +2427,8 @@ namespace Sightline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_devices_system_id_id");
 
                     b.ToTable("devices", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 60);
                 });
 
             modelBuilder.Entity("Sightline.Register.Organisation", b =>
