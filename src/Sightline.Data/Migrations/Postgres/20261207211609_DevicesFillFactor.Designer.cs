@@ -12,7 +12,7 @@ using Sightline.Data;
 namespace Sightline.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRegisterDb))]
-    [Migration("20261207173505_DevicesFillFactor")]
+    [Migration("20261207211609_DevicesFillFactor")]
     partial class DevicesFillFactor
     {
         /// <inheritdoc />
@@ -1332,6 +1332,359 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("observations", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.LogBook.Disclosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("Assessed")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed");
+
+                    b.Property<string>("Assessment")
+                        .HasColumnType("text")
+                        .HasColumnName("assessment");
+
+                    b.Property<string>("AuthorisedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("authorised_by");
+
+                    b.Property<string>("Cameras")
+                        .HasColumnType("text")
+                        .HasColumnName("cameras");
+
+                    b.Property<DateOnly?>("Closed")
+                        .HasColumnType("date")
+                        .HasColumnName("closed");
+
+                    b.Property<DateOnly?>("Decided")
+                        .HasColumnType("date")
+                        .HasColumnName("decided");
+
+                    b.Property<string>("Decision")
+                        .HasColumnType("text")
+                        .HasColumnName("decision");
+
+                    b.Property<DateOnly?>("Disclosed")
+                        .HasColumnType("date")
+                        .HasColumnName("disclosed");
+
+                    b.Property<DateTimeOffset?>("FootageFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("footage_from");
+
+                    b.Property<DateTimeOffset?>("FootageTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("footage_to");
+
+                    b.Property<int?>("HoldId")
+                        .HasColumnType("integer")
+                        .HasColumnName("hold_id");
+
+                    b.Property<string>("LegalBasis")
+                        .HasColumnType("text")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Method")
+                        .HasColumnType("text")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateOnly>("Received")
+                        .HasColumnType("date")
+                        .HasColumnName("received");
+
+                    b.Property<string>("RecipientOrganisation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_organisation");
+
+                    b.Property<string>("RecipientPerson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_person");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("text")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RefusalReason")
+                        .HasColumnType("text")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<string>("SharingAgreement")
+                        .HasColumnType("text")
+                        .HasColumnName("sharing_agreement");
+
+                    b.Property<string>("Systems")
+                        .HasColumnType("text")
+                        .HasColumnName("systems");
+
+                    b.Property<string>("WhatDisclosed")
+                        .HasColumnType("text")
+                        .HasColumnName("what_disclosed");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Closed")
+                        .HasDatabaseName("ix_disclosures_closed");
+
+                    b.ToTable("disclosures", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.LogBook.FootageAccess", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Cameras")
+                        .HasColumnType("text")
+                        .HasColumnName("cameras");
+
+                    b.Property<DateOnly?>("CopyDeleted")
+                        .HasColumnType("date")
+                        .HasColumnName("copy_deleted");
+
+                    b.Property<DateTimeOffset?>("FootageFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("footage_from");
+
+                    b.Property<DateTimeOffset?>("FootageTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("footage_to");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("text")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Sha256")
+                        .HasColumnType("text")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<int?>("SystemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("system_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_footage_access_at");
+
+                    b.HasIndex("SystemId", "At")
+                        .HasDatabaseName("ix_footage_access_system_id_at");
+
+                    b.ToTable("footage_access", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.LogBook.LegalHold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Cameras")
+                        .HasColumnType("text")
+                        .HasColumnName("cameras");
+
+                    b.Property<DateTimeOffset?>("FootageFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("footage_from");
+
+                    b.Property<DateTimeOffset?>("FootageTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("footage_to");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<DateOnly>("Placed")
+                        .HasColumnType("date")
+                        .HasColumnName("placed");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("placed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("text")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasColumnType("text")
+                        .HasColumnName("release_reason");
+
+                    b.Property<DateOnly?>("Released")
+                        .HasColumnType("date")
+                        .HasColumnName("released");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("released_by");
+
+                    b.Property<DateOnly>("ReviewBy")
+                        .HasColumnType("date")
+                        .HasColumnName("review_by");
+
+                    b.Property<string>("Systems")
+                        .HasColumnType("text")
+                        .HasColumnName("systems");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Released")
+                        .HasDatabaseName("ix_legal_holds_released");
+
+                    b.ToTable("legal_holds", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.LogBook.SubjectAccessRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Cameras")
+                        .HasColumnType("text")
+                        .HasColumnName("cameras");
+
+                    b.Property<string>("Channel")
+                        .HasColumnType("text")
+                        .HasColumnName("channel");
+
+                    b.Property<DateOnly?>("ClockStarted")
+                        .HasColumnType("date")
+                        .HasColumnName("clock_started");
+
+                    b.Property<DateOnly?>("Closed")
+                        .HasColumnType("date")
+                        .HasColumnName("closed");
+
+                    b.Property<string>("Contact")
+                        .HasColumnType("text")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<int>("ExtensionMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("extension_months");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasColumnType("text")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<DateOnly?>("ExtensionTold")
+                        .HasColumnType("date")
+                        .HasColumnName("extension_told");
+
+                    b.Property<DateTimeOffset?>("FootageFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("footage_from");
+
+                    b.Property<DateTimeOffset?>("FootageTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("footage_to");
+
+                    b.Property<int?>("HoldId")
+                        .HasColumnType("integer")
+                        .HasColumnName("hold_id");
+
+                    b.Property<DateOnly?>("IdentityVerified")
+                        .HasColumnType("date")
+                        .HasColumnName("identity_verified");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly>("Received")
+                        .HasColumnType("date")
+                        .HasColumnName("received");
+
+                    b.Property<string>("Redaction")
+                        .HasColumnType("text")
+                        .HasColumnName("redaction");
+
+                    b.Property<string>("Requester")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("requester");
+
+                    b.Property<DateOnly?>("Searched")
+                        .HasColumnType("date")
+                        .HasColumnName("searched");
+
+                    b.Property<DateOnly?>("Supplied")
+                        .HasColumnType("date")
+                        .HasColumnName("supplied");
+
+                    b.Property<string>("Systems")
+                        .HasColumnType("text")
+                        .HasColumnName("systems");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Closed")
+                        .HasDatabaseName("ix_subject_access_requests_closed");
+
+                    b.ToTable("subject_access_requests", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Procurement.AcceptanceCheck", b =>
                 {
                     b.Property<int>("Id")
@@ -1895,6 +2248,77 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("supplier_devices", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.Publishing.PublicSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("licence");
+
+                    b.Property<string>("LicenceUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("licence_url");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("public_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Sightline.Publishing.PublicationRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .HasColumnType("text")
+                        .HasColumnName("basis");
+
+                    b.Property<int?>("DeviceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("text")
+                        .HasColumnName("location");
+
+                    b.Property<DateOnly?>("Review")
+                        .HasColumnType("date")
+                        .HasColumnName("review");
+
+                    b.Property<int?>("SystemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("system_id");
+
+                    b.Property<string>("Withheld")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("withheld");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_publication_rules_device_id");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_publication_rules_system_id");
+
+                    b.ToTable("publication_rules", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.Register.Device", b =>
                 {
                     b.Property<int>("Id")
@@ -2453,6 +2877,15 @@ namespace Sightline.Data.Migrations.Postgres
                         .HasConstraintName("fk_observations_device_id");
                 });
 
+            modelBuilder.Entity("Sightline.LogBook.FootageAccess", b =>
+                {
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_footage_access_system_id");
+                });
+
             modelBuilder.Entity("Sightline.Procurement.AcceptanceCheck", b =>
                 {
                     b.HasOne("Sightline.Procurement.ProcurementCase", null)
@@ -2575,6 +3008,21 @@ namespace Sightline.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_supplier_devices_supplier_id");
+                });
+
+            modelBuilder.Entity("Sightline.Publishing.PublicationRule", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_publication_rules_device_id");
+
+                    b.HasOne("Sightline.Register.SurveillanceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_publication_rules_system_id");
                 });
 
             modelBuilder.Entity("Sightline.Register.Device", b =>
