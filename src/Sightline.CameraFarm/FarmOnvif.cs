@@ -16,6 +16,7 @@ internal static class FarmOnvif
 {
     private const string Device = "http://www.onvif.org/ver10/device/wsdl", Media = "http://www.onvif.org/ver10/media/wsdl";
     private const string Events = "http://www.onvif.org/ver10/events/wsdl", Imaging = "http://www.onvif.org/ver20/imaging/wsdl";
+    private const string Recording = "http://www.onvif.org/ver10/recording/wsdl";
 
     /// <summary>The status and SOAP envelope a device at <paramref name="host"/> answers to <paramref name="body"/>.</summary>
     public static (int Status, string Soap) Answer(Persona persona, OnvifDevice onvif, string host, string body, FarmCredentials credentials, TimeProvider time)
@@ -32,12 +33,14 @@ internal static class FarmOnvif
         var call = (request.Namespace, request.Operation);
         var open = call is (Device, "GetSystemDateAndTime" or "GetCapabilities" or "GetServices");
         var known = open || call is (Device, "GetHostname" or "GetDeviceInformation" or "GetNetworkInterfaces" or "GetNetworkDefaultGateway" or "GetDNS" or "GetScopes")
-            or (Media, "GetProfiles" or "GetProfile" or "GetVideoSources" or "GetStreamUri" or "GetSnapshotUri");
+            or (Media, "GetProfiles" or "GetProfile" or "GetVideoSources" or "GetStreamUri" or "GetSnapshotUri")
+            || (call is (Recording, "GetRecordings") && onvif.Services.RecordingPath is not null);
         if (!known)
         {
             return (400, Fault(onvif, "ter:ActionNotSupported", "The requested action is not supported"));
         }
-        if (!open && onvif.NeedsCredentials && !TokenIsValid(request.Security, credentials, time.GetUtcNow()))
+        // A recorder's recordings are never open to all, whatever its identity calls are.
+        if (!open && (onvif.NeedsCredentials || call.Namespace == Recording) && !TokenIsValid(request.Security, credentials, time.GetUtcNow()))
         {
             return (400, Fault(onvif, "ter:NotAuthorized", "Sender not Authorized"));
         }
@@ -68,7 +71,8 @@ internal static class FarmOnvif
             "GetServices" => "<tds:GetServicesResponse>" + string.Concat(new[]
                 {
                     (Device, OnvifServices.DevicePath), (Media, services.MediaPath), (Events, services.EventsPath), (Imaging, services.ImagingPath),
-                }.Select(s => $"<tds:Service><tds:Namespace>{s.Item1}</tds:Namespace><tds:XAddr>{url}{Escape(s.Item2)}</tds:XAddr>" +
+                    (Recording, services.RecordingPath),
+                }.Where(s => s.Item2 is not null).Select(s => $"<tds:Service><tds:Namespace>{s.Item1}</tds:Namespace><tds:XAddr>{url}{Escape(s.Item2!)}</tds:XAddr>" +
                     "<tds:Version><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tds:Version></tds:Service>")) + "</tds:GetServicesResponse>",
             "GetHostname" => $"<tds:GetHostnameResponse><tds:HostnameInformation><tt:FromDHCP>false</tt:FromDHCP><tt:Name>{Escape(services.Hostname)}</tt:Name></tds:HostnameInformation></tds:GetHostnameResponse>",
             "GetDeviceInformation" => $"<tds:GetDeviceInformationResponse><tds:Manufacturer>{Escape(onvif.Manufacturer)}</tds:Manufacturer><tds:Model>{Escape(onvif.Model)}</tds:Model>" +
@@ -87,6 +91,7 @@ internal static class FarmOnvif
             "GetVideoSources" => $"<trt:GetVideoSourcesResponse><trt:VideoSources token=\"VideoSource_1\"><tt:Framerate>25</tt:Framerate><tt:Resolution><tt:Width>{services.Profiles[0].Width.ToString(CultureInfo.InvariantCulture)}</tt:Width>" +
                 $"<tt:Height>{services.Profiles[0].Height.ToString(CultureInfo.InvariantCulture)}</tt:Height></tt:Resolution></trt:VideoSources></trt:GetVideoSourcesResponse>",
             "GetStreamUri" => MediaUri("GetStreamUriResponse", profile!.StreamUri, host),
+            "GetRecordings" => Recordings(persona),
             _ => MediaUri("GetSnapshotUriResponse", profile!.SnapshotUri, host),
         }));
     }
@@ -113,6 +118,22 @@ internal static class FarmOnvif
             "<tt:Multicast><tt:Address><tt:Type>IPv4</tt:Type><tt:IPv4Address>0.0.0.0</tt:IPv4Address></tt:Address><tt:Port>0</tt:Port><tt:TTL>1</tt:TTL><tt:AutoStart>false</tt:AutoStart></tt:Multicast>" +
             $"<tt:SessionTimeout>PT60S</tt:SessionTimeout></tt:VideoEncoderConfiguration></{element}>";
     }
+
+    /// <summary>
+    /// A recorder's GetRecordings answer: a recording a channel, each with the configured maximum retention as an
+    /// xs:duration (PT0S: no limit), as the ONVIF Recording Control Service Specification lays it out.
+    /// </summary>
+    private static string Recordings(Persona persona) =>
+        $"<trc:GetRecordingsResponse xmlns:trc=\"{Recording}\">" + string.Concat(Enumerable.Range(1, persona.Channels).Select(channel =>
+        {
+            var name = $"Camera {channel.ToString("00", CultureInfo.InvariantCulture)}";
+            var limit = persona.RetentionDays is > 0 and var days ? $"P{days}D" : "PT0S";
+            return $"<trc:RecordingItem><tt:RecordingToken>RecordingToken{channel.ToString("000", CultureInfo.InvariantCulture)}</tt:RecordingToken><tt:Configuration>" +
+                $"<tt:Source><tt:SourceId>VideoSource_{channel}</tt:SourceId><tt:Name>{name}</tt:Name><tt:Location/><tt:Description/><tt:Address/></tt:Source>" +
+                $"<tt:Content>{name}</tt:Content><tt:MaximumRetentionTime>{limit}</tt:MaximumRetentionTime></tt:Configuration>" +
+                "<tt:Tracks><tt:Track><tt:TrackToken>VIDEO001</tt:TrackToken><tt:Configuration><tt:TrackType>Video</tt:TrackType><tt:Description/></tt:Configuration></tt:Track></tt:Tracks>" +
+                "</trc:RecordingItem>";
+        })) + "</trc:GetRecordingsResponse>";
 
     private static string MediaUri(string response, string uri, string host) =>
         $"<trt:{response}><trt:MediaUri><tt:Uri>{Escape(uri.Replace("{host}", host, StringComparison.Ordinal))}</tt:Uri><tt:InvalidAfterConnect>false</tt:InvalidAfterConnect>" +

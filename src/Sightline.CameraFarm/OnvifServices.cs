@@ -10,6 +10,9 @@ public sealed record OnvifServices(string MediaPath, string EventsPath, string I
     /// <summary>Where every maker serves the device service, and where clients look first.</summary>
     public const string DevicePath = "/onvif/device_service";
 
+    /// <summary>Where a recorder serves the ONVIF recording service (Profile G); null on a camera that records nothing.</summary>
+    public string? RecordingPath { get; init; }
+
     /// <summary>Every path that answers ONVIF SOAP.</summary>
-    public IEnumerable<string> Paths => new[] { DevicePath, MediaPath, EventsPath, ImagingPath }.Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> Paths => new[] { DevicePath, MediaPath, EventsPath, ImagingPath, RecordingPath }.OfType<string>().Distinct(StringComparer.Ordinal);
 }

@@ -49,6 +49,15 @@ public sealed record Persona(
     /// </summary>
     public bool WsdAnswersUntypedProbe { get; init; } = true;
 
+    /// <summary>
+    /// On a recorder, the days it is configured to keep what it records (0: no limit but the disk), as its ONVIF
+    /// recording service and its maker's storage endpoint report them; null on a device that records nothing.
+    /// </summary>
+    public int? RetentionDays { get; init; }
+
+    /// <summary>How many cameras a recorder records (its recordings or tracks).</summary>
+    public int Channels { get; init; }
+
     /// <summary>Whether the device answers Hikvision's SADP inquiry (UDP 37020).</summary>
     public bool Sadp { get; init; }
 

@@ -19,13 +19,13 @@ public static class Personas
     public static IReadOnlyList<Func<Random, Persona>> Templates { get; } =
     [
         r => Hikvision(r, "hikvision-camera", "Hikvision", "HIKVISION", "DS-2CD2143G2-I", "camera", "BC:AD:28", tls: true),
-        r => Hikvision(r, "hikvision-nvr", "Hikvision", "HIKVISION", "DS-7616NI-K2", "nvr", "44:19:B6", server: "DNVRS-Webs", tls: true),
+        r => Recorder(Hikvision(r, "hikvision-nvr", "Hikvision", "HIKVISION", "DS-7616NI-K2", "nvr", "44:19:B6", server: "DNVRS-Webs", tls: true)),
         r => Hikvision(r, "annke-on-hikvision", "ANNKE", "ANNKE", "C800", "camera", "E0:CA:3C", isapiNamespace: "http://www.std-cgi.com/ver20/XMLSchema"),
         r => Hikvision(r, "truvision-on-hikvision", "truVision", "Interlogix", "TVGP-P01-0402-PTZ-G", "camera", "C0:56:E3"),
         r => Hikvision(r, "lts-on-hikvision", "LTS", "LTS", "CMIP7442W-28M", "camera", "28:57:BE"),
         Ezviz,
         r => Dahua(r, "dahua-camera", "Dahua", "IPC-HFW2431S-S-S2", "IPC-HFW2431S-S-S2", "camera", "E0:50:8B"),
-        r => Dahua(r, "dahua-nvr", "Dahua", "NVR4208-8P-4KS2", "DHI-NVR4208-8P-4KS2", "nvr", "3C:EF:8C"),
+        r => Recorder(Dahua(r, "dahua-nvr", "Dahua", "NVR4208-8P-4KS2", "DHI-NVR4208-8P-4KS2", "nvr", "3C:EF:8C")),
         r => Dahua(r, "lorex-on-dahua", "Lorex", "E841CA", "IPC-HDW3849H-AS-PV", "camera", "3C:EF:8C", serialPrefix: "ND"),
         r => Dahua(r, "amcrest-on-dahua", "Amcrest", "IP8M-2496EB", "IPC-HDW2831T-AS", "camera", "9C:14:63"),
         r => Dahua(r, "intelbras-on-dahua", "Intelbras", "VIP 3430 B", "IPC-HFW2431S", "camera", "B4:4C:3B"),
@@ -101,6 +101,56 @@ public static class Personas
             Sadp = true,
         };
     }
+
+    // Retention periods recorders are found set to: a month, a fortnight, the 31 days most UK policies use, the 90 of
+    // many installers' defaults, and none (kept until the disk is full).
+    private static readonly int[] RetentionChoices = [30, 14, 31, 90, 0, 31];
+
+    /// <summary>
+    /// Makes a Hikvision or Dahua NVR a recorder that says how long it keeps what it records: over the ONVIF recording
+    /// service (/onvif/Recording on Hikvision, /onvif/recording_service on Dahua) and its maker's storage endpoint —
+    /// ISAPI's record tracks, one track a channel (id 101, 201…), each with its Duration and durationEnabled (ISAPI
+    /// developer guide, /ISAPI/ContentMgmt/record/tracks), or Dahua's StorageGlobal configuration with FileHoldTime in
+    /// days (Dahua HTTP API, configManager.cgi). Both need the farm's login. The period follows from the serial, so the
+    /// farm's random sequence, and every other device, stay as they were.
+    /// </summary>
+    private static Persona Recorder(Persona nvr)
+    {
+        const int channels = 8;
+        var days = RetentionChoices[nvr.Serial.Sum(c => c) % RetentionChoices.Length];
+        var challenge = nvr.Paths.Values.First();
+        var (path, answer, recordingPath) = nvr.Platform == "hikvision"
+            ? (IsapiTracks, new HttpAnswer(200, [("Server", "DNVRS-Webs"), ("Content-Type", "application/xml")], IsapiTrackList(channels, days)), "/onvif/Recording")
+            : ("/cgi-bin/configManager.cgi?action=getConfig&name=StorageGlobal",
+                new HttpAnswer(200, [("CONTENT-TYPE", "text/plain;charset=utf-8"), ("CONNECTION", "close")],
+                    $"table.StorageGlobal.FileHoldTime={days.ToString(CultureInfo.InvariantCulture)}\r\n"), "/onvif/recording_service");
+        return nvr with
+        {
+            RetentionDays = days,
+            Channels = channels,
+            Paths = new Dictionary<string, HttpAnswer>(nvr.Paths) { [path] = challenge },
+            PathsWithCredentials = new Dictionary<string, HttpAnswer>(nvr.PathsWithCredentials) { [path] = answer },
+            Onvif = nvr.Onvif! with { Services = nvr.Onvif.Services with { RecordingPath = recordingPath } },
+        };
+    }
+
+    private const string IsapiTracks = "/ISAPI/ContentMgmt/record/tracks";
+
+    // A track a channel, main stream, recording all week; Duration and durationEnabled after the custom extensions, as
+    // the firmware writes them. No limit is durationEnabled false (the Duration then stays at its default).
+    private static string IsapiTrackList(int channels, int days) =>
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TrackList version=\"2.0\" xmlns=\"http://www.hikvision.com/ver20/XMLSchema\">\n" +
+        string.Concat(Enumerable.Range(1, channels).Select(channel =>
+            $"<Track>\n<id>{channel}01</id>\n<Channel>{channel}</Channel>\n<Enable>true</Enable>\n<Description>trackType=standard,recordType=normal</Description>\n" +
+            $"<Size>0</Size>\n<DefaultRecordingMode>CMR</DefaultRecordingMode>\n<LoopEnable>true</LoopEnable>\n" +
+            "<TrackSchedule>\n<ScheduleBlockList>\n<ScheduleBlock>\n<ScheduleBlockType>www.std-cgi.com/racm/schedule/ver10</ScheduleBlockType>\n" +
+            "<ScheduleAction>\n<id>1</id>\n<ScheduleActionStartTime>\n<DayOfWeek>Monday</DayOfWeek>\n<TimeOfDay>00:00:00</TimeOfDay>\n</ScheduleActionStartTime>\n" +
+            "<ScheduleActionEndTime>\n<DayOfWeek>Sunday</DayOfWeek>\n<TimeOfDay>24:00:00</TimeOfDay>\n</ScheduleActionEndTime>\n" +
+            "<Actions>\n<Record>true</Record>\n<ActionRecordingMode>CMR</ActionRecordingMode>\n</Actions>\n</ScheduleAction>\n</ScheduleBlock>\n</ScheduleBlockList>\n</TrackSchedule>\n" +
+            "<CustomExtensionList>\n<CustomExtension>\n<CustomExtensionName>www.hikvision.com/RaCM/trackExt/ver10</CustomExtensionName>\n<enableSchedule>true</enableSchedule>\n" +
+            "<PreRecordTimeSeconds>5</PreRecordTimeSeconds>\n<PostRecordTimeSeconds>5</PostRecordTimeSeconds>\n</CustomExtension>\n</CustomExtensionList>\n" +
+            $"<Duration>{(days > 0 ? $"P{days.ToString(CultureInfo.InvariantCulture)}DT0H" : "P7DT0H")}</Duration>\n<durationEnabled>{(days > 0 ? "true" : "false")}</durationEnabled>\n</Track>\n")) +
+        "</TrackList>\n";
 
     private static Persona Ezviz(Random r)
     {

@@ -15,6 +15,8 @@ public abstract partial class RegisterDb
 
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();
 
+    public DbSet<RecorderRetention> RecorderRetentions => Set<RecorderRetention>();
+
     static partial void ModelLogbook(ModelBuilder builder)
     {
         builder.Entity<SubjectAccessRequest>(request =>
@@ -45,6 +47,12 @@ public abstract partial class RegisterDb
             disclosure.Ignore(d => d.Stage);
             disclosure.Property(d => d.Decision).HasConversion(WordConverter<DisclosureDecision>());
             disclosure.HasIndex(d => d.Closed);
+        });
+        builder.Entity<RecorderRetention>(reading =>
+        {
+            reading.ToTable("recorder_retention");
+            reading.HasIndex(r => new { r.DeviceId, r.ReadAt });
+            reading.HasOne<Device>().WithMany().HasForeignKey(r => r.DeviceId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -69,6 +69,7 @@ public abstract partial class RegisterDb(DbContextOptions options) : IdentityDbC
             system.ToTable("systems");
             system.HasIndex(s => s.Name).IsUnique();
             system.Property(s => s.Type).HasConversion(WordConverter<SystemType>());
+            system.Property(s => s.RetentionDeletion).HasConversion(WordConverter<Sightline.Compliance.RetentionDeletion>());
         });
         builder.Entity<Device>(device =>
         {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Sightline.Data.LogBook;
 
 namespace Sightline.Web.Tests;
 
@@ -43,7 +44,7 @@ public sealed class LogBookWebTests
                 statuses.Add(page.StatusCode == HttpStatusCode.Redirect && page.Headers.Location!.OriginalString.Contains("/Account/Denied", StringComparison.Ordinal)
                     ? HttpStatusCode.Forbidden : page.StatusCode);
             }
-            foreach (var path in new[] { "/api/v1/sars", "/api/v1/holds", "/api/v1/disclosures" })
+            foreach (var path in new[] { "/api/v1/sars", "/api/v1/holds", "/api/v1/disclosures", "/api/v1/recorder-retention" })
             {
                 statuses.Add((await token.GetAsync(At(path))).StatusCode);
             }
@@ -65,8 +66,8 @@ public sealed class LogBookWebTests
         var complianceSet = await compliance.PatchAsJsonAsync("/api/v1/sars/1", new { channel = "email" });
         var openApi = await manager.GetStringAsync(At("/openapi/v1.json"));
 
-        Assert.All(Readers, name => Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 5), reads[name]));
-        Assert.All(Refused, name => Assert.Equal(Enumerable.Repeat(HttpStatusCode.Forbidden, 5), reads[name]));
+        Assert.All(Readers, name => Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 6), reads[name]));
+        Assert.All(Refused, name => Assert.Equal(Enumerable.Repeat(HttpStatusCode.Forbidden, 6), reads[name]));
         Assert.Equal(Readers.Concat(Refused).ToDictionary(n => n, Readers.Contains), navigation);
         Assert.Contains("Jane Doe", assessorShow, StringComparison.Ordinal);
         Assert.DoesNotContain("<form method=\"post\" class=\"stack", assessorShow, StringComparison.Ordinal);
@@ -74,13 +75,42 @@ public sealed class LogBookWebTests
         Assert.Contains("/Account/Denied", assessorSet.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.All(assessorApi, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
         Assert.Equal(HttpStatusCode.OK, complianceSet.StatusCode);
-        foreach (var path in new[] { "/api/v1/sars", "/api/v1/sars/{id}", "/api/v1/holds", "/api/v1/disclosures", "/api/v1/footage-access" })
+        foreach (var path in new[] { "/api/v1/sars", "/api/v1/sars/{id}", "/api/v1/holds", "/api/v1/disclosures", "/api/v1/footage-access", "/api/v1/recorder-retention" })
         {
             Assert.Contains($"\"{path}\"", openApi, StringComparison.Ordinal);
         }
         await using var db = await register.OpenAsync();
         Assert.Equal(["manager create sar", "compliance update sar"],
             await db.AuditEntries.Where(a => a.EntityType == "sar").OrderBy(a => a.Sequence).Select(a => a.Actor + " " + a.Action + " " + a.EntityType).ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task RecordersOwnRetention_ShownBesideThePolicy_OnThePageAndInTheApi(string provider)
+    {
+        await using var register = await Estate.NewAsync(provider);
+        await register.RunAsync("", "systems", "set", "Town Centre CCTV", "--retention-days", "31");
+        await using (var db = await register.OpenAsync())
+        {
+            var nvr = await db.Devices.Where(d => d.AssetId == "NVR-001").Select(d => d.Id).SingleAsync();
+            await RetentionReadings.RecordAsync(db, new FakeTimeProvider(Now), "tester", nvr, "ONVIF GetRecordings", 90, unlimited: false,
+                "Camera 01: 90 days; <b>Camera 02</b>: 30 days", CancellationToken.None);
+        }
+        await using var app = new WebApp(register, new FakeTimeProvider(Now));
+        using var web = await app.SignedInAsync("compliance");
+        using var token = await ProcurementTests.TokenClientAsync(app, "assessor");
+
+        var page = await web.PageAsync("/LogBook");
+        var api = JsonDocument.Parse(await token.GetStringAsync(At("/api/v1/recorder-retention"))).RootElement;
+
+        Assert.Contains("Recorders' own retention (1 read)", page, StringComparison.Ordinal);
+        Assert.Contains("<td>90 days</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<strong class=\"alert\">keeps longer than the policy</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;Camera 02&lt;/b&gt;", page, StringComparison.Ordinal); // what a device said is encoded
+        var row = Assert.Single(api.EnumerateArray());
+        Assert.Equal(("NVR-001", "Town Centre CCTV", 90, 31, true),
+            (row.GetProperty("recorder").GetString(), row.GetProperty("system").GetString(), row.GetProperty("longestDays").GetInt32(),
+             row.GetProperty("policyDays").GetInt32(), row.GetProperty("exceedsPolicy").GetBoolean()));
     }
 
     [Theory]

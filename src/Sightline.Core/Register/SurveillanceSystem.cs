@@ -27,6 +27,15 @@ public sealed class SurveillanceSystem
     /// <summary>How long recordings are kept, in days.</summary>
     public int? RetentionDays { get; set; }
 
+    /// <summary>Why recordings are kept that long (principle 6): what the period rests on.</summary>
+    public string? RetentionJustification { get; set; }
+
+    /// <summary>Whether recordings are deleted automatically at the end of the period or by a person; null when not recorded.</summary>
+    public Compliance.RetentionDeletion? RetentionDeletion { get; set; }
+
+    /// <summary>Who reviews the retention period (a role or a person).</summary>
+    public string? RetentionReviewer { get; set; }
+
     /// <summary>The data controller.</summary>
     public string? Controller { get; set; }
 

@@ -199,18 +199,25 @@ public static class RegisterFindings
         var over = periods.Where(p => p.Item2 > RetentionPolicy.MaxDays).Select(p => $"{p.Item1} ({p.Item2} days)").ToList();
         if (over.Count > 0)
         {
-            return new(FindingStatus.Attention, $"Kept longer than the policy's {RetentionPolicy.MaxDays} days: {string.Join("; ", over)}", over.Count, [], source);
+            var why = string.IsNullOrWhiteSpace(system.RetentionJustification) ? "no justification is recorded" : $"justified as: {system.RetentionJustification}";
+            return new(FindingStatus.Attention, $"Kept longer than the policy's {RetentionPolicy.MaxDays} days: {string.Join("; ", over)}; {why}", over.Count, [], source);
         }
         if (unset.Count > 0)
         {
             return new(FindingStatus.NotEvidenced, $"No retention period recorded for {string.Join("; ", unset)}", unset.Count, [], source);
         }
-        return new(FindingStatus.Met, $"Retention within the policy's {RetentionPolicy.MaxDays} days: {string.Join("; ", periods.Select(p => $"{p.Item1} {p.Item2} days"))}",
+        var deletion = system.RetentionDeletion switch
+        {
+            RetentionDeletion.Automatic => "; deleted automatically",
+            RetentionDeletion.Manual => "; deleted by a person",
+            _ => "",
+        };
+        return new(FindingStatus.Met, $"Retention within the policy's {RetentionPolicy.MaxDays} days: {string.Join("; ", periods.Select(p => $"{p.Item1} {p.Item2} days"))}{deletion}",
             periods.Count, [], source);
     }
 
     // The longest period any of the system's purposes keeps recordings for (its own, or the system's).
-    private static int? LongestRetention(SurveillanceSystem system, List<SystemPurpose> details) =>
+    internal static int? LongestRetention(SurveillanceSystem system, List<SystemPurpose> details) =>
         PurposeNames(system).Select(n => details.FirstOrDefault(d => Same(d.Name, n))?.RetentionDays ?? system.RetentionDays).Append(system.RetentionDays).Max();
 
     private static RegisterFinding Security(SystemDeviceCounts count, List<int> devices)

@@ -18,13 +18,18 @@ public sealed class LogBookFindings
     private readonly List<Disclosure> _disclosures;
     private readonly List<SubjectAccessRequest> _requests;
     private readonly Dictionary<string, int> _cameraSystems;
+    private readonly List<RecorderRead> _readings;
     private readonly SarClock? _clock;
     private readonly DateOnly _today;
     private readonly bool _inUse;
 
+    // A recorder's latest reading of its configured retention, with the system it is in.
+    private sealed record RecorderRead(RecorderRetention Reading, int SystemId, string Label);
+
     private LogBookFindings(List<LegalHold> holds, List<FootageAccess> access, List<Disclosure> disclosures, List<SubjectAccessRequest> requests,
-        Dictionary<string, int> cameraSystems, SarClock? clock, DateOnly today, bool inUse) =>
-        (_holds, _access, _disclosures, _requests, _cameraSystems, _clock, _today, _inUse) = (holds, access, disclosures, requests, cameraSystems, clock, today, inUse);
+        Dictionary<string, int> cameraSystems, List<RecorderRead> readings, SarClock? clock, DateOnly today, bool inUse) =>
+        (_holds, _access, _disclosures, _requests, _cameraSystems, _readings, _clock, _today, _inUse) =
+        (holds, access, disclosures, requests, cameraSystems, readings, clock, today, inUse);
 
     /// <summary>Reads the log book once; the bank holidays only when a request is open.</summary>
     public static async Task<LogBookFindings> ReadAsync(RegisterDb db, string knowledgeFolder, DateOnly today, CancellationToken cancel)
@@ -37,14 +42,34 @@ public sealed class LogBookFindings
         var cameras = holds.SelectMany(h => Data.Compliance.RecordFields.ListOf(h.Cameras)).Distinct().ToList();
         var cameraSystems = cameras.Count == 0 ? [] : await db.Devices.AsNoTracking().Where(d => d.AssetId != null && cameras.Contains(d.AssetId) && d.SystemId != null)
             .ToDictionaryAsync(d => d.AssetId!, d => d.SystemId!.Value, cancel);
+        var readings = (await db.RecorderRetentions.AsNoTracking()
+                .Where(r => !db.RecorderRetentions.Any(later => later.DeviceId == r.DeviceId && later.Id > r.Id))
+                .Join(db.Devices.Where(d => d.SystemId != null), r => r.DeviceId, d => d.Id, (r, d) => new { Reading = r, d.SystemId, d.AssetId, d.IpAddress })
+                .ToListAsync(cancel))
+            .ConvertAll(r => new RecorderRead(r.Reading, r.SystemId!.Value, r.AssetId ?? r.IpAddress ?? $"device {r.Reading.DeviceId}"));
         var inUse = holds.Count + access.Count + disclosures.Count + requests.Count > 0 || await db.FootageAccesses.AnyAsync(cancel) ||
             await db.Disclosures.AnyAsync(cancel) || await db.SubjectAccessRequests.AnyAsync(cancel);
-        return new LogBookFindings(holds, access, disclosures, requests, cameraSystems, requests.Count > 0 ? SarClock.Shipped(knowledgeFolder) : null, today, inUse);
+        return new LogBookFindings(holds, access, disclosures, requests, cameraSystems, readings, requests.Count > 0 ? SarClock.Shipped(knowledgeFolder) : null, today, inUse);
     }
 
-    /// <summary>Principle 6: holds in force and exported copies kept, against the system's longest retention period.</summary>
+    /// <summary>
+    /// Principle 6: what the system's recorders said they are configured to keep, holds in force and exported copies
+    /// kept, against the system's longest retention period.
+    /// </summary>
     public IEnumerable<RegisterFinding> Retention(SurveillanceSystem system, int? longestDays)
     {
+        var recorders = _readings.Where(r => r.SystemId == system.Id).OrderBy(r => r.Label, StringComparer.Ordinal).ToList();
+        if (recorders.Count > 0 && longestDays is { } policy)
+        {
+            var readSource = Source(6, "recorders' own configured retention, read from each with `sightline logbook retention read`");
+            var longer = recorders.Where(r => r.Reading.Unlimited || r.Reading.LongestDays > policy).ToList();
+            yield return longer.Count == 0
+                ? new(FindingStatus.Met, $"{Words.Count(recorders.Count, "recorders")} read: none keeps recordings longer than the {policy}-day policy " +
+                    $"(longest {recorders.Max(r => r.Reading.LongestDays)} days)", recorders.Count, recorders.ConvertAll(r => r.Reading.DeviceId), readSource)
+                : new(FindingStatus.Attention, $"{Words.Count(longer.Count, "recorders")} configured to keep recordings longer than the {policy}-day policy: " +
+                    string.Join("; ", longer.Select(r => $"{r.Label} keeps {Kept(r.Reading)} ({r.Reading.Method}, read {Data.Compliance.RecordFields.WriteMoment(r.Reading.ReadAt)})")),
+                    longer.Count, longer.ConvertAll(r => r.Reading.DeviceId), readSource);
+        }
         var source = Source(6, "log book: holds in force and exported copies not yet deleted");
         var holds = _holds.Where(h => Covers(h, system.Id)).OrderBy(h => h.Id).ToList();
         var late = holds.Where(h => h.ReviewBy < _today).ToList();
@@ -127,6 +152,10 @@ public sealed class LogBookFindings
         $"hold {h.Id} ({Words.Of(h.Reason)}{(h.Reference is null ? "" : " " + h.Reference)}, review by {Day(h.ReviewBy)})";
 
     private static string Day(DateOnly day) => LogBookRecords.Day(day);
+
+    /// <summary>What a reading says is kept, in words.</summary>
+    public static string Kept(RecorderRetention reading) =>
+        reading.Unlimited ? "some recordings with no limit but the disk" : $"{reading.LongestDays} days";
 
     private static string Copies(int count) => count == 1 ? "1 exported copy" : $"{count} exported copies";
 

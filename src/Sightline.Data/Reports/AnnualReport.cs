@@ -13,4 +13,5 @@ public sealed record AnnualReport(
     DateOnly Today,
     IReadOnlyList<SystemReview> Systems,
     PeriodChanges Changes,
+    LogBookYear LogBook,
     AuditLog.Check Audit);

@@ -6,8 +6,10 @@ using Sightline.Compliance;
 using Sightline.Data.Assessments;
 using Sightline.Data.Audit;
 using Sightline.Data.Compliance;
+using Sightline.Data.LogBook;
 using Sightline.Data.Register;
 using Sightline.Knowledge;
+using Sightline.LogBook;
 using Sightline.Register;
 using Sightline.Risk;
 
@@ -62,7 +64,8 @@ public static class AnnualReportRead
                 // Overdue in the period: not done now, and due before the period's end and before today.
                 itsActions.Count(a => a.Status != ActionStatus.Done && a.Due <= period.To && a.IsOverdue(today)));
         });
-        return new AnnualReport(organisation, period, today, reviews, await ChangesAsync(db, period, cancel), chain);
+        return new AnnualReport(organisation, period, today, reviews, await ChangesAsync(db, period, cancel),
+            await LogBookAsync(db, knowledge.Folder, period, today, cancel), chain);
     }
 
     // The purposes as the findings read them (the system's list), each with its details where recorded.
@@ -85,6 +88,37 @@ public static class AnnualReportRead
             await devices.CountAsync(e => e.Action == "override" || e.Action == "override-withdrawn", cancel),
             await entries.CountAsync(e => e.Action == "import" && e.EntityType == "file", cancel),
             await entries.CountAsync(e => e.Action == "scan" && e.EntityType == "scan", cancel));
+    }
+
+    private static async Task<LogBookYear> LogBookAsync(RegisterDb db, string knowledgeFolder, ReportPeriod period, DateOnly today, CancellationToken cancel)
+    {
+        var (from, to) = (period.From, period.To);
+        var requests = await db.SubjectAccessRequests.AsNoTracking().Where(r => (r.Received >= from && r.Received <= to) || r.Closed == null).ToListAsync(cancel);
+        var clock = requests.Count > 0 ? SarClock.Shipped(knowledgeFolder) : null;
+        var received = requests.Where(r => r.Received >= from && r.Received <= to).ToList();
+        var answered = received.Where(r => r.Closed is not null).ToList();
+        var disclosures = await db.Disclosures.AsNoTracking().Where(d => d.Received >= from && d.Received <= to).ToListAsync(cancel);
+        var holds = await db.LegalHolds.AsNoTracking().Where(h => (h.Placed >= from && h.Placed <= to) || h.Released == null).ToListAsync(cancel);
+        var inForce = holds.Where(h => h.Released is null).ToList();
+        var access = await db.FootageAccesses.AsNoTracking().Where(a => a.At >= period.Start && a.At < period.End)
+            .GroupBy(a => a.Action).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancel);
+        var recorders = await RetentionReadings.LatestAsync(db, cancel);
+        return new LogBookYear(
+            received.Count,
+            answered.Count,
+            answered.Count(r => (r.Supplied ?? r.Closed!.Value) <= clock!.Due(r)),
+            requests.Count(r => r.Closed is null),
+            requests.Count(r => r.Closed is null && clock!.Flag(r, today) == "overdue"),
+            disclosures.Count,
+            disclosures.Count(d => d.Disclosed is not null),
+            disclosures.Count(d => d.Decision == DisclosureDecision.Refused),
+            holds.Count(h => h.Placed >= from && h.Placed <= to),
+            inForce.Count,
+            inForce.Count(h => LegalHolds.Flag(h, today) is not null),
+            access.FirstOrDefault(a => a.Key == AccessAction.Viewed)?.Count ?? 0,
+            access.FirstOrDefault(a => a.Key == AccessAction.Exported)?.Count ?? 0,
+            recorders.Count,
+            recorders.Count(r => r.Exceeds));
     }
 
     // The actions marked done during the period, from the audit log (an action keeps no date of its own).

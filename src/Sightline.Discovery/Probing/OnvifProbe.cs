@@ -68,21 +68,29 @@ public sealed class OnvifProbe(Wire wire, TimeProvider time)
         return true;
     }
 
-    private async Task<(string Body, string? Note)> CallAsync(IPAddress address, int port, string call, string? security, CancellationToken cancel)
+    private Task<(string Body, string? Note)> CallAsync(IPAddress address, int port, string call, string? security, CancellationToken cancel) =>
+        CallAsync(address, port, Path, DeviceService, call, security, cancel);
+
+    /// <summary>The ONVIF device service's namespace.</summary>
+    public const string DeviceService = "http://www.onvif.org/ver10/device/wsdl";
+
+    /// <summary>Sends one argument-less ONVIF call of the service <paramref name="service"/> (its namespace) to <paramref name="path"/>; returns the body.</summary>
+    internal async Task<(string Body, string? Note)> CallAsync(IPAddress address, int port, string path, string service, string call, string? security,
+        CancellationToken cancel)
     {
-        var soap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\">" +
-            $"{security}<s:Body><tds:{call}/></s:Body></s:Envelope>";
+        var soap = $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:m=\"{service}\">" +
+            $"{security}<s:Body><m:{call}/></s:Body></s:Envelope>";
         var request = new StringBuilder().Append(CultureInfo.InvariantCulture,
-            $"POST {Path} HTTP/1.1\r\nHost: {address}\r\nUser-Agent: Sightline\r\nContent-Type: application/soap+xml; charset=utf-8; action=\"http://www.onvif.org/ver10/device/wsdl/{call}\"\r\n" +
+            $"POST {path} HTTP/1.1\r\nHost: {address}\r\nUser-Agent: Sightline\r\nContent-Type: application/soap+xml; charset=utf-8; action=\"{service}/{call}\"\r\n" +
             $"Content-Length: {Encoding.UTF8.GetByteCount(soap)}\r\nConnection: close\r\n\r\n{soap}").ToString();
         var (answer, note) = await wire.RequestAsync(address, port, tls: false, request, cancel);
         return (HttpProbe.Body(Encoding.UTF8.GetString(answer)), note);
     }
 
-    private static bool IsNotAuthorized(string body) => body.Contains("NotAuthorized", StringComparison.Ordinal);
+    internal static bool IsNotAuthorized(string body) => body.Contains("NotAuthorized", StringComparison.Ordinal);
 
     /// <summary>The device's UTC clock from a GetSystemDateAndTime answer (plain searches: the answer is the device's, so no regex).</summary>
-    private static DateTimeOffset? DeviceClock(string body)
+    internal static DateTimeOffset? DeviceClock(string body)
     {
         var utc = body.IndexOf("UTCDateTime>", StringComparison.Ordinal);
         if (utc < 0)

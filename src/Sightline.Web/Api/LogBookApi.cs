@@ -32,6 +32,9 @@ public static class LogBookApi
 
     public sealed record AccessView(int Id, IReadOnlyDictionary<string, string?> Fields, string Source);
 
+    public sealed record RecorderView(int Device, string Recorder, string? System, DateTimeOffset Read, string Method, int LongestDays, bool Unlimited,
+        int? PolicyDays, bool ExceedsPolicy, string Detail);
+
     public static void MapLogBookApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1").WithTags("Log book");
@@ -48,6 +51,11 @@ public static class LogBookApi
             .WithSummary("Holds in force (all=true: released too), soonest review first, flag \"review overdue\" past their review day.");
         api.MapGet("/disclosures", ListDisclosuresAsync).RequireAuthorization(Policies.ReadLogBook)
             .WithSummary("Open disclosure requests (all=true: closed too), oldest first, with their stage and flag \"decision overdue\".");
+        api.MapGet("/recorder-retention", async (RegisterDb db, CancellationToken cancel) => (await RetentionReadings.LatestAsync(db, cancel))
+                .ConvertAll(l => new RecorderView(l.Reading.DeviceId, l.Recorder, l.System, l.Reading.ReadAt, l.Reading.Method, l.Reading.LongestDays,
+                    l.Reading.Unlimited, l.PolicyDays, l.Exceeds, l.Reading.Detail)))
+            .RequireAuthorization(Policies.ReadLogBook)
+            .WithSummary("Each recorder's latest reading of its own configured retention beside its system's policy, those keeping longer first, as `sightline logbook retention show --json`.");
         api.MapPost("/footage-access", AddAccessAsync).RequireAuthorization(keep)
             .WithSummary("Records a viewing or an export (Manager or Compliance): at, person, action, purpose, system, cameras, sha256…; 201, or 400 with each field's problem.");
     }

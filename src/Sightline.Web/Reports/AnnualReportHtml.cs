@@ -55,6 +55,7 @@ public static class AnnualReportHtml
         {
             SystemSection(html, system, report.Today);
         }
+        LogBook(html, report);
         Changes(html, report);
         html.Append("</main>\n<footer>\n<p>Principles from: ").Append(E(Principle.Source)).Append(".</p>\n<p>Produced with Sightline on ")
             .Append(E(Day(report.Today))).Append(".</p>\n</footer>\n</body>\n</html>\n");
@@ -289,6 +290,29 @@ public static class AnnualReportHtml
         html.Append(report.Audit.Broken is { } broken
             ? $"<p class=\"warning\">The audit log does not verify: its hash chain is broken at entry {broken.Sequence} ({E(broken.Reason)}).</p>\n"
             : $"<p>The audit log verifies: its hash chain of {E(Words.Count(report.Audit.Count, "entries"))} is unbroken (as <code>sightline audit verify</code> checks it).</p>\n");
+    }
+
+    // Counts only: the log book holds personal data, and this page is published.
+    private static void LogBook(StringBuilder html, AnnualReport report)
+    {
+        var l = report.LogBook;
+        html.Append("<h2>What was done with footage</h2>\n<p>From the log book (principles 6 and 7): requests and holds received or placed from ")
+            .Append(E(Day(report.Period.From))).Append(" to ").Append(E(Day(report.Period.To)))
+            .Append("; what is still open, and the recorders' own configured retention, as on ").Append(E(Day(report.Today))).Append(".</p>\n")
+            .Append("<table>\n<thead><tr><th scope=\"col\">Record</th><th scope=\"col\">Count</th></tr></thead>\n<tbody>\n");
+        foreach (var (what, count) in new[]
+        {
+            ("Subject access requests received", l.RequestsReceived), ("… answered and closed", l.RequestsAnswered),
+            ("… answered within the month (or its extension)", l.RequestsAnsweredInTime), ("Subject access requests open", l.RequestsOpen),
+            ("… of them overdue", l.RequestsOverdue), ("Disclosure requests received (police and others)", l.DisclosureRequests),
+            ("… disclosed", l.Disclosed), ("… refused", l.Refused), ("Holds placed on footage", l.HoldsPlaced), ("Holds in force", l.HoldsInForce),
+            ("… past their review date", l.HoldsPastReview), ("Viewings of footage recorded", l.Viewings), ("Exports of footage recorded", l.Exports),
+            ("Recorders whose retention was read from the device", l.RecordersRead), ("… keeping recordings longer than their system's policy", l.RecordersOverPolicy),
+        })
+        {
+            html.Append("<tr><td>").Append(E(what)).Append("</td><td class=\"n\">").Append(N(count)).Append("</td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n");
     }
 
     private static string AssessmentText(SystemReview review) => review.Assessment is not { } a

@@ -71,6 +71,7 @@ public static class DemoCommand
                 });
             }
             steps.AddRange(DemoAssessments.Steps(DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime)));
+            steps.AddRange(DemoLogBook.Steps(DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime)));
             var quiet = context with { Out = TextWriter.Null };
             string[] shared = parse.GetValue(cli.Options.Knowledge) is { } knowledgeFolder
                 ? ["--db", db, "--actor", "demo", "--knowledge", context.PathOf(knowledgeFolder)]
@@ -148,8 +149,15 @@ public static class DemoCommand
             {
                 context.Out.WriteLine($"  sightline farm --range {range} --devices 60   (emulated cameras, recorders and other devices on loopback)");
                 context.Out.WriteLine($"  sightline scan {range} --credentials logins.txt --system \"{ScannedSystem}\"   (logins offered only to devices that ask, for identity calls)");
-                return await SightlineCli.RunAsync(["scan", range, "--credentials", logins, "--system", ScannedSystem, .. shared],
+                var scanned = await SightlineCli.RunAsync(["scan", range, "--credentials", logins, "--system", ScannedSystem, .. shared],
                     context with { Out = TextWriter.Null, Error = context.Out }, cancel);
+                if (scanned != 0)
+                {
+                    return scanned;
+                }
+                context.Out.WriteLine($"  sightline logbook retention read --credentials logins.txt --system \"{ScannedSystem}\" --within {range}   (each recorder's own retention)");
+                return await SightlineCli.RunAsync([.. DemoLogBook.RetentionStep(logins, ScannedSystem, range), .. shared],
+                    context with { Out = TextWriter.Null }, cancel);
             }
             finally
             {

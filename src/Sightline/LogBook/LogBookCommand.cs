@@ -8,7 +8,7 @@ using Sightline.Register;
 namespace Sightline.LogBook;
 
 /// <summary>
-/// `sightline logbook hold|access|disclosure …`: what is done with footage — holds exempt from the retention policy, the
+/// `sightline logbook hold|access|disclosure|retention|purge …`: what is done with footage — holds exempt from the retention policy, the
 /// viewing and export log (entered, or imported from a video management system's CSV), and the disclosure log with its
 /// workflow. Every change is audited.
 /// </summary>
@@ -16,11 +16,29 @@ public static class LogBookCommand
 {
     public static Command Create(CommandRunner cli)
     {
-        var command = new Command("logbook", "The log book: holds on footage, viewings and exports, disclosures to the police and others");
+        var command = new Command("logbook", "The log book: holds on footage, viewings and exports, disclosures to the police and others, recorders' retention");
         command.Subcommands.Add(Holds(cli));
         command.Subcommands.Add(Access(cli));
         command.Subcommands.Add(DisclosureLog(cli));
+        command.Subcommands.Add(RetentionCommand.Create(cli));
+        command.Subcommands.Add(Purge(cli));
         return command;
+    }
+
+    private static Command Purge(CommandRunner cli)
+    {
+        var dryRun = new Option<bool>("--dry-run") { Description = "Count what would be deleted, and delete nothing" };
+        var purge = new Command("purge", $"Delete the log book's finished records older than its {LogBookPurge.KeptYears}-year retention " +
+            "(requests closed, holds released, viewings and exports made before then)") { dryRun };
+        purge.SetAction((parse, cancel) => cli.WithRegisterAsync(parse, async (db, actor) =>
+        {
+            var counts = await LogBookPurge.RunAsync(db, cli.Context.Time, actor, parse.GetValue(dryRun), cancel);
+            cli.Context.Out.WriteLine($"{(parse.GetValue(dryRun) ? "Would delete" : "Deleted")} what finished before {LogBookCli.Day(counts.Before)}: " +
+                $"{Words.Count(counts.Requests, "subject access requests")}, {Words.Count(counts.Disclosures, "disclosure requests")}, " +
+                $"{Words.Count(counts.Holds, "holds")}, {counts.Access} from the viewing and export log.");
+            return 0;
+        }, cancel));
+        return purge;
     }
 
     private static Command Holds(CommandRunner cli)

@@ -51,24 +51,7 @@ public static class ScanCommand
                 named.AddRange(ScanScope.ReadTargetsFile(full));
             }
             var (scope, problems) = ScanScope.Parse(named, parse.GetValue(exclude) ?? [], parse.GetValue(allowPublic), parse.GetValue(large));
-            ScanCredentials? given = null;
-            if (parse.GetValue(credentials) is { } credentialsPath)
-            {
-                var full = cli.Context.PathOf(credentialsPath);
-                if (!File.Exists(full))
-                {
-                    problems.Add($"{credentialsPath}: no such credentials file");
-                }
-                else
-                {
-                    (given, var credentialProblems) = ScanCredentials.Read(full);
-                    problems.AddRange(credentialProblems);
-                    if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(full) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
-                    {
-                        cli.Context.Error.WriteLine($"warning: {credentialsPath} can be read by other users; chmod 600 it");
-                    }
-                }
-            }
+            var given = parse.GetValue(credentials) is { } credentialsPath ? ReadCredentials(cli, credentialsPath, problems) : null;
             if (scope is null || problems.Count > 0)
             {
                 foreach (var problem in problems)
@@ -133,6 +116,24 @@ public static class ScanCommand
             }, CancellationToken.None);
         });
         return command;
+    }
+
+    /// <summary>Reads the operator's credentials file, adding what is wrong with it to <paramref name="problems"/>; warns when others can read it.</summary>
+    internal static ScanCredentials? ReadCredentials(CommandRunner cli, string path, List<string> problems)
+    {
+        var full = cli.Context.PathOf(path);
+        if (!File.Exists(full))
+        {
+            problems.Add($"{path}: no such credentials file");
+            return null;
+        }
+        var (given, credentialProblems) = ScanCredentials.Read(full);
+        problems.AddRange(credentialProblems);
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(full) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
+        {
+            cli.Context.Error.WriteLine($"warning: {path} can be read by other users; chmod 600 it");
+        }
+        return given;
     }
 
     private static void DryRun(TextWriter output, ScanScope scope, string scopeText, ScanOptions options, int rate, ScanCredentials? credentials)

@@ -155,8 +155,13 @@ public sealed partial class ComplianceCommandTests
         Assert.StartsWith("1 DPIA review trigger open: a year has passed", Texts(rows, "Civic Buildings", 2)[1]); // raised by this read
         Assert.Single(Texts(rows, "Car Park ANPR", 2)); // a draft only: no trigger finding of its own
         Assert.Equal("attention", Status(rows, "Town Centre CCTV", 2));
-        Assert.Contains("Kept longer than the policy's 31 days: parking enforcement (90 days)", Texts(rows, "Car Park ANPR", 6));
+        Assert.Contains("Kept longer than the policy's 31 days: parking enforcement (90 days); no justification is recorded", Texts(rows, "Car Park ANPR", 6));
         Assert.Equal("attention", Status(rows, "Car Park ANPR", 6));
+        // A justification is quoted, but the period still needs a person's attention against the policy.
+        await Cli.RunAsync(register, "systems", "set", "Car Park ANPR", "--retention-justification", "Appeals against penalty notices run 56 days").Ok();
+        var justified = Rows((await Cli.RunAsync(register, "compliance", "--json").Ok()).Output);
+        Assert.Contains("Kept longer than the policy's 31 days: parking enforcement (90 days); justified as: Appeals against penalty notices run 56 days",
+            Texts(justified, "Car Park ANPR", 6));
         Assert.Equal("Last reviewed on 2025-11-28, more than a year ago", Texts(rows, "Car Park ANPR", 10)[0]);
         Assert.Contains("Permit holders (hot list): last reviewed 2025-11-29; review was due 2026-11-26", Texts(rows, "Car Park ANPR", 12));
         Assert.Equal("attention", Status(rows, "Car Park ANPR", 12));

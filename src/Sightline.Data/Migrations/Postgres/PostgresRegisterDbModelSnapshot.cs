@@ -1580,6 +1580,54 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("legal_holds", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.LogBook.RecorderRetention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("device_id");
+
+                    b.Property<int>("LongestDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("longest_days");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("method");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("ReadBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("read_by");
+
+                    b.Property<bool>("Unlimited")
+                        .HasColumnType("boolean")
+                        .HasColumnName("unlimited");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId", "ReadAt")
+                        .HasDatabaseName("ix_recorder_retention_device_id_read_at");
+
+                    b.ToTable("recorder_retention", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.LogBook.SubjectAccessRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -2560,6 +2608,18 @@ namespace Sightline.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("retention_days");
 
+                    b.Property<string>("RetentionDeletion")
+                        .HasColumnType("text")
+                        .HasColumnName("retention_deletion");
+
+                    b.Property<string>("RetentionJustification")
+                        .HasColumnType("text")
+                        .HasColumnName("retention_justification");
+
+                    b.Property<string>("RetentionReviewer")
+                        .HasColumnType("text")
+                        .HasColumnName("retention_reviewer");
+
                     b.Property<string>("SeniorResponsibleOfficer")
                         .HasColumnType("text")
                         .HasColumnName("senior_responsible_officer");
@@ -2881,6 +2941,16 @@ namespace Sightline.Data.Migrations.Postgres
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_footage_access_system_id");
+                });
+
+            modelBuilder.Entity("Sightline.LogBook.RecorderRetention", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recorder_retention_device_id");
                 });
 
             modelBuilder.Entity("Sightline.Procurement.AcceptanceCheck", b =>

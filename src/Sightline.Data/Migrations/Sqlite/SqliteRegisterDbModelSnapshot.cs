@@ -1550,6 +1550,53 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("legal_holds", (string)null);
                 });
 
+            modelBuilder.Entity("Sightline.LogBook.RecorderRetention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_id");
+
+                    b.Property<int>("LongestDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("longest_days");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("ReadAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("ReadBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_by");
+
+                    b.Property<bool>("Unlimited")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unlimited");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId", "ReadAt")
+                        .HasDatabaseName("ix_recorder_retention_device_id_read_at");
+
+                    b.ToTable("recorder_retention", (string)null);
+                });
+
             modelBuilder.Entity("Sightline.LogBook.SubjectAccessRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -2502,6 +2549,18 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("retention_days");
 
+                    b.Property<string>("RetentionDeletion")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_deletion");
+
+                    b.Property<string>("RetentionJustification")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_justification");
+
+                    b.Property<string>("RetentionReviewer")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_reviewer");
+
                     b.Property<string>("SeniorResponsibleOfficer")
                         .HasColumnType("TEXT")
                         .HasColumnName("senior_responsible_officer");
@@ -2821,6 +2880,16 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_footage_access_system_id");
+                });
+
+            modelBuilder.Entity("Sightline.LogBook.RecorderRetention", b =>
+                {
+                    b.HasOne("Sightline.Register.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recorder_retention_device_id");
                 });
 
             modelBuilder.Entity("Sightline.Procurement.AcceptanceCheck", b =>

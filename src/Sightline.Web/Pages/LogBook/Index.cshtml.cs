@@ -33,6 +33,8 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
 
     public Dictionary<int, string> SystemNames { get; private set; } = [];
 
+    public List<RetentionReadings.Latest> Recorders { get; private set; } = [];
+
     public bool CanKeep { get; private set; }
 
     [TempData] public string? Message { get; set; }
@@ -73,6 +75,7 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
         Disclosures = await Data.LogBook.Disclosures.ListAsync(db, today, false, cancel);
         Accesses = await FootageLog.ListAsync(db, null, NewestAccesses, cancel);
         SystemNames = await db.Systems.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancel);
+        Recorders = await RetentionReadings.LatestAsync(db, cancel);
     }
 
     /// <summary>Systems stored as IDs, by name.</summary>
