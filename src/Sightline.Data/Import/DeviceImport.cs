@@ -22,8 +22,8 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
 {
     private RegisterIdentifier? _identifier;
     private const int ChunkSize = 500;
-    // Rows matched against stored devices per look-up. A chunk looked up on the import's own connection waits for the
-    // writer first (StoredDeviceLookup), so larger chunks let parsing overlap writing for longer (issue 12).
+    // Rows matched against stored devices per look-up. Each chunk waits for the writer before its look-ups, so larger
+    // chunks let parsing overlap writing for longer (issue 12: an update file of a million rows).
     private const int LookupChunkSize = 5_000;
 
     private readonly List<CsvProblem> _problems = [];
@@ -77,7 +77,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         await using var write = await RegisterWrite.BeginAsync(db, time, actor, cancel);
         await using var bulk = new BulkWriter(write);
         _writer = new ImportWriter(db, bulk);
-        _lookup = new StoredDeviceLookup(db, _writer, id => id >= _firstNewId || _matchedLines.ContainsKey(id)) { KnownKeys = KnownKeys };
+        _lookup = new StoredDeviceLookup(db, _writer) { KnownKeys = KnownKeys };
         try
         {
             return await ImportAsync(write, bulk, input, name, dryRun, cancel);
@@ -87,7 +87,6 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             // Never dispose the writer or roll back under a chunk still being written (its failure, if any, is not
             // the one being reported).
             await Task.WhenAny(_writer.Pending);
-            await _lookup.CloseAsync();
         }
     }
 
@@ -99,10 +98,6 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         _firstNewId = _nextDeviceId;
         await _lookup.LoadKeysAsync(cancel);
         _devicesWhenAnalysed = _lookup.StoredAtStart;
-        if (_firstNewId > 1)
-        {
-            await _lookup.OpenSnapshotAsync(cancel);
-        }
         if (knowledge is not null)
         {
             _identifier = await RegisterIdentifier.CreateAsync(db, knowledge, cancel);
@@ -342,18 +337,18 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
         // On a first load every device is this file's own, so a row can match only one an earlier row created. Rows
         // whose serial or MAC may have been seen are held back and matched at the end, once the indexes are built
         // (EndFirstLoadAsync); the others need no look-up at all.
-        var (existing, source) = _firstLoad ? (new DeviceMatches(), db) : await _lookup.FindAsync(chunk, cancel);
+        var existing = _firstLoad ? new DeviceMatches() : await _lookup.FindAsync(chunk, cancel);
         // An updated device's identity also weighs what scans stored for it, which only the register knows; scans
         // cannot store any while the import holds the write lock, so this is read with the look-ups.
         var stored = _identifier is not null && _anyObservations && !existing.IsEmpty
-            ? await StoredObservationsAsync(source, chunk, existing, cancel)
+            ? await StoredObservationsAsync(chunk, existing, cancel)
             : [];
         foreach (var row in chunk)
         {
             if (_firstLoad && (KnownKeys.MightContain(row.Values[DeviceColumn.Serial]) || KnownKeys.MightContain(row.Values[DeviceColumn.Mac])))
             {
                 _heldBack.Add(row);
-                _lookup.Touch(row.Values[DeviceColumn.AssetId], row.Values[DeviceColumn.Serial], row.Values[DeviceColumn.Mac]);
+                _lookup.Remember(row.Values[DeviceColumn.AssetId], row.Values[DeviceColumn.Serial], row.Values[DeviceColumn.Mac]);
                 continue;
             }
             var match = existing.Find(row);
@@ -391,11 +386,7 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
             var device = new Device { Id = match?.Id ?? _nextDeviceId++ };
             merged.ApplyTo(device, systemId, siteId);
             existing.Add(device);
-            _lookup.Touch(device.AssetId, device.Serial, device.MacAddress);
-            if (match is not null)
-            {
-                _lookup.Touch(match.AssetId, match.Serial, match.MacAddress); // keys an update takes away
-            }
+            _lookup.Remember(device.AssetId, device.Serial, device.MacAddress);
             string action;
             string? before, after;
             if (current is null)
@@ -460,12 +451,12 @@ public sealed class DeviceImport(RegisterDb db, TimeProvider time, string actor,
     }
 
     // The observations scans stored for the devices a chunk's rows matched, by device.
-    private async Task<Dictionary<int, List<Observation>>> StoredObservationsAsync(RegisterDb source, List<DeviceRow> chunk,
-        DeviceMatches existing, CancellationToken cancel)
+    private async Task<Dictionary<int, List<Observation>>> StoredObservationsAsync(List<DeviceRow> chunk, DeviceMatches existing,
+        CancellationToken cancel)
     {
         var ids = chunk.Select(r => existing.Find(r)?.Id).OfType<int>().Distinct().ToList();
-        await _lookup.ReadyAsync(source, cancel);
-        return await RegisterIdentifier.StoredAsync(source, source.Observations.Where(o => ids.Contains(o.DeviceId)), cancel);
+        await _writer.FlushAsync(cancel);
+        return await RegisterIdentifier.StoredAsync(db, db.Observations.Where(o => ids.Contains(o.DeviceId)), cancel);
     }
 
     private static bool KnownPlace(string? name, Dictionary<string, int> ids, out int? id)
