@@ -9,6 +9,7 @@ using Sightline.Knowledge;
 using Sightline.Register;
 using Sightline.Risk;
 using Sightline.Tests.Assessments;
+using Sightline.Web.Reports;
 
 namespace Sightline.Tests.Reports;
 
@@ -116,6 +117,50 @@ public sealed class AnnualReportTests
         Assert.Equal(new PeriodChanges(0, 0, 0, 0, 0, 0), before.Changes);
         Assert.Equal(0, before.Systems.Sum(s => s.ActionsCompleted));
         Assert.Equal(0, before.Systems.Sum(s => s.ActionsOverdue));
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task LogBookSection_CountsTheYearsRequestsDisclosuresHoldsAndAccess(string provider)
+    {
+        await using var register = await Registers.NewAsync(provider);
+        await Cli.RunAsync(register, "init").Ok();
+        await Cli.RunAsync(register, "systems", "add", "Town Centre").Ok();
+        // Answered in time (due Monday 2 November), answered late (due 1 October), and one open and overdue (due 20 November).
+        foreach (var received in new[] { "2026-10-01", "2026-09-01" })
+        {
+            await Cli.RunAsync(register, "sar", "add", "--received", received, "--requester", "A person", "--systems", "Town Centre").Ok();
+        }
+        foreach (var (id, received, supplied) in new[] { ("1", "2026-10-01", "2026-10-20"), ("2", "2026-09-01", "2026-10-05") })
+        {
+            var day = DateOnly.Parse(received, CultureInfo.InvariantCulture);
+            await Cli.RunAsync(register, "sar", "set", id, "--identity-verified", $"{day.AddDays(1):yyyy-MM-dd}", "--searched", $"{day.AddDays(2):yyyy-MM-dd}").Ok();
+            await Cli.RunAsync(register, "sar", "set", id, "--supplied", supplied, "--outcome", "copy-supplied", "--redaction", "blur").Ok();
+            await Cli.RunAsync(register, "sar", "set", id, "--closed", supplied).Ok();
+        }
+        await Cli.RunAsync(register, "sar", "add", "--received", "2026-10-20", "--requester", "Another", "--systems", "Town Centre").Ok();
+        await Cli.RunAsync(register, "logbook", "disclosure", "add", "--received", "2026-11-01", "--recipient", "PC 1", "--organisation", "Police",
+            "--purpose", "Enquiry", "--systems", "Town Centre").Ok();
+        await Cli.RunAsync(register, "logbook", "disclosure", "set", "1", "--assessed", "2026-11-02", "--assessment", "Not necessary", "--decision", "refused",
+            "--refusal-reason", "No lawful basis given", "--authorised-by", "CCTV Manager", "--decided", "2026-11-02").Ok();
+        await Cli.RunAsync(register, "logbook", "hold", "add", "--reason", "incident", "--systems", "Town Centre", "--review-by", "2026-12-31").Ok();
+        await Cli.RunAsync(register, "logbook", "access", "add", "--at", "2026-11-10 10:00", "--person", "Operator", "--action", "exported",
+            "--system", "Town Centre", "--purpose", "Police enquiry").Ok();
+        await Cli.RunAsync(register, "logbook", "access", "add", "--at", "2026-11-11 10:00", "--person", "Operator", "--action", "viewed",
+            "--system", "Town Centre", "--purpose", "Incident check").Ok();
+        await using var db = await register.OpenAsync();
+        var knowledge = KnowledgeBase.Load(Repository.Folder("knowledge"));
+
+        var year = await AnnualReportRead.ReadAsync(db, knowledge, ReportPeriod.Parse("2026", null, null, default), new FakeTimeProvider(Cli.Start), default);
+        var before = await AnnualReportRead.ReadAsync(db, knowledge, ReportPeriod.Parse("2025", null, null, default), new FakeTimeProvider(Cli.Start), default);
+
+        // Each request placed its own hold (today, 29 November); the open request's is past its review (its due day).
+        Assert.Equal(new LogBookYear(RequestsReceived: 3, RequestsAnswered: 2, RequestsAnsweredInTime: 1, RequestsOpen: 1, RequestsOverdue: 1,
+            DisclosureRequests: 1, Disclosed: 0, Refused: 1, HoldsPlaced: 4, HoldsInForce: 2, HoldsPastReview: 1, Viewings: 1, Exports: 1,
+            RecordersRead: 0, RecordersOverPolicy: 0), year.LogBook);
+        // The year before received nothing; what is open now still shows.
+        Assert.Equal(new LogBookYear(0, 0, 0, 1, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0), before.LogBook);
+        Assert.Contains("<tr><td>… answered within the month (or its extension)</td><td class=\"n\">1</td></tr>", AnnualReportHtml.Html(year), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sightline.Cli;
 using Sightline.Data;
+using Sightline.Data.LogBook;
 
 namespace Sightline.Tests.Setup;
 
@@ -28,13 +29,25 @@ public sealed class DemoCommandTests
             Assert.Equal(3, await db.Systems.CountAsync());
             Assert.Equal(9, await db.Sites.CountAsync());
             Assert.True(await db.Devices.Select(d => d.BrandAsSold).Distinct().CountAsync() >= 15);
-            Assert.Equal(await db.Devices.CountAsync(), await db.AuditEntries.CountAsync(a => a.EntityType == "device"));
+            Assert.Equal(await db.Devices.CountAsync(), await db.AuditEntries.CountAsync(a => a.EntityType == "device" && a.Action == "create"));
             // 150 imported and the farm's 40 surveillance devices; its 20 other hosts (a printer, a router, badly behaved
             // services) are kept as the scan's findings, not registered as cameras.
             Assert.Equal(190, await db.Devices.CountAsync());
             Assert.Equal(20, await db.ScanFindings.CountAsync(f => f.DeviceId == null));
             Assert.Contains("unknown maker", run.Output);
             Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "scan"));
+            // The log book: the farm's recorders read over ONVIF while it ran, one keeping 90 days under the 31-day policy;
+            // a police disclosure under the sharing agreement, one request due within a week and one overdue, a hold.
+            Assert.Contains("logbook retention read --credentials logins.txt", run.Output);
+            var recorders = await RetentionReadings.LatestAsync(db, CancellationToken.None);
+            Assert.Equal(5, recorders.Count);
+            Assert.All(recorders, r => Assert.StartsWith("127.77.0.", r.Recorder, StringComparison.Ordinal));
+            Assert.Equal(["127.77.0.30 90"], recorders.Where(r => r.Exceeds).Select(r => $"{r.Recorder} {r.Reading.LongestDays}"));
+            var due = (await Cli.RunAsync(["sar", "list", "--due", "--db", path], folder, new Dictionary<string, string>()).Ok()).Output;
+            Assert.Contains("overdue", due);
+            Assert.Contains("due soon", due);
+            Assert.Equal("Northmoor Police information sharing agreement 2024", (await db.Disclosures.SingleAsync(d => d.Disclosed != null)).SharingAgreement);
+            Assert.Equal(4, await db.LegalHolds.CountAsync(h => h.Released == null)); // the incident's, the disclosure's and each open request's own
             Assert.True(await db.Observations.AnyAsync());
             // The scan put the cameras it found in Town Centre CCTV, whose DPIA was signed off before it: a review is due.
             var town = await db.Systems.SingleAsync(s => s.Name == "Town Centre CCTV");
