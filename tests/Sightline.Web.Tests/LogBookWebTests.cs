@@ -75,7 +75,8 @@ public sealed class LogBookWebTests
         Assert.Contains("/Account/Denied", assessorSet.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.All(assessorApi, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
         Assert.Equal(HttpStatusCode.OK, complianceSet.StatusCode);
-        foreach (var path in new[] { "/api/v1/sars", "/api/v1/sars/{id}", "/api/v1/holds", "/api/v1/disclosures", "/api/v1/footage-access", "/api/v1/recorder-retention" })
+        foreach (var path in new[] { "/api/v1/sars", "/api/v1/sars/{id}", "/api/v1/holds", "/api/v1/holds/{id}", "/api/v1/holds/{id}/release", "/api/v1/disclosures",
+            "/api/v1/disclosures/{id}", "/api/v1/footage-access", "/api/v1/recorder-retention" })
         {
             Assert.Contains($"\"{path}\"", openApi, StringComparison.Ordinal);
         }
@@ -176,6 +177,55 @@ public sealed class LogBookWebTests
         var audit = await db.AuditEntries.Where(a => a.EntityType == "sar" || a.EntityType == "hold").OrderBy(a => a.Sequence).ToListAsync();
         Assert.Equal(["create sar", "create hold", "update sar", "update sar", "release hold"], audit.Select(a => a.Action + " " + a.EntityType));
         Assert.All(audit, a => Assert.DoesNotContain("Jane Doe", (a.Before ?? "") + a.After, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Api_PlacesChangesAndReleasesHolds_AndTakesADisclosureThroughItsSteps(string provider)
+    {
+        await using var register = await Estate.NewAsync(provider);
+        await using var app = new WebApp(register, new FakeTimeProvider(Now));
+        using var keeper = await ProcurementTests.TokenClientAsync(app, "compliance");
+        using var assessor = await ProcurementTests.TokenClientAsync(app, "assessor");
+        Dictionary<string, string?> Values(params (string Name, string? Value)[] pairs) => pairs.ToDictionary(p => p.Name, p => p.Value);
+
+        var placed = await keeper.PostAsJsonAsync("/api/v1/holds", Values(("reason", "incident"), ("systems", "Town Centre CCTV"), ("review-by", "2026-12-20")));
+        var noReason = await keeper.PostAsJsonAsync("/api/v1/holds", Values(("systems", "Town Centre CCTV")));
+        var moved = await keeper.PatchAsJsonAsync("/api/v1/holds/1", Values(("review-by", "2027-01-10")));
+        var unexplained = await keeper.PostAsJsonAsync("/api/v1/holds/1/release", Values());
+        var released = await keeper.PostAsJsonAsync("/api/v1/holds/1/release", Values(("reason", "The insurer closed the claim")));
+        var missing = await keeper.PatchAsJsonAsync("/api/v1/holds/9", Values(("notes", "x")));
+        var received = await keeper.PostAsJsonAsync("/api/v1/disclosures?hold=true", Values(("received", "2026-12-01"), ("recipient", "PC 1"),
+            ("organisation", "Northmoor Police"), ("purpose", "Investigation"), ("systems", "Town Centre CCTV")));
+        (string, string?)[] decision = [("assessed", "2026-12-02"), ("assessment", "Necessary"), ("decision", "approved"), ("authorised-by", "CCTV Manager"), ("decided", "2026-12-02")];
+        var noBasis = await keeper.PatchAsJsonAsync("/api/v1/disclosures/1", Values(decision));
+        var approved = await keeper.PatchAsJsonAsync("/api/v1/disclosures/1", Values([.. decision, ("legal-basis", "DPA 2018 Sch. 2 para 2")]));
+        var closed = await keeper.PatchAsJsonAsync("/api/v1/disclosures/1", Values(("disclosed", "2026-12-03"), ("method", "Encrypted link"),
+            ("what-disclosed", "CAM-001, 22:30 to 23:00"), ("closed", "2026-12-04")));
+        var shown = JsonDocument.Parse(await keeper.GetStringAsync(At("/api/v1/disclosures/1"))).RootElement;
+        var byAssessor = await assessor.PostAsJsonAsync("/api/v1/holds", Values(("reason", "incident"), ("systems", "Town Centre CCTV")));
+
+        Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
+        Assert.Equal("/api/v1/holds/1", placed.Headers.Location!.OriginalString);
+        Assert.Equal(["reason: Reason: must be given"], await ProblemsAsync(noReason));
+        Assert.Equal("2027-01-10", JsonDocument.Parse(await moved.Content.ReadAsStringAsync()).RootElement.GetProperty("reviewBy").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, unexplained.StatusCode);
+        var release = JsonDocument.Parse(await released.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(("2026-12-07", "The insurer closed the claim"), (release.GetProperty("released").GetString(), release.GetProperty("releaseReason").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, received.StatusCode);
+        Assert.Equal("/api/v1/disclosures/1", received.Headers.Location!.OriginalString);
+        Assert.Contains("legal-basis", (await ProblemsAsync(noBasis)).Select(p => p.Split(':')[0]));
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Equal(("closed", "approved", "DPA 2018 Sch. 2 para 2", 2), (shown.GetProperty("stage").GetString(), shown.GetProperty("decision").GetString(),
+            shown.GetProperty("legalBasis").GetString(), shown.GetProperty("hold").GetInt32()));
+        Assert.Equal(HttpStatusCode.Forbidden, byAssessor.StatusCode);
+        await using var db = await register.OpenAsync();
+        Assert.Equal(["create hold", "update hold", "release hold", "create disclosure", "create hold", "update disclosure", "update disclosure", "release hold"],
+            await db.AuditEntries.Where(a => a.EntityType == "hold" || a.EntityType == "disclosure").OrderBy(a => a.Sequence)
+                .Select(a => a.Action + " " + a.EntityType).ToListAsync());
+        Assert.All(await db.AuditEntries.Where(a => a.EntityType == "hold" || a.EntityType == "disclosure").ToListAsync(), a => Assert.Equal("compliance", a.Actor));
     }
 
     [Theory]

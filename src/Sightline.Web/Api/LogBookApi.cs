@@ -49,8 +49,22 @@ public static class LogBookApi
             .WithSummary("Records a step or corrects fields of a request (field name to value; null clears); closing it releases its hold. 400 with each field's problem.");
         api.MapGet("/holds", ListHoldsAsync).RequireAuthorization(Policies.ReadLogBook)
             .WithSummary("Holds in force (all=true: released too), soonest review first, flag \"review overdue\" past their review day.");
+        api.MapGet("/holds/{id:int}", GetHoldAsync).RequireAuthorization(Policies.ReadLogBook)
+            .WithSummary("One hold, as listed.");
+        api.MapPost("/holds", AddHoldAsync).RequireAuthorization(keep)
+            .WithSummary("Places a hold (Manager or Compliance) from an object of field name to value (reason, systems or cameras, review-by…); 201, or 400 with each field's problem.");
+        api.MapPatch("/holds/{id:int}", SetHoldAsync).RequireAuthorization(keep)
+            .WithSummary("Changes a hold in force: its review day or what it covers (field name to value; null clears). 400 with each field's problem.");
+        api.MapPost("/holds/{id:int}/release", ReleaseHoldAsync).RequireAuthorization(keep)
+            .WithSummary("Releases a hold with {\"reason\": …}: the footage falls under the retention policy again. A request's own hold is released by closing the request.");
         api.MapGet("/disclosures", ListDisclosuresAsync).RequireAuthorization(Policies.ReadLogBook)
             .WithSummary("Open disclosure requests (all=true: closed too), oldest first, with their stage and flag \"decision overdue\".");
+        api.MapGet("/disclosures/{id:int}", GetDisclosureAsync).RequireAuthorization(Policies.ReadLogBook)
+            .WithSummary("One disclosure request, as listed.");
+        api.MapPost("/disclosures", AddDisclosureAsync).RequireAuthorization(keep)
+            .WithSummary("Records a disclosure request received (Manager or Compliance): recipient, organisation, purpose…; hold=true holds the footage it names until it closes. 201, or 400 with each field's problem.");
+        api.MapPatch("/disclosures/{id:int}", SetDisclosureAsync).RequireAuthorization(keep)
+            .WithSummary("Records a step (assessed, decision with authorised-by and decided, disclosed with method, closed) or corrects fields. 400 with each field's problem.");
         api.MapGet("/recorder-retention", async (RegisterDb db, CancellationToken cancel) => (await RetentionReadings.LatestAsync(db, cancel))
                 .ConvertAll(l => new RecorderView(l.Reading.DeviceId, l.Recorder, l.System, l.Reading.ReadAt, l.Reading.Method, l.Reading.LongestDays,
                     l.Reading.Unlimited, l.PolicyDays, l.Exceeds, l.Reading.Detail)))
@@ -110,30 +124,86 @@ public static class LogBookApi
     private static async Task<Results<Ok<SarView>, NotFound, ProblemHttpResult>> SetSarAsync(int id, Dictionary<string, string?> values, RegisterDb db,
         KnowledgeBase knowledge, TimeProvider time, HttpContext http, CancellationToken cancel)
     {
-        if (!await db.SubjectAccessRequests.AnyAsync(r => r.Id == id, cancel))
+        var clock = SarClock.Shipped(knowledge.Folder);
+        return await WrittenAsync(db.SubjectAccessRequests.AnyAsync(r => r.Id == id, cancel),
+            () => SubjectAccessRequests.SetAsync(db, clock, time, http.User.Identity!.Name!, id, values, cancel), async () => (await SarAsync(db, clock, time, id, cancel))!, db);
+    }
+
+    private static async Task<List<HoldView>> ListHoldsAsync(RegisterDb db, TimeProvider time, bool? all, CancellationToken cancel) =>
+        (await LegalHolds.ListAsync(db, LogBookRecords.Today(time), all == true, cancel)).ConvertAll(v => ViewOf(v.Hold, v.Flag));
+
+    private static HoldView ViewOf(LegalHold h, string? flag) => new(h.Id, Words.Of(h.Reason), h.Reference, h.Systems, h.Cameras, h.FootageFrom,
+        h.FootageTo, h.Placed, h.PlacedBy, h.ReviewBy, h.Released, h.ReleasedBy, h.ReleaseReason, flag);
+
+    private static async Task<HoldView?> HoldAsync(RegisterDb db, TimeProvider time, int id, CancellationToken cancel) =>
+        await db.LegalHolds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, cancel) is { } hold
+            ? ViewOf(hold, LegalHolds.Flag(hold, LogBookRecords.Today(time))) : null;
+
+    private static async Task<Results<Ok<HoldView>, NotFound>> GetHoldAsync(int id, RegisterDb db, TimeProvider time, CancellationToken cancel) =>
+        await HoldAsync(db, time, id, cancel) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<HoldView>, ProblemHttpResult>> AddHoldAsync(Dictionary<string, string?> values, RegisterDb db, TimeProvider time,
+        HttpContext http, CancellationToken cancel)
+    {
+        var outcome = await LegalHolds.PlaceAsync(db, time, http.User.Identity!.Name!, values, cancel);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/v1/holds/{RegisterApi.Invariant(outcome.Id!.Value)}", await HoldAsync(db, time, outcome.Id.Value, cancel))
+            : FieldProblems.Of(outcome.Problems);
+    }
+
+    private static async Task<Results<Ok<HoldView>, NotFound, ProblemHttpResult>> SetHoldAsync(int id, Dictionary<string, string?> values, RegisterDb db,
+        TimeProvider time, HttpContext http, CancellationToken cancel) =>
+        await WrittenAsync(db.LegalHolds.AnyAsync(h => h.Id == id, cancel), () => LegalHolds.SetAsync(db, time, http.User.Identity!.Name!, id, values, cancel),
+            async () => (await HoldAsync(db, time, id, cancel))!, db);
+
+    private static async Task<Results<Ok<HoldView>, NotFound, ProblemHttpResult>> ReleaseHoldAsync(int id, Dictionary<string, string?> values, RegisterDb db,
+        TimeProvider time, HttpContext http, CancellationToken cancel) =>
+        await WrittenAsync(db.LegalHolds.AnyAsync(h => h.Id == id, cancel),
+            () => LegalHolds.ReleaseAsync(db, time, http.User.Identity!.Name!, id, values.GetValueOrDefault("reason") ?? "", cancel),
+            async () => (await HoldAsync(db, time, id, cancel))!, db);
+
+    private static async Task<List<DisclosureView>> ListDisclosuresAsync(RegisterDb db, TimeProvider time, bool? all, CancellationToken cancel) =>
+        (await Disclosures.ListAsync(db, LogBookRecords.Today(time), all == true, cancel)).ConvertAll(v => ViewOf(v.Disclosure, v.Flag));
+
+    private static DisclosureView ViewOf(Disclosure d, string? flag) => new(d.Id, d.Received, d.RecipientPerson, d.RecipientOrganisation, d.Reference,
+        d.Purpose, Words.Of(d.Stage), d.LegalBasis, d.Decision is { } decision ? Words.Of(decision) : null, d.Disclosed, d.Closed, d.HoldId, flag);
+
+    private static async Task<DisclosureView?> DisclosureAsync(RegisterDb db, TimeProvider time, int id, CancellationToken cancel) =>
+        await Disclosures.FindAsync(db, id, cancel) is { } disclosure ? ViewOf(disclosure, Disclosures.Flag(disclosure, LogBookRecords.Today(time))) : null;
+
+    private static async Task<Results<Ok<DisclosureView>, NotFound>> GetDisclosureAsync(int id, RegisterDb db, TimeProvider time, CancellationToken cancel) =>
+        await DisclosureAsync(db, time, id, cancel) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<DisclosureView>, ProblemHttpResult>> AddDisclosureAsync(Dictionary<string, string?> values, bool? hold,
+        RegisterDb db, TimeProvider time, HttpContext http, CancellationToken cancel)
+    {
+        var outcome = await Disclosures.AddAsync(db, time, http.User.Identity!.Name!, values, hold == true, cancel);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/v1/disclosures/{RegisterApi.Invariant(outcome.Id!.Value)}", await DisclosureAsync(db, time, outcome.Id.Value, cancel))
+            : FieldProblems.Of(outcome.Problems);
+    }
+
+    private static async Task<Results<Ok<DisclosureView>, NotFound, ProblemHttpResult>> SetDisclosureAsync(int id, Dictionary<string, string?> values,
+        RegisterDb db, TimeProvider time, HttpContext http, CancellationToken cancel) =>
+        await WrittenAsync(db.Disclosures.AnyAsync(d => d.Id == id, cancel), () => Disclosures.SetAsync(db, time, http.User.Identity!.Name!, id, values, cancel),
+            async () => (await DisclosureAsync(db, time, id, cancel))!, db);
+
+    // A change to a record that must exist: 404 without it, 400 with each field's problem, else the record as it now is.
+    private static async Task<Results<Ok<T>, NotFound, ProblemHttpResult>> WrittenAsync<T>(Task<bool> exists, Func<Task<LogBookRecords.Outcome>> write,
+        Func<Task<T>> read, RegisterDb db)
+    {
+        if (!await exists)
         {
             return TypedResults.NotFound();
         }
-        var clock = SarClock.Shipped(knowledge.Folder);
-        var outcome = await SubjectAccessRequests.SetAsync(db, clock, time, http.User.Identity!.Name!, id, values, cancel);
+        var outcome = await write();
         if (!outcome.Succeeded)
         {
             return FieldProblems.Of(outcome.Problems);
         }
         db.ChangeTracker.Clear();
-        return TypedResults.Ok((await SarAsync(db, clock, time, id, cancel))!);
+        return TypedResults.Ok(await read());
     }
-
-    private static async Task<List<HoldView>> ListHoldsAsync(RegisterDb db, TimeProvider time, bool? all, CancellationToken cancel) =>
-        (await LegalHolds.ListAsync(db, LogBookRecords.Today(time), all == true, cancel)).ConvertAll(v => new HoldView(v.Hold.Id, Words.Of(v.Hold.Reason),
-            v.Hold.Reference, v.Hold.Systems, v.Hold.Cameras, v.Hold.FootageFrom, v.Hold.FootageTo, v.Hold.Placed, v.Hold.PlacedBy, v.Hold.ReviewBy,
-            v.Hold.Released, v.Hold.ReleasedBy, v.Hold.ReleaseReason, v.Flag));
-
-    private static async Task<List<DisclosureView>> ListDisclosuresAsync(RegisterDb db, TimeProvider time, bool? all, CancellationToken cancel) =>
-        (await Disclosures.ListAsync(db, LogBookRecords.Today(time), all == true, cancel)).ConvertAll(v => new DisclosureView(v.Disclosure.Id,
-            v.Disclosure.Received, v.Disclosure.RecipientPerson, v.Disclosure.RecipientOrganisation, v.Disclosure.Reference, v.Disclosure.Purpose,
-            Words.Of(v.Disclosure.Stage), v.Disclosure.LegalBasis, v.Disclosure.Decision is { } d ? Words.Of(d) : null, v.Disclosure.Disclosed,
-            v.Disclosure.Closed, v.Disclosure.HoldId, v.Flag));
 
     private static async Task<Results<Created<AccessView>, ProblemHttpResult>> AddAccessAsync(Dictionary<string, string?> values, RegisterDb db,
         TimeProvider time, HttpContext http, CancellationToken cancel)
