@@ -292,6 +292,12 @@ public sealed class LogBookWebTests
         var noSystems = await manager.PostFormAsync("/LogBook/Hold", "/LogBook/Hold", ("reason", "incident"), ("reference", "INC-7"), ("systems", ""), ("review-by", "2027-01-06"));
         var placed = await manager.PostFormAsync("/LogBook/Hold", "/LogBook/Hold", ("reason", "incident"), ("reference", "INC-7"), ("systems", "Town Centre CCTV"), ("review-by", "2027-01-06"));
         var noReason = await manager.PostFormAsync("/LogBook", "/LogBook?handler=Release&hold=1", ("reason", " "));
+        var badReview = await manager.PostFormAsync("/LogBook", "/LogBook?handler=Review&hold=1", ("reviewBy", "someday"));
+        var reviewed = await manager.PostFormAsync("/LogBook", "/LogBook?handler=Review&hold=1", ("reviewBy", "2027-02-01"));
+        await using (var check = await register.OpenAsync())
+        {
+            Assert.Equal(new DateOnly(2027, 2, 1), (await check.LegalHolds.SingleAsync(h => h.Id == 1)).ReviewBy);
+        }
         var released = await manager.PostFormAsync("/LogBook", "/LogBook?handler=Release&hold=1", ("reason", "the incident needed no footage"));
         var viewing = await manager.PostFormAsync("/LogBook/Access", "/LogBook/Access", ("at", "2026-12-07T09:30:00Z"), ("person", "C. Operator"), ("action", "viewed"),
             ("system", "Town Centre CCTV"), ("purpose", "patrol"));
@@ -310,6 +316,7 @@ public sealed class LogBookWebTests
         Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect),
             (placed.StatusCode, released.StatusCode, viewing.StatusCode, imported.StatusCode, disclosure.StatusCode));
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.Redirect), (badReview.StatusCode, reviewed.StatusCode));
         Assert.Contains("Reason: say why the footage need no longer be kept", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badViewing.StatusCode);
         var badViewingPage = await badViewing.Content.ReadAsStringAsync();

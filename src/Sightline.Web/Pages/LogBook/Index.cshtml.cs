@@ -47,6 +47,12 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
         return outcome.Succeeded ? Done($"Hold {hold} released.") : await RefusedAsync(outcome.Problems.Select(p => p.Message), cancel);
     });
 
+    public Task<IActionResult> OnPostReviewAsync(int hold, string? reviewBy, CancellationToken cancel) => WriteAsync(async () =>
+    {
+        var outcome = await LegalHolds.SetAsync(db, time, User.Identity!.Name!, hold, new Dictionary<string, string?> { ["review-by"] = reviewBy }, cancel);
+        return outcome.Succeeded ? Done($"Hold {hold} is now to be reviewed by {reviewBy}.") : await RefusedAsync(outcome.Problems.Select(p => p.Message), cancel);
+    });
+
     private async Task<IActionResult> WriteAsync(Func<Task<IActionResult>> write) =>
         (await authorization.AuthorizeAsync(User, Policies.KeepLogBook)).Succeeded ? await write() : Forbid();
 
