@@ -42,11 +42,10 @@ public sealed class LogBookFindings
         var cameras = holds.SelectMany(h => Data.Compliance.RecordFields.ListOf(h.Cameras)).Distinct().ToList();
         var cameraSystems = cameras.Count == 0 ? [] : await db.Devices.AsNoTracking().Where(d => d.AssetId != null && cameras.Contains(d.AssetId) && d.SystemId != null)
             .ToDictionaryAsync(d => d.AssetId!, d => d.SystemId!.Value, cancel);
-        var readings = (await db.RecorderRetentions.AsNoTracking()
-                .Where(r => !db.RecorderRetentions.Any(later => later.DeviceId == r.DeviceId && later.Id > r.Id))
+        var readings = (await RetentionReadings.LatestReadings(db)
                 .Join(db.Devices.Where(d => d.SystemId != null), r => r.DeviceId, d => d.Id, (r, d) => new { Reading = r, d.SystemId, d.AssetId, d.IpAddress })
                 .ToListAsync(cancel))
-            .ConvertAll(r => new RecorderRead(r.Reading, r.SystemId!.Value, r.AssetId ?? r.IpAddress ?? $"device {r.Reading.DeviceId}"));
+            .ConvertAll(r => new RecorderRead(r.Reading, r.SystemId!.Value, RetentionReadings.Label(r.Reading.DeviceId, r.AssetId, r.IpAddress)));
         var inUse = holds.Count + access.Count + disclosures.Count + requests.Count > 0 || await db.FootageAccesses.AnyAsync(cancel) ||
             await db.Disclosures.AnyAsync(cancel) || await db.SubjectAccessRequests.AnyAsync(cancel);
         return new LogBookFindings(holds, access, disclosures, requests, cameraSystems, readings, requests.Count > 0 ? SarClock.Shipped(knowledgeFolder) : null, today, inUse);
@@ -62,7 +61,7 @@ public sealed class LogBookFindings
         if (recorders.Count > 0 && longestDays is { } policy)
         {
             var readSource = Source(6, "recorders' own configured retention, read from each with `sightline logbook retention read`");
-            var longer = recorders.Where(r => r.Reading.Unlimited || r.Reading.LongestDays > policy).ToList();
+            var longer = recorders.Where(r => RetentionReadings.KeepsLonger(r.Reading, policy)).ToList();
             yield return longer.Count == 0
                 ? new(FindingStatus.Met, $"{Words.Count(recorders.Count, "recorders")} read: none keeps recordings longer than the {policy}-day policy " +
                     $"(longest {recorders.Max(r => r.Reading.LongestDays)} days)", recorders.Count, recorders.ConvertAll(r => r.Reading.DeviceId), readSource)

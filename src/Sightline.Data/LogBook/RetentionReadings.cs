@@ -19,8 +19,18 @@ public static class RetentionReadings
     public sealed record Latest(RecorderRetention Reading, string Recorder, string? System, int? PolicyDays)
     {
         /// <summary>Whether the recorder keeps recordings longer than its system's policy.</summary>
-        public bool Exceeds => PolicyDays is { } days && (Reading.Unlimited || Reading.LongestDays > days);
+        public bool Exceeds => PolicyDays is { } days && KeepsLonger(Reading, days);
     }
+
+    /// <summary>Whether a reading keeps recordings longer than <paramref name="policyDays"/>, or some with no limit.</summary>
+    public static bool KeepsLonger(RecorderRetention reading, int policyDays) => reading.Unlimited || reading.LongestDays > policyDays;
+
+    /// <summary>How a recorder is named: its asset ID, else its address.</summary>
+    internal static string Label(int id, string? asset, string? address) => asset ?? address ?? $"device {id}";
+
+    /// <summary>Each recorder's latest reading.</summary>
+    internal static IQueryable<RecorderRetention> LatestReadings(RegisterDb db) =>
+        db.RecorderRetentions.AsNoTracking().Where(r => !db.RecorderRetentions.Any(later => later.DeviceId == r.DeviceId && later.Id > r.Id));
 
     /// <summary>
     /// The recorders (NVRs, DVRs) in service with an address, optionally those of one system (by name) or one device
@@ -53,7 +63,7 @@ public static class RetentionReadings
         var recorders = await devices.OrderBy(d => d.Id)
             .Select(d => new { d.Id, d.AssetId, d.IpAddress, Platform = db.Identities.Where(i => i.DeviceId == d.Id).Select(i => i.Platform).FirstOrDefault() })
             .ToListAsync(cancel);
-        return (recorders.ConvertAll(d => new Recorder(d.Id, d.AssetId ?? d.IpAddress!, d.IpAddress!, d.Platform)), null);
+        return (recorders.ConvertAll(d => new Recorder(d.Id, Label(d.Id, d.AssetId, d.IpAddress), d.IpAddress!, d.Platform)), null);
     }
 
     /// <summary>Keeps a reading of a recorder, with its audit entry.</summary>
@@ -77,8 +87,7 @@ public static class RetentionReadings
     /// <summary>The latest reading of every recorder read, those over their policy first.</summary>
     public static async Task<List<Latest>> LatestAsync(RegisterDb db, CancellationToken cancel)
     {
-        var rows = await db.RecorderRetentions.AsNoTracking()
-            .Where(r => !db.RecorderRetentions.Any(later => later.DeviceId == r.DeviceId && later.Id > r.Id))
+        var rows = await LatestReadings(db)
             .Join(db.Devices, r => r.DeviceId, d => d.Id, (r, d) => new { Reading = r, d.AssetId, d.IpAddress, d.SystemId })
             .ToListAsync(cancel);
         var systemIds = rows.Select(r => r.SystemId).OfType<int>().Distinct().ToList();
@@ -88,7 +97,7 @@ public static class RetentionReadings
             {
                 var system = r.SystemId is { } id ? systems[id] : null;
                 var policy = system is null ? null : RegisterFindings.LongestRetention(system, purposes.Where(p => p.SystemId == system.Id).ToList());
-                return new Latest(r.Reading, r.AssetId ?? r.IpAddress ?? $"device {r.Reading.DeviceId}", system?.Name, policy);
+                return new Latest(r.Reading, Label(r.Reading.DeviceId, r.AssetId, r.IpAddress), system?.Name, policy);
             })
             .OrderByDescending(l => l.Exceeds).ThenBy(l => l.System, StringComparer.Ordinal).ThenBy(l => l.Recorder, StringComparer.Ordinal)];
     }

@@ -77,8 +77,7 @@ public sealed class HttpProbe(Wire wire)
                 }
                 continue;
             }
-            if (status == 401 && credential() is { } given && Header(Head(Encoding.Latin1.GetString(answer)), "WWW-Authenticate") is { } challenge
-                && HttpDigest.Authorization(challenge, method, path, given.User, given.Password, Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8))) is { } authorization)
+            if (status == 401 && credential() is { } given && DigestAnswer(answer, method, path, given) is { } authorization)
             {
                 var (authorized, _) = await wire.RequestAsync(address, port, tls, Request(method, address, path, body, authorization), cancel);
                 if (Status(authorized) == 200)
@@ -97,6 +96,13 @@ public sealed class HttpProbe(Wire wire)
             return;
         }
     }
+
+    /// <summary>The Authorization header that answers a 401's Digest challenge with the credential, or null when there is none to answer.</summary>
+    public static string? DigestAnswer(byte[] answer, string method, string path, Credential credential) =>
+        Status(answer) == 401 && Header(Head(Encoding.Latin1.GetString(answer)), "WWW-Authenticate") is { } challenge
+            ? HttpDigest.Authorization(challenge, method, path, credential.User, credential.Password,
+                Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)))
+            : null;
 
     /// <summary>A request with only the headers every client sends; the Authorization header only when answering a challenge.</summary>
     public static string Request(string method, IPAddress address, string path, string? body, string? authorization)

@@ -78,8 +78,7 @@ public sealed class RetentionProbe(Wire wire, TimeProvider time)
     {
         var where = $"{address}:{port}{path}";
         var (answer, note) = await wire.RequestAsync(address, port, tls: false, HttpProbe.Request("GET", address, path, null, null), cancel);
-        if (HttpProbe.Status(answer) == 401 && HttpProbe.Header(HttpProbe.Head(Encoding.Latin1.GetString(answer)), "WWW-Authenticate") is { } challenge
-            && HttpDigest.Authorization(challenge, "GET", path, credential.User, credential.Password, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))) is { } authorization)
+        if (HttpProbe.DigestAnswer(answer, "GET", path, credential) is { } authorization)
         {
             (answer, note) = await wire.RequestAsync(address, port, tls: false, HttpProbe.Request("GET", address, path, null, authorization), cancel);
             if (HttpProbe.Status(answer) == 401)
