@@ -53,6 +53,8 @@ public static class SightlineWeb
         services.AddScoped(_ => settings.Location.Connect());
         services.AddAccounts(settings);
         services.AddScans();
+        services.AddSingleton<LogBook.RetentionRunner>();
+        services.AddHostedService(provider => provider.GetRequiredService<LogBook.RetentionRunner>());
         services.AddPublicSite(settings);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalLog>();
         services.AddSingleton<Pages.Import.Uploads>();

@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Sightline.CameraFarm;
 using Sightline.Data.LogBook;
+using Sightline.Web.LogBook;
 
 namespace Sightline.Web.Tests;
 
@@ -340,6 +343,57 @@ public sealed class LogBookWebTests
         Assert.Equal(["web", "vms.csv", "vms.csv"], await db.FootageAccesses.OrderBy(a => a.Id).Select(a => a.Source).ToListAsync());
         var released1 = await db.LegalHolds.SingleAsync(h => h.Id == 1);
         Assert.Equal(("manager", "the incident needed no footage"), (released1.ReleasedBy, released1.ReleaseReason));
+    }
+
+    [Theory]
+    [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
+    public async Task Manager_ReadsTheFarmsRecordersFromThePage_TheLoginsAreNeverKept_OthersMayNotAsk(string provider)
+    {
+        var net = provider == Registers.Sqlite ? 156 : 157;
+        await using var farm = Farm.OfEveryPersona(net, seed: 5);
+        var recorders = farm.Devices.Where(d => d.Persona.RetentionDays is not null).ToList();
+        await using var register = await Estate.NewAsync(provider);
+        var csv = "asset_id,ip,kind,brand,system\n" + string.Concat(recorders.Select(r => $"NVR-{r.Persona.Platform},{r.Address},nvr,{r.Persona.Brand},Farm Recorders\n"));
+        await register.RunAsync("", "import", "devices", register.File("nvrs.csv", csv));
+        await register.RunAsync("", "systems", "set", "Farm Recorders", "--retention-days", "31");
+        await using var app = new WebApp(register);
+        using var manager = await app.SignedInAsync("manager");
+        using var compliance = await app.SignedInAsync("compliance");
+        var logins = $"127.77.{net}.0/24 {farm.Credentials.User} {farm.Credentials.Password}";
+
+        var byCompliance = await compliance.PostFormAsync("/LogBook", "/LogBook?handler=ReadRetention", ("logins", logins), ("system", "Farm Recorders"));
+        var compliancePage = await compliance.PageAsync("/LogBook");
+        var badLogins = await manager.PostFormAsync("/LogBook", "/LogBook?handler=ReadRetention", ("logins", "127.77.0.0/16 admin"), ("system", "Farm Recorders"));
+        var noSystem = await manager.PostFormAsync("/LogBook", "/LogBook?handler=ReadRetention", ("logins", logins), ("system", "Nowhere"));
+        var started = await manager.PostFormAsync("/LogBook", "/LogBook?handler=ReadRetention", ("logins", logins), ("system", "Farm Recorders"));
+        var run = app.Services.GetRequiredService<RetentionRunner>().Current!;
+        await run.Completion;
+        var page = await manager.PageAsync("/LogBook");
+
+        Assert.Equal(HttpStatusCode.Redirect, byCompliance.StatusCode);
+        Assert.Contains("/Account/Denied", byCompliance.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("Read the recorders", compliancePage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badLogins.StatusCode);
+        Assert.Contains("logins:1: expected TARGET USER PASSWORD", await badLogins.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, noSystem.StatusCode);
+        Assert.Equal((HttpStatusCode.Redirect, "/LogBook#recorders"), (started.StatusCode, started.Headers.Location!.OriginalString));
+        Assert.Equal((2, "manager", null), (run.Asked, run.Actor, run.Failure));
+        Assert.All(run.Rows, r => Assert.Equal("ONVIF GetRecordings", r.Method));
+        Assert.Contains("Ended: 2 read, 0 not.", page, StringComparison.Ordinal);
+        Assert.Contains("Read the recorders", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(farm.Credentials.Password, page, StringComparison.Ordinal);
+        foreach (var (address, persona) in recorders)
+        {
+            var kept = persona.RetentionDays is > 0 and var days ? $"{days} days" : "some recordings with no limit but the disk";
+            Assert.Contains($"<td>NVR-{persona.Platform}</td><td>{address}</td><td>ONVIF GetRecordings</td><td>{kept}</td>", page, StringComparison.Ordinal);
+        }
+        await using var db = await register.OpenAsync();
+        var readings = await db.RecorderRetentions.ToListAsync();
+        Assert.Equal(2, readings.Count);
+        var audit = await db.AuditEntries.Where(a => a.Action == "retention-read").ToListAsync();
+        Assert.Equal(["manager", "manager"], audit.Select(a => a.Actor));
+        Assert.All(audit, a => Assert.DoesNotContain(farm.Credentials.Password, (a.Before ?? "") + a.After, StringComparison.Ordinal));
+        Assert.All(readings, r => Assert.DoesNotContain(farm.Credentials.Password, r.Detail, StringComparison.Ordinal));
     }
 
     private static async Task<List<string>> ProblemsAsync(HttpResponseMessage response)

@@ -9,6 +9,7 @@ using Sightline.Probing;
 using Sightline.Register;
 using Sightline.Scanning;
 using Sightline.Scope;
+using Sightline.Web.LogBook;
 
 namespace Sightline.LogBook;
 
@@ -55,10 +56,10 @@ public static class RetentionCommand
         {
             var problems = new List<string>();
             var given = ScanCommand.ReadCredentials(cli, parse.GetValue(credentials)!, problems);
-            var (options, optionsProblem) = ScanOptions.Chosen(rate: 0, concurrency: 1, parse.GetValue(readTimeout), multicast: false);
-            if (optionsProblem is not null)
+            var (probe, probeProblem) = RecorderRead.Probe(parse.GetValue(readTimeout), cli.Context.Time);
+            if (probeProblem is not null)
             {
-                problems.Add($"{optionsProblem} (--read-timeout)");
+                problems.Add($"{probeProblem} (--read-timeout)");
             }
             if (Words.Parse<RetentionVia>(parse.GetValue(via)!) is not { } asked)
             {
@@ -80,30 +81,7 @@ public static class RetentionCommand
                 (scope, var scopeProblems) = ScanScope.Parse(ranges, [], parse.GetValue(allowPublic), allowLarge: true);
                 problems.AddRange(scopeProblems.Select(p => $"--within: {p}"));
             }
-            var targets = new List<(RetentionReadings.Recorder Recorder, IPAddress Address)>();
-            foreach (var recorder in recorders ?? [])
-            {
-                if (!IPAddress.TryParse(recorder.Address, out var address))
-                {
-                    problems.Add($"{recorder.Label}: '{recorder.Address}' is not an IP address");
-                }
-                else if (scope is not null && !scope.Contains(address))
-                {
-                    continue; // outside what the operator named
-                }
-                else if (AddressKinds.Of(address) is AddressKind.Public && !parse.GetValue(allowPublic))
-                {
-                    problems.Add($"{recorder.Label}: {address} is a public address; Sightline reaches only private, link-local and loopback addresses unless --allow-public is given (and you are entitled to reach them)");
-                }
-                else if (AddressKinds.Of(address) is AddressKind.NotAHost)
-                {
-                    problems.Add($"{recorder.Label}: {address} is not a host address");
-                }
-                else
-                {
-                    targets.Add((recorder, address));
-                }
-            }
+            var targets = RecorderRead.Choose(recorders ?? [], scope, parse.GetValue(allowPublic), problems);
             if (problems.Count > 0)
             {
                 foreach (var p in problems)
@@ -126,31 +104,15 @@ public static class RetentionCommand
                 cli.Context.Out.WriteLine("Never: exploit requests, password guesses, writes to a device. Nothing was sent.");
                 return 0;
             }
-            var probe = new RetentionProbe(new Wire(options! with { MaxBytes = 1024 * 1024 }), cli.Context.Time);
-            var rows = new List<string[]>();
-            var unread = 0;
-            foreach (var (recorder, address) in targets)
+            var rows = new List<RecorderRead.Row>();
+            foreach (var target in targets)
             {
-                var credential = given!.For(address, recorder.Platform);
-                if (credential is null)
-                {
-                    rows.Add([recorder.Label, address.ToString(), "", "", "not read: the credentials file gives no login for it"]);
-                    unread++;
-                    continue;
-                }
-                var notes = new List<string>();
-                var reading = await probe.ReadAsync(address, parse.GetValue(port), credential, asked, notes, cancel);
-                if (reading is null)
-                {
-                    rows.Add([recorder.Label, address.ToString(), "", "", notes.Count == 0 ? "not read: it answers none of these calls" : "not read: " + string.Join("; ", notes)]);
-                    unread++;
-                    continue;
-                }
-                var kept = await RetentionReadings.RecordAsync(db, cli.Context.Time, actor, recorder.Id, reading.Method, reading.LongestDays, reading.Unlimited, reading.Detail, cancel);
-                rows.Add([recorder.Label, address.ToString(), reading.Method, LogBookFindings.Kept(kept), reading.Detail]);
+                rows.Add(await RecorderRead.ReadAsync(db, probe!, cli.Context.Time, actor, target, given!, parse.GetValue(port), asked, cancel));
             }
+            var unread = rows.Count(r => r.Method is null);
             // Notes and details carry what the devices said: escaped, as everything a device sends.
-            SystemsCommand.Table(cli.Context.Out, ["Recorder", "Address", "Read with", "Keeps", "Detail"], rows.ConvertAll(r => Array.ConvertAll(r, TerminalText.Escape)));
+            SystemsCommand.Table(cli.Context.Out, ["Recorder", "Address", "Read with", "Keeps", "Detail"],
+                rows.ConvertAll(r => Array.ConvertAll([r.Recorder, r.Address, r.Method ?? "", r.Keeps ?? "", r.Detail], TerminalText.Escape)));
             cli.Context.Error.WriteLine($"{Words.Count(targets.Count - unread, "recorders")} read, {unread} not; `sightline logbook retention show` compares them with the policy.");
             return unread == 0 ? 0 : SightlineCli.Failed;
         }, cancel));

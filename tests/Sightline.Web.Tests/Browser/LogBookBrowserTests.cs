@@ -5,7 +5,8 @@ namespace Sightline.Web.Tests.Browser;
 
 /// <summary>
 /// A subject access request in a real browser, from receipt to closure: a compliance officer records it from the log book,
-/// is shown what is missing beside the field when answering too early, records each step and closes it, and sees its hold released.
+/// is shown what is missing beside the field when answering too early, records each step and closes it, and sees its hold released;
+/// a Manager's log book, with its form to read the recorders, is accessible too.
 /// </summary>
 public sealed class LogBookBrowserTests
 {
@@ -48,6 +49,12 @@ public sealed class LogBookBrowserTests
         await page.GetByRole(AriaRole.Link, new() { Name = "The log book" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Subject access requests (0 open)" })).ToBeVisibleAsync();
         problems.AddRange(BrowserTests.Describe("/LogBook", await page.RunAxe()));
+        // A Manager's log book also has the form that reads the recorders.
+        var manager = await browser.NewPageAsync(new() { BaseURL = server.Address });
+        await BrowserTests.SignInAsync(manager, "manager");
+        await manager.GotoAsync("/LogBook");
+        await Assertions.Expect(manager.GetByRole(AriaRole.Button, new() { Name = "Read the recorders" })).ToBeVisibleAsync();
+        problems.AddRange(BrowserTests.Describe("/LogBook (manager)", await manager.RunAxe()));
 
         Assert.Empty(problems);
     }

@@ -6,17 +6,19 @@ using Microsoft.EntityFrameworkCore;
 using Sightline.Data;
 using Sightline.Data.LogBook;
 using Sightline.Knowledge;
+using Sightline.Register;
 using Sightline.LogBook;
 using Sightline.Web.Accounts;
+using Sightline.Web.LogBook;
 
 namespace Sightline.Web.Pages.LogBook;
 
 /// <summary>
 /// The log book: subject access requests by due day, holds in force, open disclosure requests and the newest viewings and
-/// exports. Manager, Compliance and Assessor read it; Manager and Compliance release holds here (audited), through the same
-/// call as `sightline logbook hold release`.
+/// exports, and recorders' own retention. Manager, Compliance and Assessor read it; Manager and Compliance release holds here
+/// (audited), through the same call as `sightline logbook hold release`; a Manager reads the recorders (<see cref="RetentionRunner"/>).
 /// </summary>
-public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvider time, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvider time, IAuthorizationService authorization, RetentionRunner reader) : PageModel
 {
     /// <summary>How many viewings and exports the page lists.</summary>
     public const int NewestAccesses = 20;
@@ -37,6 +39,12 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
 
     public bool CanKeep { get; private set; }
 
+    /// <summary>Whether the account may ask the recorders (a Manager: it sends traffic to devices, as a scan does).</summary>
+    public bool CanRead { get; private set; }
+
+    /// <summary>The read of recorders this server is running, or ran last.</summary>
+    public RetentionRun? Reading => reader.Current;
+
     [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancel) => await LoadAsync(cancel);
@@ -52,6 +60,21 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
         var outcome = await LegalHolds.SetAsync(db, time, User.Identity!.Name!, hold, new Dictionary<string, string?> { ["review-by"] = reviewBy }, cancel);
         return outcome.Succeeded ? Done($"Hold {hold} is now to be reviewed by {reviewBy}.") : await RefusedAsync(outcome.Problems.Select(p => p.Message), cancel);
     });
+
+    public async Task<IActionResult> OnPostReadRetentionAsync(string? logins, string? system, bool allowPublic, CancellationToken cancel)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Edit)).Succeeded)
+        {
+            return Forbid();
+        }
+        var (run, problems) = await reader.StartAsync(db, logins, system, allowPublic, User.Identity!.Name!, cancel);
+        if (run is null)
+        {
+            return await RefusedAsync(problems, cancel);
+        }
+        Message = $"Reading {Words.Count(run.Asked, "recorders")}, one at a time.";
+        return RedirectToPage(null, null, "recorders");
+    }
 
     private async Task<IActionResult> WriteAsync(Func<Task<IActionResult>> write) =>
         (await authorization.AuthorizeAsync(User, Policies.KeepLogBook)).Succeeded ? await write() : Forbid();
@@ -75,6 +98,7 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
     {
         var today = LogBookRecords.Today(time);
         CanKeep = (await authorization.AuthorizeAsync(User, Policies.KeepLogBook)).Succeeded;
+        CanRead = (await authorization.AuthorizeAsync(User, Policies.Edit)).Succeeded;
         Sars = await SubjectAccessRequests.ListAsync(db, SarClock.Shipped(knowledge.Folder), today, false, cancel);
         Holds = await LegalHolds.ListAsync(db, today, false, cancel);
         Held = [.. Holds.Select(h => h.Hold.Id)];
