@@ -62,7 +62,8 @@ public sealed partial class GovernanceTests
             await assessor.PostFormAsync("/Certifications", "/Certifications", ("body", "nsi"), ("step", "full"), ("issued", "2026-01-01"), ("systems", "Town Centre CCTV")),
             await manager.PostFormAsync("/Systems/1/Dpia", "/Systems/1/Dpia?handler=Edit", ("regime", "uk-gdpr")),
         };
-        var managerEdit = await manager.PostFormAsync("/Systems/1", "/Systems/1?handler=Purpose", ("purpose", "crime prevention"), ("pressing-need", "Burglaries"));
+        var managerEdit = await manager.PostFormAsync("/Systems/1", "/Systems/1?handler=Purpose", ("purpose", "crime prevention"), ("pressing-need", "Burglaries"),
+            ("retention-days", "45"), ("retention-justification", "Burglaries are often reported weeks later"));
 
         Assert.All(pages, page => Assert.DoesNotContain("<form method=\"post\" class=\"stack", page, StringComparison.Ordinal));
         Assert.All(refused, r => Assert.Contains("/Account/Denied", r.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal));
@@ -71,6 +72,8 @@ public sealed partial class GovernanceTests
         Assert.Equal(0, await db.Dpias.CountAsync());
         Assert.Equal(0, await db.Certifications.CountAsync());
         Assert.Equal(["create purpose"], await db.AuditEntries.Where(a => a.Actor == "manager" && a.EntityType == "purpose").Select(a => a.Action + " " + a.EntityType).ToListAsync());
+        var purpose = await db.SystemPurposes.SingleAsync(p => p.SystemId == 1);
+        Assert.Equal((45, "Burglaries are often reported weeks later"), (purpose.RetentionDays, purpose.RetentionJustification));
         Assert.Null((await db.Organisations.SingleAsync()).SeniorResponsibleOfficer);
     }
 

@@ -2,7 +2,7 @@ namespace Sightline.Compliance;
 
 /// <summary>
 /// The detail behind one of a system's purposes (principle 1): why it is pressing, the evidence, and how long
-/// recordings made for it are kept. The purpose names themselves stay in <c>SurveillanceSystem.Purposes</c>, which the
+/// recordings made for it are kept and why (principle 6). The purpose names themselves stay in <c>SurveillanceSystem.Purposes</c>, which the
 /// risk rules read.
 /// </summary>
 public sealed class SystemPurpose
@@ -24,4 +24,7 @@ public sealed class SystemPurpose
 
     /// <summary>How long recordings made for this purpose are kept, in days; null when the system's retention applies.</summary>
     public int? RetentionDays { get; set; }
+
+    /// <summary>Why recordings made for this purpose are kept that long, where its period is its own; null when the system's justification applies.</summary>
+    public string? RetentionJustification { get; set; }
 }

@@ -191,16 +191,24 @@ public static class RegisterFindings
     {
         var source = Source(6, $"register: retention per purpose (or the system's); rule: at most {RetentionPolicy.MaxDays} days (Sightline's policy, docs/compliance.md)");
         var names = PurposeNames(system);
-        // With no purposes recorded, the system's own period is the one to judge.
-        var periods = names.Count == 0
-            ? [("the system", system.RetentionDays)]
-            : names.ConvertAll(n => (n, details.FirstOrDefault(d => Same(d.Name, n))?.RetentionDays ?? system.RetentionDays));
-        var unset = periods.Where(p => p.Item2 is null).Select(p => p.Item1).ToList();
-        var over = periods.Where(p => p.Item2 > RetentionPolicy.MaxDays).Select(p => $"{p.Item1} ({p.Item2} days)").ToList();
+        // With no purposes recorded, the system's own period is the one to judge. Each period comes with its justification:
+        // a purpose's own, when it has its own period and says why, else the system's.
+        List<(string Name, int? Days, string? Justification)> periods = names.Count == 0
+            ? [("the system", system.RetentionDays, system.RetentionJustification)]
+            : names.ConvertAll(n => details.FirstOrDefault(d => Same(d.Name, n)) is { RetentionDays: { } days } own
+                ? (n, (int?)days, string.IsNullOrWhiteSpace(own.RetentionJustification) ? system.RetentionJustification : own.RetentionJustification)
+                : (n, system.RetentionDays, system.RetentionJustification));
+        var unset = periods.Where(p => p.Days is null).Select(p => p.Name).ToList();
+        var over = periods.Where(p => p.Days > RetentionPolicy.MaxDays).ToList();
         if (over.Count > 0)
         {
-            var why = string.IsNullOrWhiteSpace(system.RetentionJustification) ? "no justification is recorded" : $"justified as: {system.RetentionJustification}";
-            return new(FindingStatus.Attention, $"Kept longer than the policy's {RetentionPolicy.MaxDays} days: {string.Join("; ", over)}; {why}", over.Count, [], source);
+            static string Why(string? justification) =>
+                string.IsNullOrWhiteSpace(justification) ? "no justification is recorded" : $"justified as: {justification}";
+            // One justification for all (the system's, usually) is said once; different ones beside their purposes.
+            var said = over.Select(p => p.Justification).Distinct().Count() == 1
+                ? $"{string.Join("; ", over.Select(p => $"{p.Name} ({p.Days} days)"))}; {Why(over[0].Justification)}"
+                : string.Join("; ", over.Select(p => $"{p.Name} ({p.Days} days, {Why(p.Justification)})"));
+            return new(FindingStatus.Attention, $"Kept longer than the policy's {RetentionPolicy.MaxDays} days: {said}", over.Count, [], source);
         }
         if (unset.Count > 0)
         {
@@ -212,7 +220,7 @@ public static class RegisterFindings
             RetentionDeletion.Manual => "; deleted by a person",
             _ => "",
         };
-        return new(FindingStatus.Met, $"Retention within the policy's {RetentionPolicy.MaxDays} days: {string.Join("; ", periods.Select(p => $"{p.Item1} {p.Item2} days"))}{deletion}",
+        return new(FindingStatus.Met, $"Retention within the policy's {RetentionPolicy.MaxDays} days: {string.Join("; ", periods.Select(p => $"{p.Name} {p.Days} days"))}{deletion}",
             periods.Count, [], source);
     }
 

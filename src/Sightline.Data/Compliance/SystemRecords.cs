@@ -62,6 +62,8 @@ public static class SystemRecords
         RecordFields.Text<SystemPurpose>("pressing-need", "Pressing need", p => p.PressingNeed, (p, v) => p.PressingNeed = v, isLong: true),
         RecordFields.Text<SystemPurpose>("evidence", "Evidence", p => p.Evidence, (p, v) => p.Evidence = v, "crime figures, incident reports, a consultation…", isLong: true),
         RecordFields.Days<SystemPurpose>("retention-days", "Retention", p => p.RetentionDays, (p, v) => p.RetentionDays = v),
+        RecordFields.Text<SystemPurpose>("retention-justification", "Why that long", p => p.RetentionJustification, (p, v) => p.RetentionJustification = v,
+            "where this purpose's period is its own: what it rests on", isLong: true),
     ];
 
     /// <summary>A reference database's fields.</summary>

@@ -19,7 +19,7 @@ namespace Sightline.Web.Api;
 /// </summary>
 public static class GovernanceApi
 {
-    public sealed record PurposeView(string Name, string? PressingNeed, string? Evidence, int? RetentionDays);
+    public sealed record PurposeView(string Name, string? PressingNeed, string? Evidence, int? RetentionDays, string? RetentionJustification);
 
     public sealed record DatabaseView(string Name, string Kind, DateOnly? LastReviewed, DateOnly? ReviewDue);
 
@@ -95,7 +95,7 @@ public static class GovernanceApi
         }
         var details = await db.SystemPurposes.AsNoTracking().Where(p => p.SystemId == id).ToDictionaryAsync(p => p.Name, cancel);
         var purposes = RecordFields.ListOf(system.Purposes).Select(n => details.GetValueOrDefault(n) is { } p
-            ? new PurposeView(n, p.PressingNeed, p.Evidence, p.RetentionDays) : new PurposeView(n, null, null, null)).ToList();
+            ? new PurposeView(n, p.PressingNeed, p.Evidence, p.RetentionDays, p.RetentionJustification) : new PurposeView(n, null, null, null, null)).ToList();
         var databases = await db.ReferenceDatabases.AsNoTracking().Where(d => d.SystemId == id).OrderBy(d => d.Name)
             .Select(d => new DatabaseView(d.Name, d.Kind, d.LastReviewed, d.ReviewDue)).ToListAsync(cancel);
         var devices = await db.Devices.CountAsync(d => d.SystemId == id, cancel);

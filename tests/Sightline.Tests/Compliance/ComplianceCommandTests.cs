@@ -162,6 +162,13 @@ public sealed partial class ComplianceCommandTests
         var justified = Rows((await Cli.RunAsync(register, "compliance", "--json").Ok()).Output);
         Assert.Contains("Kept longer than the policy's 31 days: parking enforcement (90 days); justified as: Appeals against penalty notices run 56 days",
             Texts(justified, "Car Park ANPR", 6));
+        // A purpose with a period of its own is judged by it, and quoted with its own justification.
+        await Cli.RunAsync(register, "systems", "set", "Car Park ANPR", "--purposes", "parking enforcement; permit checks").Ok();
+        await Cli.RunAsync(register, "systems", "purpose", "Car Park ANPR", "permit checks", "--retention-days", "60",
+            "--retention-justification", "Permit disputes are raised within 60 days").Ok();
+        var ownPeriod = Rows((await Cli.RunAsync(register, "compliance", "--json").Ok()).Output);
+        Assert.Contains("Kept longer than the policy's 31 days: parking enforcement (90 days, justified as: Appeals against penalty notices run 56 days); " +
+            "permit checks (60 days, justified as: Permit disputes are raised within 60 days)", Texts(ownPeriod, "Car Park ANPR", 6));
         Assert.Equal("Last reviewed on 2025-11-28, more than a year ago", Texts(rows, "Car Park ANPR", 10)[0]);
         Assert.Contains("Permit holders (hot list): last reviewed 2025-11-29; review was due 2026-11-26", Texts(rows, "Car Park ANPR", 12));
         Assert.Equal("attention", Status(rows, "Car Park ANPR", 12));

@@ -797,6 +797,10 @@ namespace Sightline.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("retention_days");
 
+                    b.Property<string>("RetentionJustification")
+                        .HasColumnType("text")
+                        .HasColumnName("retention_justification");
+
                     b.Property<int>("SystemId")
                         .HasColumnType("integer")
                         .HasColumnName("system_id");

@@ -775,6 +775,10 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("retention_days");
 
+                    b.Property<string>("RetentionJustification")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_justification");
+
                     b.Property<int>("SystemId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("system_id");
