@@ -7,7 +7,8 @@ namespace Sightline.CameraFarm;
 
 /// <summary>
 /// A farm device's ONVIF device and media services, as a video management system meets them when it adds a camera:
-/// GetSystemDateAndTime, GetCapabilities and GetServices to anyone (ONVIF Core's PRE_AUTH class); GetHostname,
+/// GetSystemDateAndTime, GetCapabilities and GetServices to anyone (ONVIF Core's PRE_AUTH class; the last two only with a
+/// login where <see cref="OnvifDevice.ServicesNeedCredentials"/>); GetHostname,
 /// GetDeviceInformation, GetNetworkInterfaces, GetScopes, GetProfiles, GetProfile, GetVideoSources, GetStreamUri and
 /// GetSnapshotUri either openly or only with a valid WS-UsernameToken, as the persona says. Requests are read by
 /// namespace with <see cref="OnvifRequest"/>, so any envelope prefix is accepted; anything else is a SOAP fault.
@@ -31,8 +32,8 @@ internal static class FarmOnvif
             return (400, Fault(onvif, "ter:WellFormed", $"The request is not a well-formed SOAP envelope: {Escape(e.Message)}"));
         }
         var call = (request.Namespace, request.Operation);
-        var open = call is (Device, "GetSystemDateAndTime" or "GetCapabilities" or "GetServices");
-        var known = open || call is (Device, "GetHostname" or "GetDeviceInformation" or "GetNetworkInterfaces" or "GetNetworkDefaultGateway" or "GetDNS" or "GetScopes")
+        var open = call is (Device, "GetSystemDateAndTime") || (call is (Device, "GetCapabilities" or "GetServices") && !onvif.ServicesNeedCredentials);
+        var known = open || call is (Device, "GetCapabilities" or "GetServices") || call is (Device, "GetHostname" or "GetDeviceInformation" or "GetNetworkInterfaces" or "GetNetworkDefaultGateway" or "GetDNS" or "GetScopes")
             or (Media, "GetProfiles" or "GetProfile" or "GetVideoSources" or "GetStreamUri" or "GetSnapshotUri")
             || (call is (Recording, "GetRecordings") && onvif.Services.RecordingPath is not null);
         if (!known)
@@ -40,7 +41,7 @@ internal static class FarmOnvif
             return (400, Fault(onvif, "ter:ActionNotSupported", "The requested action is not supported"));
         }
         // A recorder's recordings are never open to all, whatever its identity calls are.
-        if (!open && (onvif.NeedsCredentials || call.Namespace == Recording) && !TokenIsValid(request.Security, credentials, time.GetUtcNow()))
+        if (!open && (onvif.NeedsCredentials || onvif.ServicesNeedCredentials || call.Namespace == Recording) && !TokenIsValid(request.Security, credentials, time.GetUtcNow()))
         {
             return (400, Fault(onvif, "ter:NotAuthorized", "Sender not Authorized"));
         }

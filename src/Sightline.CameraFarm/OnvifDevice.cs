@@ -15,4 +15,8 @@ public sealed record OnvifDevice(
     string Namespaces,
     bool NeedsCredentials,
     string EndpointUuid,
-    OnvifServices Services);
+    OnvifServices Services)
+{
+    /// <summary>Whether GetCapabilities and GetServices also need credentials, as some recorders' firmware asks though ONVIF Core opens them to all.</summary>
+    public bool ServicesNeedCredentials { get; init; }
+}

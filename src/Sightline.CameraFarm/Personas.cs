@@ -130,7 +130,8 @@ public static class Personas
             Channels = channels,
             Paths = new Dictionary<string, HttpAnswer>(nvr.Paths) { [path] = challenge },
             PathsWithCredentials = new Dictionary<string, HttpAnswer>(nvr.PathsWithCredentials) { [path] = answer },
-            Onvif = nvr.Onvif! with { Services = nvr.Onvif.Services with { RecordingPath = recordingPath } },
+            // The Dahua recorder names its services only after a login, as some recorders' firmware does.
+            Onvif = nvr.Onvif! with { Services = nvr.Onvif.Services with { RecordingPath = recordingPath }, ServicesNeedCredentials = nvr.Platform == "dahua" },
         };
     }
 

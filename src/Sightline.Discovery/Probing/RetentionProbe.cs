@@ -52,14 +52,25 @@ public sealed class RetentionProbe(Wire wire, TimeProvider time)
             return null;
         }
         var offset = OnvifProbe.DeviceClock(clock) is { } deviceTime ? deviceTime - time.GetUtcNow() : TimeSpan.Zero;
+        // A fresh nonce for each call: a device may refuse one it has seen.
+        string Login() => WsUsernameToken.Header(credential.User, credential.Password, time.GetUtcNow() + offset, RandomNumberGenerator.GetBytes(16));
         var (services, _) = await _onvif.CallAsync(address, port, OnvifProbe.Path, OnvifProbe.DeviceService, "GetServices", null, cancel);
+        if (OnvifProbe.IsNotAuthorized(services))
+        {
+            // ONVIF Core opens GetServices to all, but some recorders' firmware names its services only after a login.
+            (services, _) = await _onvif.CallAsync(address, port, OnvifProbe.Path, OnvifProbe.DeviceService, "GetServices", Login(), cancel);
+            if (OnvifProbe.IsNotAuthorized(services))
+            {
+                notes.Add($"{where}{OnvifProbe.Path}: GetServices: the credential was refused");
+                return null;
+            }
+        }
         if (ServicePath(services, RecordingService) is not { } path)
         {
             notes.Add($"{where}: ONVIF: no recording service is offered");
             return null;
         }
-        var header = WsUsernameToken.Header(credential.User, credential.Password, time.GetUtcNow() + offset, RandomNumberGenerator.GetBytes(16));
-        var (answer, note) = await _onvif.CallAsync(address, port, path, RecordingService, "GetRecordings", header, cancel);
+        var (answer, note) = await _onvif.CallAsync(address, port, path, RecordingService, "GetRecordings", Login(), cancel);
         if (OnvifProbe.IsNotAuthorized(answer))
         {
             notes.Add($"{where}{path}: GetRecordings: the credential was refused");
