@@ -6,8 +6,8 @@ using Sightline.Probing;
 namespace Sightline.CameraFarm;
 
 /// <summary>
-/// How a farm device answers UDP discovery: WS-Discovery (3702) probes for the types it has, Hikvision SADP (37020)
-/// and Dahua DHIP (37810).
+/// How a farm device answers UDP discovery: WS-Discovery (3702) probes for the types it has, Hikvision SADP (37020),
+/// Dahua DHIP (37810) and unicast DNS-SD queries (5353) for the services it announces.
 /// </summary>
 internal static partial class FarmDiscovery
 {
@@ -28,6 +28,10 @@ internal static partial class FarmDiscovery
         {
             yield return DhipPort;
         }
+        if (persona.MdnsServices is not null)
+        {
+            yield return DnsSd.Port;
+        }
     }
 
     /// <summary>The reply to a datagram on <paramref name="port"/>, or null when the datagram is not that protocol's probe.</summary>
@@ -40,6 +44,8 @@ internal static partial class FarmDiscovery
                 return Encoding.UTF8.GetBytes(FarmOnvif.ProbeMatch(persona, address, wsd.MessageId));
             case SadpPort when text.Contains("<Types>inquiry", StringComparison.Ordinal):
                 return Encoding.UTF8.GetBytes(Sadp(persona, address, Uuid().Match(text) is { Success: true } u ? u.Groups[1].Value : ""));
+            case DnsSd.Port when persona.MdnsServices is { } services && DnsSd.Questions(probe) is { } query:
+                return DnsSd.Response(query.Id, query.Names, services);
             case DhipPort when probe.Length >= 32 && probe[4..8].SequenceEqual("DHIP"u8) && text.Contains("DHDiscover.search", StringComparison.Ordinal):
                 return Dhip(persona, address);
             default:

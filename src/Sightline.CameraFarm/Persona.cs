@@ -1,3 +1,5 @@
+using Sightline.Probing;
+
 namespace Sightline.CameraFarm;
 
 /// <summary>
@@ -63,6 +65,9 @@ public sealed record Persona(
 
     /// <summary>Whether the device answers Dahua's DHIP search (UDP 37810).</summary>
     public bool Dhip { get; init; }
+
+    /// <summary>The DNS-SD service instances its mDNS responder announces (UDP 5353), answered to unicast queries; null: none.</summary>
+    public IReadOnlyList<DnsSd.Instance>? MdnsServices { get; init; }
 
     /// <summary>Every TCP port the device listens on.</summary>
     public IEnumerable<int> TcpPorts()

@@ -46,7 +46,12 @@ public static class Personas
             [("Server", "Router Webserver"), ("WWW-Authenticate", "Basic realm=\"TP-LINK Wireless N Router WR841N\"")], ""),
         r => Other(r, "hp-printer", "HP", "LaserJet 400 M401dne", "printer", "3C:D9:2B",
             [("Server", "HP HTTP Server; HP LaserJet 400 M401dne - CF278A; Serial Number: CNB8H12345; Built:Mon Jun 24, 2013 09:18:26AM {LSDEVSLFN1N001.1326A}")], "<html><head><title>HP LaserJet 400</title></head></html>")
-            with { WsdTypes = "wsdp:Device wprt:PrintDeviceType" },
+            with
+            {
+                WsdTypes = "wsdp:Device wprt:PrintDeviceType",
+                // Bonjour Printing: an IPP instance with its make and model in the TXT record's ty and product keys.
+                MdnsServices = [new("_ipp._tcp.local", "HP LaserJet 400 M401dne", ["txtvers=1", "qtotal=1", "rp=ipp/print", "ty=HP LaserJet 400 M401dne", "product=(HP LaserJet 400 M401dne)"])],
+            },
         r => Other(r, "synology-nas", "Synology", "DS920+", "nas", "00:11:32",
             [("Server", "nginx"), ("Content-Type", "text/html; charset=\"UTF-8\"")], "<!DOCTYPE html><html><head><title>Synology DiskStation - NAS01</title></head><body></body></html>")
             with { TlsSubject = "CN=synology.com,O=Synology Inc.,L=Taipei,C=TW" },
@@ -211,6 +216,8 @@ public static class Personas
             // VAPIX's basic device information answers its unrestricted properties without credentials.
             Paths = new Dictionary<string, HttpAnswer> { ["/axis-cgi/basicdeviceinfo.cgi"] = new(200, [("Content-Type", "application/json")], properties) },
             TlsSubject = $"CN=axis-{bare.ToLowerInvariant()},O=Axis Communications AB",
+            // Bonjour: the friendly name under Axis's own video type (its TXT gives the MAC) and under HTTP.
+            MdnsServices = [new("_axis-video._tcp.local", $"AXIS P3245-LVE - {bare}", [$"macaddress={bare}"]), new("_http._tcp.local", $"AXIS P3245-LVE - {bare}", ["path=/"])],
         }, "AXIS", r, needsCredentials: true, namespaces: " xmlns:tnsaxis=\"http://www.axis.com/2009/event/topics\"");
     }
 

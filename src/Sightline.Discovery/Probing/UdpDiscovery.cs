@@ -10,8 +10,8 @@ using Sightline.Scope;
 namespace Sightline.Probing;
 
 /// <summary>
-/// The discovery protocols cameras answer over UDP: WS-Discovery (3702), Hikvision SADP (37020) and Dahua DHIP
-/// (37810). Sent by unicast to hosts that answered over TCP, or — only when the operator asks — to the protocols'
+/// The discovery protocols cameras answer over UDP: WS-Discovery (3702), Hikvision SADP (37020), Dahua DHIP
+/// (37810) and, by unicast only, DNS-SD over mDNS (5353, <see cref="DnsSd"/>). Sent by unicast to hosts that answered over TCP, or — only when the operator asks — to the protocols'
 /// multicast groups on local links inside the scope, with a TTL of 1 so no router forwards them. Each reply is
 /// capped in size, and only replies from addresses in the scope are kept.
 /// </summary>
@@ -43,7 +43,11 @@ public sealed class UdpDiscovery(ScanOptions options)
 
     /// <summary>The protocols and ports, for <c>--dry-run</c> and the safety documentation.</summary>
     public static IEnumerable<string> Names => Protocols.Select(p =>
-        $"{p.Name} (UDP {p.Port}{(p.Port == 3702 ? ": " + string.Join(", ", WsdTypes.Select(t => $"{t.Prefix}:{t.Type}")) : "")})");
+        $"{p.Name} (UDP {p.Port}{(p.Port == 3702 ? ": " + string.Join(", ", WsdTypes.Select(t => $"{t.Prefix}:{t.Type}")) : "")})")
+        .Append($"DNS-SD (UDP {DnsSd.Port}, unicast only: PTR {DnsSd.Enumeration}, {string.Join(", ", DnsSd.CameraTypes)}; then up to {DnsSd.MoreTypes} more types it lists)");
+
+    // The most instances kept from one host, and the longest TXT text kept of one.
+    private const int MaxInstances = 16, MaxTxt = 2048;
 
     /// <summary>
     /// Sends each protocol's probes to the host and keeps its first reply (a device's ProbeMatch lists all its types,
@@ -71,6 +75,70 @@ public sealed class UdpDiscovery(ScanOptions options)
             {
                 // Port unreachable, or no answer in time: the device does not speak this protocol.
             }
+        }
+        await DnsSdAsync(address, observations, cancel);
+    }
+
+    /// <summary>
+    /// Asks the host's mDNS responder by unicast which services it offers, with the camera types asked at once, then the
+    /// other types it listed; each instance name, and its TXT strings, becomes an observation.
+    /// </summary>
+    private async Task DnsSdAsync(IPAddress address, List<Observation> observations, CancellationToken cancel)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        var buffer = new byte[MaxReply];
+        try
+        {
+            await socket.ConnectAsync(address, DnsSd.Port, cancel);
+            List<string> asked = [DnsSd.Enumeration, .. DnsSd.CameraTypes];
+            if (await AskAsync(socket, asked, buffer, cancel) is not { } answer)
+            {
+                return;
+            }
+            var instances = answer.Instances.ToList();
+            var more = answer.Types.Where(t => !asked.Contains(t, StringComparer.OrdinalIgnoreCase)).Take(DnsSd.MoreTypes).ToList();
+            if (more.Count > 0 && await AskAsync(socket, more, buffer, cancel) is { } second)
+            {
+                instances.AddRange(second.Instances);
+            }
+            foreach (var instance in instances.Take(MaxInstances))
+            {
+                var group = $"DNS-SD://{address}/{DnsSd.InstanceName(instance)}";
+                observations.Add(new Observation("mdns.instance", instance.Name, group, $"{address}:{DnsSd.Port}/udp"));
+                if (instance.Txt.Count > 0)
+                {
+                    var text = string.Join(' ', instance.Txt);
+                    observations.Add(new Observation("mdns.instance", text[..Math.Min(text.Length, MaxTxt)], group, $"{address}:{DnsSd.Port}/udp"));
+                }
+            }
+        }
+        catch (SocketException)
+        {
+            // Port unreachable: no mDNS responder.
+        }
+    }
+
+    // One query and its answer within the UDP wait; other datagrams (another ID, not an answer) are passed over.
+    private async Task<DnsSd.Answer?> AskAsync(Socket socket, List<string> names, byte[] buffer, CancellationToken cancel)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        deadline.CancelAfter(options.UdpTimeout);
+        var id = (ushort)Random.Shared.Next(1, 65536);
+        try
+        {
+            await socket.SendAsync(DnsSd.Query(id, names), deadline.Token);
+            while (true)
+            {
+                var read = await socket.ReceiveAsync(buffer, deadline.Token);
+                if (DnsSd.Read(buffer.AsSpan(0, read), id, names) is { } answer)
+                {
+                    return answer;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            return null; // no answer in time
         }
     }
 

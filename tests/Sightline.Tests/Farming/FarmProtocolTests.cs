@@ -102,18 +102,28 @@ public sealed class FarmProtocolTests : IAsyncLifetime
     {
         var discovery = new UdpDiscovery(Patient);
         var (hikvision, dahua, printer, nginx) = (new List<Observation>(), new List<Observation>(), new List<Observation>(), new List<Observation>());
+        var axis = new List<Observation>();
 
         await discovery.ProbeAsync(Address("hikvision-camera"), hikvision, CancellationToken.None);
         await discovery.ProbeAsync(Address("intelbras-on-dahua"), dahua, CancellationToken.None);
         await discovery.ProbeAsync(Address("hp-printer"), printer, CancellationToken.None);
         await discovery.ProbeAsync(Address("web-server"), nginx, CancellationToken.None);
+        await discovery.ProbeAsync(Address("axis-camera"), axis, CancellationToken.None);
 
         Assert.Equal(["wsd.probematch", "sadp.probematch"], hikvision.Select(o => o.Kind));
         Assert.Contains($"<DeviceSN>{Persona("hikvision-camera").Serial}</DeviceSN>", hikvision[1].Value, StringComparison.Ordinal);
         Assert.Equal(["wsd.probematch", "dhip.devinfo"], dahua.Select(o => o.Kind));
         Assert.StartsWith(" \0\0\0DHIP", dahua[1].Value, StringComparison.Ordinal);
         Assert.Contains("\"Vendor\" : \"Intelbras\"", dahua[1].Value, StringComparison.Ordinal);
-        Assert.Contains("wprt:PrintDeviceType", Assert.Single(printer).Value, StringComparison.Ordinal);
+        Assert.Equal(["wsd.probematch", "mdns.instance", "mdns.instance"], printer.Select(o => o.Kind));
+        Assert.Contains("wprt:PrintDeviceType", printer[0].Value, StringComparison.Ordinal);
+        // The printer's IPP type is not one of the camera types: found through the enumeration, asked in a second query.
+        Assert.Equal(("HP LaserJet 400 M401dne", "txtvers=1 qtotal=1 rp=ipp/print ty=HP LaserJet 400 M401dne product=(HP LaserJet 400 M401dne)"),
+            (printer[1].Value, printer[2].Value));
+        Assert.Equal("DNS-SD://" + Address("hp-printer") + "/HP LaserJet 400 M401dne._ipp._tcp.local", printer[1].Group);
+        var bare = Persona("axis-camera").Mac.Replace(":", "", StringComparison.Ordinal);
+        Assert.Equal([$"AXIS P3245-LVE - {bare}", $"macaddress={bare}", $"AXIS P3245-LVE - {bare}", "path=/"],
+            axis.Where(o => o.Kind == "mdns.instance").Select(o => o.Value));
         Assert.Empty(nginx);
     }
 
