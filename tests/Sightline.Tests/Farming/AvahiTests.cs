@@ -16,18 +16,13 @@ public sealed class AvahiTests
     {
         await using var scanner = await NetworkNamespace.CreateAsync("sl-ms");
         await using var camera = await NetworkNamespace.CreateAsync("sl-mc");
-        var id = scanner.Name[^4..];
-        await NetworkNamespace.RunAsync("ip", "link", "add", $"vs{id}", "netns", scanner.Name, "type", "veth", "peer", "name", $"vc{id}", "netns", camera.Name);
-        await NetworkNamespace.RunAsync("ip", "-n", scanner.Name, "addr", "add", "10.233.8.1/24", "dev", $"vs{id}");
-        await NetworkNamespace.RunAsync("ip", "-n", camera.Name, "addr", "add", "10.233.8.2/24", "dev", $"vc{id}");
-        await NetworkNamespace.RunAsync("ip", "-n", scanner.Name, "link", "set", $"vs{id}", "up");
-        await NetworkNamespace.RunAsync("ip", "-n", camera.Name, "link", "set", $"vc{id}", "up");
+        var link = await NetworkNamespace.LinkAsync(scanner, camera, "10.233.8");
         var etc = $"/etc/netns/{camera.Name}";
         try
         {
             Directory.CreateDirectory($"{etc}/avahi/services");
             await File.WriteAllTextAsync($"{etc}/avahi/avahi-daemon.conf",
-                $"[server]\nhost-name=axis-accc8e123456\nuse-ipv4=yes\nuse-ipv6=no\nallow-interfaces=vc{id}\nenable-dbus=no\n[publish]\npublish-workstation=no\n");
+                $"[server]\nhost-name=axis-accc8e123456\nuse-ipv4=yes\nuse-ipv6=no\nallow-interfaces={link}\nenable-dbus=no\n[publish]\npublish-workstation=no\n");
             await File.WriteAllTextAsync($"{etc}/avahi/services/axis.service",
                 "<?xml version=\"1.0\" standalone='no'?>\n<service-group>\n  <name>AXIS M3045-V - ACCC8E123456</name>\n  <service>\n    <type>_axis-video._tcp</type>\n" +
                 "    <port>80</port>\n    <txt-record>macaddress=ACCC8E123456</txt-record>\n  </service>\n</service-group>\n");

@@ -36,6 +36,21 @@ internal sealed class NetworkNamespace : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Links two namespaces with a veth pair on <paramref name="subnet"/> (its first three octets): <paramref name="near"/>
+    /// gets .1, <paramref name="far"/> .2 on the interface this returns (the one a daemon inside is told to use).
+    /// </summary>
+    public static async Task<string> LinkAsync(NetworkNamespace near, NetworkNamespace far, string subnet)
+    {
+        var id = near.Name[^4..];
+        await RunAsync("ip", "link", "add", $"vs{id}", "netns", near.Name, "type", "veth", "peer", "name", $"vc{id}", "netns", far.Name);
+        await RunAsync("ip", "-n", near.Name, "addr", "add", $"{subnet}.1/24", "dev", $"vs{id}");
+        await RunAsync("ip", "-n", far.Name, "addr", "add", $"{subnet}.2/24", "dev", $"vc{id}");
+        await RunAsync("ip", "-n", near.Name, "link", "set", $"vs{id}", "up");
+        await RunAsync("ip", "-n", far.Name, "link", "set", $"vc{id}", "up");
+        return $"vc{id}";
+    }
+
     /// <summary>Runs a program inside and returns its output; fails the test if it exits with an error.</summary>
     public Task<string> ExecAsync(string program, params string[] args) => RunAsync("ip", ["netns", "exec", Name, program, .. args]);
 

@@ -14,13 +14,8 @@ public sealed class WsddTests
     {
         await using var scanner = await NetworkNamespace.CreateAsync("sl-ws");
         await using var computer = await NetworkNamespace.CreateAsync("sl-wc");
-        var id = scanner.Name[^4..];
-        await NetworkNamespace.RunAsync("ip", "link", "add", $"vs{id}", "netns", scanner.Name, "type", "veth", "peer", "name", $"vc{id}", "netns", computer.Name);
-        await NetworkNamespace.RunAsync("ip", "-n", scanner.Name, "addr", "add", "10.233.7.1/24", "dev", $"vs{id}");
-        await NetworkNamespace.RunAsync("ip", "-n", computer.Name, "addr", "add", "10.233.7.2/24", "dev", $"vc{id}");
-        await NetworkNamespace.RunAsync("ip", "-n", scanner.Name, "link", "set", $"vs{id}", "up");
-        await NetworkNamespace.RunAsync("ip", "-n", computer.Name, "link", "set", $"vc{id}", "up");
-        var log = await computer.StartAsync("joined multicast group", "wsdd", "--interface", $"vc{id}", "--ipv4only", "--verbose", "--hostname", "SIGHTLINE-PC");
+        var link = await NetworkNamespace.LinkAsync(scanner, computer, "10.233.7");
+        var log = await computer.StartAsync("joined multicast group", "wsdd", "--interface", link, "--ipv4only", "--verbose", "--hostname", "SIGHTLINE-PC");
         await using var register = await Registers.NewAsync(Registers.Sqlite);
         var sightline = Path.Combine(AppContext.BaseDirectory, "sightline.dll");
 
