@@ -79,7 +79,7 @@ public sealed class LogBookWebTests
         Assert.All(assessorApi, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
         Assert.Equal(HttpStatusCode.OK, complianceSet.StatusCode);
         foreach (var path in new[] { "/api/v1/sars", "/api/v1/sars/{id}", "/api/v1/holds", "/api/v1/holds/{id}", "/api/v1/holds/{id}/release", "/api/v1/disclosures",
-            "/api/v1/disclosures/{id}", "/api/v1/footage-access", "/api/v1/recorder-retention" })
+            "/api/v1/disclosures/{id}", "/api/v1/footage-access", "/api/v1/recorder-retention", "/api/v1/recorder-retention/read" })
         {
             Assert.Contains($"\"{path}\"", openApi, StringComparison.Ordinal);
         }
@@ -347,7 +347,7 @@ public sealed class LogBookWebTests
 
     [Theory]
     [MemberData(nameof(Registers.Providers), MemberType = typeof(Registers))]
-    public async Task Manager_ReadsTheFarmsRecordersFromThePage_TheLoginsAreNeverKept_OthersMayNotAsk(string provider)
+    public async Task Manager_ReadsTheFarmsRecordersFromThePageAndTheApi_TheLoginsAreNeverKept_OthersMayNotAsk(string provider)
     {
         var net = provider == Registers.Sqlite ? 156 : 157;
         await using var farm = Farm.OfEveryPersona(net, seed: 5);
@@ -387,11 +387,27 @@ public sealed class LogBookWebTests
             var kept = persona.RetentionDays is > 0 and var days ? $"{days} days" : "some recordings with no limit but the disk";
             Assert.Contains($"<td>NVR-{persona.Platform}</td><td>{address}</td><td>ONVIF GetRecordings</td><td>{kept}</td>", page, StringComparison.Ordinal);
         }
+
+        // The API: a Manager's token starts one, other roles' tokens may not, and every reader of the log book follows it.
+        using var managerToken = await ProcurementTests.TokenClientAsync(app, "manager");
+        using var complianceToken = await ProcurementTests.TokenClientAsync(app, "compliance");
+        var byComplianceToken = await complianceToken.PostAsJsonAsync("/api/v1/recorder-retention/read", new { logins, system = "Farm Recorders" });
+        var noLogins = await managerToken.PostAsJsonAsync("/api/v1/recorder-retention/read", new { logins = "", system = "Farm Recorders" });
+        var accepted = await managerToken.PostAsJsonAsync("/api/v1/recorder-retention/read", new { logins, system = "Farm Recorders" });
+        await app.Services.GetRequiredService<RetentionRunner>().Current!.Completion;
+        using var status = JsonDocument.Parse(await complianceToken.GetStringAsync(At("/api/v1/recorder-retention/read")));
+
+        Assert.Equal(HttpStatusCode.Forbidden, byComplianceToken.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noLogins.StatusCode);
+        Assert.Contains("logins: give at least one", await noLogins.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal((false, 2), (status.RootElement.GetProperty("running").GetBoolean(), status.RootElement.GetProperty("rows").GetArrayLength()));
+        Assert.All(status.RootElement.GetProperty("rows").EnumerateArray(), r => Assert.Equal("ONVIF GetRecordings", r.GetProperty("method").GetString()));
         await using var db = await register.OpenAsync();
         var readings = await db.RecorderRetentions.ToListAsync();
-        Assert.Equal(2, readings.Count);
+        Assert.Equal(4, readings.Count);
         var audit = await db.AuditEntries.Where(a => a.Action == "retention-read").ToListAsync();
-        Assert.Equal(["manager", "manager"], audit.Select(a => a.Actor));
+        Assert.Equal(["manager", "manager", "manager", "manager"], audit.Select(a => a.Actor));
         Assert.All(audit, a => Assert.DoesNotContain(farm.Credentials.Password, (a.Before ?? "") + a.After, StringComparison.Ordinal));
         Assert.All(readings, r => Assert.DoesNotContain(farm.Credentials.Password, r.Detail, StringComparison.Ordinal));
     }

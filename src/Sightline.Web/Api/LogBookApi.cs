@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,6 +12,7 @@ using Sightline.Knowledge;
 using Sightline.LogBook;
 using Sightline.Register;
 using Sightline.Web.Accounts;
+using Sightline.Web.LogBook;
 
 namespace Sightline.Web.Api;
 
@@ -70,8 +72,32 @@ public static class LogBookApi
                     l.Reading.Unlimited, l.PolicyDays, l.Exceeds, l.Reading.Detail)))
             .RequireAuthorization(Policies.ReadLogBook)
             .WithSummary("Each recorder's latest reading of its own configured retention beside its system's policy, those keeping longer first, as `sightline logbook retention show --json`.");
+        api.MapGet("/recorder-retention/read", (RetentionRunner reader) =>
+                reader.Current is { } run ? Results.Ok(RetentionReadStatus.Of(run)) : Results.NotFound())
+            .RequireAuthorization(Policies.ReadLogBook)
+            .WithSummary("The read of recorders' retention this server is running (or ran last): each recorder's answer so far, or why it was not read. 404 before the first.");
+        // As for scans, only a Manager's token starts a read through the API: it sends traffic to devices.
+        api.MapPost("/recorder-retention/read", StartReadAsync)
+            .RequireAuthorization(new AuthorizationPolicyBuilder(ApiTokenHandler.SchemeName).RequireRole(Data.Accounts.Roles.Manager).Build())
+            .WithSummary("Starts reading the recorders' own retention (Manager) with {\"logins\": \"TARGET USER PASSWORD lines\", \"system\": name or null, \"allowPublic\": false}: " +
+                "one recorder at a time on port 80, the logins held only while it runs. 202 with its status, 400 with the problems, 409 while another runs.");
         api.MapPost("/footage-access", AddAccessAsync).RequireAuthorization(keep)
             .WithSummary("Records a viewing or an export (Manager or Compliance): at, person, action, purpose, system, cameras, sha256…; 201, or 400 with each field's problem.");
+    }
+
+    /// <summary>What starts a read of recorders: the logins (never stored), one system's recorders or every system's, and whether public addresses may be asked.</summary>
+    public sealed record RetentionReadRequest(string? Logins, string? System, bool AllowPublic = false);
+
+    private static async Task<Results<Accepted<RetentionReadStatus>, ProblemHttpResult>> StartReadAsync(RetentionReadRequest request, RetentionRunner reader, RegisterDb db,
+        HttpContext http, CancellationToken cancel)
+    {
+        var (run, problems, busy) = await reader.StartAsync(db, request.Logins, request.System, request.AllowPublic, http.User.Identity!.Name!, cancel);
+        if (run is null)
+        {
+            return TypedResults.Problem(string.Join("\n", problems), statusCode: busy ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["problems"] = problems });
+        }
+        return TypedResults.Accepted("/api/v1/recorder-retention/read", RetentionReadStatus.Of(run));
     }
 
     /// <summary>The requests as listed, each with whether its hold is still in force.</summary>

@@ -12,6 +12,7 @@ namespace Sightline.Web.LogBook;
 /// Reads recorders' own retention for the Log book page in the server's background, one read at a time, as
 /// `sightline logbook retention read` does (<see cref="RecorderRead"/>): the logins typed for it are held in memory while it
 /// runs and never stored, logged or shown again. Stopping the server stops a read; what was read is already kept.
+/// The page and POST /api/v1/recorder-retention/read start one.
 /// </summary>
 public sealed class RetentionRunner(WebSettings settings, ILogger<RetentionRunner> log) : IHostedService
 {
@@ -24,7 +25,7 @@ public sealed class RetentionRunner(WebSettings settings, ILogger<RetentionRunne
     /// Starts reading the recorders of <paramref name="system"/> (all when empty) at their addresses on port 80, or says why
     /// not: bad logins, an unknown system, addresses it may not reach, no recorder to read, or another read still running.
     /// </summary>
-    public async Task<(RetentionRun? Run, List<string> Problems)> StartAsync(RegisterDb db, string? logins, string? system, bool allowPublic, string actor,
+    public async Task<(RetentionRun? Run, List<string> Problems, bool Busy)> StartAsync(RegisterDb db, string? logins, string? system, bool allowPublic, string actor,
         CancellationToken cancel)
     {
         var (given, problems) = ScanCredentials.Parse((logins ?? "").Split('\n'), "logins");
@@ -44,18 +45,18 @@ public sealed class RetentionRunner(WebSettings settings, ILogger<RetentionRunne
         }
         if (problems.Count > 0)
         {
-            return (null, problems);
+            return (null, problems, false);
         }
         lock (_gate)
         {
             if (Current is { Running: true } running)
             {
-                return (null, [$"a read of {Words.Count(running.Asked, "recorders")} started by {running.Actor} is still running; wait for it to end"]);
+                return (null, [$"a read of {Words.Count(running.Asked, "recorders")} started by {running.Actor} is still running; wait for it to end"], true);
             }
             var run = new RetentionRun(targets.Count, actor, settings.Time.GetUtcNow());
             Current = run;
             run.Completion = Task.Run(() => RunAsync(run, targets, given!), CancellationToken.None); // outlives the request that started it
-            return (run, []);
+            return (run, [], false);
         }
     }
 
@@ -93,6 +94,13 @@ public sealed class RetentionRunner(WebSettings settings, ILogger<RetentionRunne
             await run.Completion.WaitAsync(cancellationToken);
         }
     }
+}
+
+/// <summary>A read of recorders as the API shows it: whether it runs, who started it, how many it asks, and each answer so far.</summary>
+public sealed record RetentionReadStatus(bool Running, string Actor, DateTimeOffset Started, DateTimeOffset? Ended, int Asked, string? Failure,
+    IReadOnlyList<RecorderRead.Row> Rows)
+{
+    public static RetentionReadStatus Of(RetentionRun run) => new(run.Running, run.Actor, run.Started, run.Ended, run.Asked, run.Failure, run.Rows);
 }
 
 /// <summary>A read of recorders started from the Log book page: who started it, how many recorders it asks, and each answer so far.</summary>

@@ -67,7 +67,7 @@ public sealed class IndexModel(RegisterDb db, KnowledgeBase knowledge, TimeProvi
         {
             return Forbid();
         }
-        var (run, problems) = await reader.StartAsync(db, logins, system, allowPublic, User.Identity!.Name!, cancel);
+        var (run, problems, _) = await reader.StartAsync(db, logins, system, allowPublic, User.Identity!.Name!, cancel);
         if (run is null)
         {
             return await RefusedAsync(problems, cancel);
