@@ -94,8 +94,7 @@ public static class LogBookApi
         var (run, problems, busy) = await reader.StartAsync(db, request.Logins, request.System, request.AllowPublic, http.User.Identity!.Name!, cancel);
         if (run is null)
         {
-            return TypedResults.Problem(string.Join("\n", problems), statusCode: busy ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
-                extensions: new Dictionary<string, object?> { ["problems"] = problems });
+            return FieldProblems.Of(problems, busy ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
         }
         return TypedResults.Accepted("/api/v1/recorder-retention/read", RetentionReadStatus.Of(run));
     }

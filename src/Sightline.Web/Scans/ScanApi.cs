@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Sightline.Data;
 using Sightline.Web.Accounts;
+using Sightline.Web.Api;
 
 namespace Sightline.Web.Scans;
 
@@ -39,8 +40,7 @@ public static class ScanApi
         var (scan, problems, busy) = runner.Start(request, http.User.Identity!.Name!);
         if (scan is null)
         {
-            return TypedResults.Problem(string.Join("\n", problems), statusCode: busy ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
-                extensions: new Dictionary<string, object?> { ["problems"] = problems });
+            return FieldProblems.Of(problems, busy ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
         }
         return TypedResults.Accepted("/api/v1/scans", ScanStatus.Of(scan));
     }
